@@ -1,0 +1,549 @@
+//! Matches the objects of two parsed dumps and builds the per-object differences.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use crate::classify::{Entry, Parent, Shown};
+use crate::lex::{Tok, write_tokens};
+use crate::normalize::cmp_canon;
+use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches};
+use crate::options::Comparer;
+use crate::schema::{Parsed, offset_in};
+
+/// Whether an object or part is only on the right, only on the left, or on both but different.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// Only in the right (new) dump.
+    Added,
+    /// Only in the left (old) dump.
+    Removed,
+    /// In both, with different definitions.
+    Changed,
+}
+
+impl ChangeKind {
+    /// `"added"`, `"removed"` or `"changed"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+
+    fn mirror(self) -> Self {
+        match self {
+            ChangeKind::Added => ChangeKind::Removed,
+            ChangeKind::Removed => ChangeKind::Added,
+            ChangeKind::Changed => ChangeKind::Changed,
+        }
+    }
+}
+
+impl std::fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A range of 1-based source lines, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineRange {
+    /// First line.
+    pub start: u32,
+    /// Last line.
+    pub end: u32,
+}
+
+impl std::fmt::Display for LineRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end)
+        }
+    }
+}
+
+/// A piece of one dump's text that a change is about, with its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Snippet {
+    /// Where it stands in its dump.
+    pub lines: LineRange,
+    /// The source text (for a column: its definition inside `CREATE TABLE`).
+    pub text: String,
+}
+
+/// One difference: an object (or a part of one) added, removed or changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub(crate) change: ChangeKind,
+    pub(crate) kind: ObjectKind,
+    pub(crate) name: String,
+    pub(crate) left: Vec<Snippet>,
+    pub(crate) right: Vec<Snippet>,
+    pub(crate) details: Vec<Change>,
+}
+
+impl Change {
+    /// Added, removed or changed.
+    pub fn change(&self) -> ChangeKind {
+        self.change
+    }
+
+    /// The kind of object or part.
+    pub fn kind(&self) -> ObjectKind {
+        self.kind
+    }
+
+    /// The schema-qualified name (`public.users`, `public.users.email`, `public.f(integer)`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The left dump's text for this change: the statements of a removed object, or what
+    /// differs of a changed part.
+    pub fn left(&self) -> &[Snippet] {
+        &self.left
+    }
+
+    /// The right dump's text for this change.
+    pub fn right(&self) -> &[Snippet] {
+        &self.right
+    }
+
+    /// For a changed object: its parts that differ (columns, constraints, indexes, owner…).
+    pub fn details(&self) -> &[Change] {
+        &self.details
+    }
+
+    fn mirror(mut self) -> Self {
+        self.change = self.change.mirror();
+        std::mem::swap(&mut self.left, &mut self.right);
+        self.details = self.details.into_iter().map(Change::mirror).collect();
+        self
+    }
+}
+
+/// The differences between two dumps, per object, in a deterministic order.
+///
+/// Its `Display` is a readable report that prints nothing when the dumps are equal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchemaDiff {
+    pub(crate) changes: Vec<Change>,
+    pub(crate) labels: Option<(String, String)>,
+}
+
+impl SchemaDiff {
+    /// True when the two dumps describe the same schema.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// The number of objects that differ.
+    pub fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// The objects that differ, sorted by name and kind.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Iterates over the objects that differ.
+    pub fn iter(&self) -> std::slice::Iter<'_, Change> {
+        self.changes.iter()
+    }
+
+    /// Counts of added, removed and changed objects.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |k| self.changes.iter().filter(|c| c.change == k).count();
+        (
+            n(ChangeKind::Added),
+            n(ChangeKind::Removed),
+            n(ChangeKind::Changed),
+        )
+    }
+
+    /// Names the two inputs in the report (`a.sql:12` instead of `12`).
+    pub fn with_labels(mut self, left: impl Into<String>, right: impl Into<String>) -> Self {
+        self.labels = Some((left.into(), right.into()));
+        self
+    }
+
+    /// The labels set by [`SchemaDiff::with_labels`], if any.
+    pub fn labels(&self) -> Option<(&str, &str)> {
+        self.labels.as_ref().map(|(l, r)| (l.as_str(), r.as_str()))
+    }
+
+    /// The same differences seen from the other side: what was added is removed.
+    pub fn mirror(self) -> Self {
+        let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
+        sort_changes(&mut changes);
+        SchemaDiff {
+            changes,
+            labels: self.labels.map(|(l, r)| (r, l)),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a SchemaDiff {
+    type Item = &'a Change;
+    type IntoIter = std::slice::Iter<'a, Change>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.changes.iter()
+    }
+}
+
+fn sort_changes(changes: &mut [Change]) {
+    changes.sort_by(|a, b| (&a.name, a.kind).cmp(&(&b.name, b.kind)));
+}
+
+/// One side, with every entry attached to a resolved object.
+struct Side<'p, 'a> {
+    parsed: &'p Parsed<'a>,
+    /// object → part → entry indices.
+    objects: HashMap<ObjectKey, HashMap<&'p PartKey, Vec<usize>>>,
+}
+
+fn resolve<'p, 'a>(
+    parsed: &'p Parsed<'a>,
+    index_tables: &HashMap<&str, &ObjectKey>,
+    opts: &Comparer,
+    excluded_sequences: &HashSet<&ObjectKey>,
+) -> Side<'p, 'a> {
+    let mut objects: HashMap<ObjectKey, HashMap<&PartKey, Vec<usize>>> = HashMap::new();
+    for (i, e) in parsed.entries.iter().enumerate() {
+        let key = match &e.parent {
+            Parent::Key(k) => k.clone(),
+            Parent::IndexOf(idx) => match index_tables.get(idx.as_str()) {
+                Some(&table) => table.clone(),
+                None => ObjectKey {
+                    ns: ObjectKind::Table,
+                    name: idx.clone(),
+                },
+            },
+        };
+        if !keep(e, &key, opts, excluded_sequences) {
+            continue;
+        }
+        objects
+            .entry(key)
+            .or_default()
+            .entry(&e.part)
+            .or_default()
+            .push(i);
+    }
+    Side { parsed, objects }
+}
+
+fn keep(
+    e: &Entry,
+    key: &ObjectKey,
+    opts: &Comparer,
+    excluded_sequences: &HashSet<&ObjectKey>,
+) -> bool {
+    use ObjectKind::*;
+    let o = &opts.opts;
+    match e.part.kind {
+        Owner if o.ignore_owners => return false,
+        Privileges if o.ignore_privileges => return false,
+        Comment if o.ignore_comments => return false,
+        Setting if !o.compare_settings => return false,
+        _ => {}
+    }
+    if key.ns == DefaultPrivileges && o.ignore_privileges {
+        return false;
+    }
+    if excluded_sequences.contains(key) {
+        return false;
+    }
+    !o.exclude.iter().any(|p| name_matches(p, &key.name))
+}
+
+/// Compares two parsed dumps.
+pub(crate) fn diff(left: &Parsed<'_>, right: &Parsed<'_>, opts: &Comparer) -> SchemaDiff {
+    let mut index_tables: HashMap<&str, &ObjectKey> = HashMap::new();
+    for (idx, table) in left
+        .facts
+        .index_tables
+        .iter()
+        .chain(&right.facts.index_tables)
+    {
+        // The smallest candidate, so that the result does not depend on which side is left.
+        let slot = index_tables.entry(idx.as_str()).or_insert(table);
+        if table < *slot {
+            *slot = table;
+        }
+    }
+    // Sequences owned by an excluded table go with it.
+    let excluded_sequences: HashSet<&ObjectKey> = left
+        .facts
+        .owned_by
+        .iter()
+        .chain(&right.facts.owned_by)
+        .filter(|(_, table)| {
+            opts.opts
+                .exclude
+                .iter()
+                .any(|p| name_matches(p, &table.name))
+        })
+        .map(|(seq, _)| seq)
+        .collect();
+    let l = resolve(left, &index_tables, opts, &excluded_sequences);
+    let r = resolve(right, &index_tables, opts, &excluded_sequences);
+
+    let mut changes = Vec::new();
+    for (key, lparts) in &l.objects {
+        match r.objects.get(key) {
+            None => changes.push(whole_object(&l, key, lparts, ChangeKind::Removed)),
+            Some(rparts) => {
+                if let Some(c) = changed_object(&l, &r, key, lparts, rparts) {
+                    changes.push(c);
+                }
+            }
+        }
+    }
+    for (key, rparts) in &r.objects {
+        if !l.objects.contains_key(key) {
+            changes.push(whole_object(&r, key, rparts, ChangeKind::Added));
+        }
+    }
+    sort_changes(&mut changes);
+    SchemaDiff {
+        changes,
+        labels: None,
+    }
+}
+
+/// The kind to show for an object: from the statements that create it, else from any.
+fn object_kind<'x>(entries: impl Iterator<Item = &'x Entry> + Clone) -> ObjectKind {
+    let defining = entries.clone().filter(|e| e.defines).map(|e| e.kind).min();
+    defining
+        .or_else(|| entries.map(|e| e.kind).min())
+        .unwrap_or(ObjectKind::Other)
+}
+
+fn entries_of<'p>(side: &'p Side<'_, '_>, parts: &HashMap<&PartKey, Vec<usize>>) -> Vec<&'p Entry> {
+    parts
+        .values()
+        .flatten()
+        .map(|&i| &side.parsed.entries[i])
+        .collect()
+}
+
+fn whole_object(
+    side: &Side<'_, '_>,
+    key: &ObjectKey,
+    parts: &HashMap<&PartKey, Vec<usize>>,
+    change: ChangeKind,
+) -> Change {
+    let entries = entries_of(side, parts);
+    let kind = object_kind(entries.iter().copied());
+    let mut stmts: Vec<u32> = entries.iter().map(|e| e.stmt).collect();
+    stmts.sort_unstable();
+    stmts.dedup();
+    let mut snippets: Vec<Snippet> = stmts
+        .iter()
+        .map(|&s| statement_snippet(side.parsed, s))
+        .collect();
+    // COPY rows are not part of their statement's text.
+    for e in &entries {
+        if let Shown::Row(_) = e.shown {
+            snippets.push(snippet(side.parsed, e));
+        }
+    }
+    snippets.sort();
+    let (left, right) = match change {
+        ChangeKind::Removed => (snippets, Vec::new()),
+        _ => (Vec::new(), snippets),
+    };
+    Change {
+        change,
+        kind,
+        name: key.name.clone(),
+        left,
+        right,
+        details: Vec::new(),
+    }
+}
+
+fn changed_object(
+    l: &Side<'_, '_>,
+    r: &Side<'_, '_>,
+    key: &ObjectKey,
+    lparts: &HashMap<&PartKey, Vec<usize>>,
+    rparts: &HashMap<&PartKey, Vec<usize>>,
+) -> Option<Change> {
+    let mut details = Vec::new();
+    let empty = Vec::new();
+    let all_parts: HashSet<&&PartKey> = lparts.keys().chain(rparts.keys()).collect();
+    for pk in all_parts {
+        let le = lparts.get(*pk).unwrap_or(&empty);
+        let re = rparts.get(*pk).unwrap_or(&empty);
+        let (lonly, ronly) = unmatched(l.parsed, le, r.parsed, re);
+        if lonly.is_empty() && ronly.is_empty() {
+            continue;
+        }
+        let change = if le.is_empty() {
+            ChangeKind::Added
+        } else if re.is_empty() {
+            ChangeKind::Removed
+        } else {
+            ChangeKind::Changed
+        };
+        let mut left: Vec<Snippet> = lonly
+            .iter()
+            .map(|&i| snippet(l.parsed, &l.parsed.entries[i]))
+            .collect();
+        let mut right: Vec<Snippet> = ronly
+            .iter()
+            .map(|&i| snippet(r.parsed, &r.parsed.entries[i]))
+            .collect();
+        left.sort();
+        right.sort();
+        details.push(Change {
+            change,
+            kind: pk.kind,
+            name: if pk.name.is_empty() {
+                key.name.clone()
+            } else {
+                pk.name.clone()
+            },
+            left,
+            right,
+            details: Vec::new(),
+        });
+    }
+    if details.is_empty() {
+        return None;
+    }
+    details.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    let all = entries_of(l, lparts)
+        .into_iter()
+        .chain(entries_of(r, rparts));
+    let kind = object_kind(all.collect::<Vec<_>>().into_iter());
+    Some(Change {
+        change: ChangeKind::Changed,
+        kind,
+        name: key.name.clone(),
+        left: Vec::new(),
+        right: Vec::new(),
+        details,
+    })
+}
+
+/// The entries of each side that have no equal on the other (multiset difference).
+fn unmatched(
+    lp: &Parsed<'_>,
+    le: &[usize],
+    rp: &Parsed<'_>,
+    re: &[usize],
+) -> (Vec<usize>, Vec<usize>) {
+    let cmp = |a: (&Parsed<'_>, usize), b: (&Parsed<'_>, usize)| {
+        let (ea, eb) = (&a.0.entries[a.1], &b.0.entries[b.1]);
+        cmp_canon(
+            &ea.canon,
+            &a.0.stmts[ea.stmt as usize].tokens.toks,
+            &eb.canon,
+            &b.0.stmts[eb.stmt as usize].tokens.toks,
+        )
+    };
+    if le.len() == 1 && re.len() == 1 {
+        return if cmp((lp, le[0]), (rp, re[0])) == Ordering::Equal {
+            (Vec::new(), Vec::new())
+        } else {
+            (le.to_vec(), re.to_vec())
+        };
+    }
+    let mut ls = le.to_vec();
+    let mut rs = re.to_vec();
+    ls.sort_by(|&a, &b| cmp((lp, a), (lp, b)));
+    rs.sort_by(|&a, &b| cmp((rp, a), (rp, b)));
+    let (mut i, mut j) = (0, 0);
+    let (mut lo, mut ro) = (Vec::new(), Vec::new());
+    while i < ls.len() && j < rs.len() {
+        match cmp((lp, ls[i]), (rp, rs[j])) {
+            Ordering::Less => {
+                lo.push(ls[i]);
+                i += 1;
+            }
+            Ordering::Greater => {
+                ro.push(rs[j]);
+                j += 1;
+            }
+            Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    lo.extend_from_slice(&ls[i..]);
+    ro.extend_from_slice(&rs[j..]);
+    (lo, ro)
+}
+
+fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
+    let s = &p.stmts[stmt as usize];
+    Snippet {
+        lines: LineRange {
+            start: s.start.line,
+            end: s.end_line,
+        },
+        text: s.text.trim_end().to_string(),
+    }
+}
+
+fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
+    let s = &p.stmts[e.stmt as usize];
+    let toks: &[Tok] = &s.tokens.toks;
+    match &e.shown {
+        Shown::Statement => statement_snippet(p, e.stmt),
+        Shown::Tokens(range) => {
+            let a = s.tokens.starts[range.start as usize];
+            let from = offset_in(s.text, s.start, a);
+            let to = match s.tokens.starts.get(range.end as usize) {
+                Some(&b) => offset_in(s.text, s.start, b),
+                None => s.text.len(),
+            };
+            let text = s.text[from..to.max(from)]
+                .trim_end()
+                .trim_end_matches(',')
+                .trim_end();
+            let end = a.line + text.matches('\n').count() as u32;
+            Snippet {
+                lines: LineRange { start: a.line, end },
+                text: text.to_string(),
+            }
+        }
+        Shown::Row(k) => {
+            let line = s.tokens.starts[*k as usize].line;
+            let text = match &toks[*k as usize] {
+                Tok::Str(_, row) => row.clone(),
+                other => {
+                    let mut t = String::new();
+                    let _ = write_tokens(&mut t, std::iter::once(other));
+                    t
+                }
+            };
+            Snippet {
+                lines: LineRange {
+                    start: line,
+                    end: line,
+                },
+                text,
+            }
+        }
+        Shown::Rendered => {
+            let mut text = String::new();
+            let _ = write_tokens(&mut text, e.canon.tokens(toks));
+            Snippet {
+                lines: LineRange {
+                    start: s.start.line,
+                    end: s.end_line,
+                },
+                text,
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A 1-based line and column in a dump. Columns count characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Location {
+    /// Line number, starting at 1.
+    pub line: u32,
+    /// Column number, starting at 1, counted in characters.
+    pub column: u32,
+}
+
+impl Location {
+    /// A location from a 1-based line and column.
+    pub const fn new(line: u32, column: u32) -> Self {
+        Self { line, column }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// What went wrong, without where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A `'…'` string literal that is never closed.
+    #[error("unterminated quoted string")]
+    UnterminatedString,
+    /// A `"…"` identifier that is never closed.
+    #[error("unterminated quoted identifier")]
+    UnterminatedQuotedIdentifier,
+    /// A `$tag$…$tag$` body that is never closed.
+    #[error("unterminated dollar-quoted string {tag}")]
+    UnterminatedDollarQuote {
+        /// The opening tag, such as `$$` or `$function$`.
+        tag: String,
+    },
+    /// A `/* … */` comment that is never closed.
+    #[error("unterminated block comment")]
+    UnterminatedBlockComment,
+    /// The input is not UTF-8.
+    #[error("invalid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 {
+        /// The offset of the first byte that is not valid UTF-8.
+        offset: usize,
+    },
+    /// The tokenizer rejected the text for another reason.
+    #[error("{0}")]
+    Syntax(String),
+    /// Reading a file failed.
+    #[error("{0}")]
+    Io(String),
+}
+
+/// The error type of this crate: a [`ErrorKind`], where it happened, and in which input.
+///
+/// Its message is lowercase, for example
+/// `left: 3:12: unterminated quoted string`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    location: Option<Location>,
+    path: Option<PathBuf>,
+    side: Option<Side>,
+}
+
+/// Which of the two inputs of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    /// The first (left, old) input.
+    Left,
+    /// The second (right, new) input.
+    Right,
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        })
+    }
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, location: Option<Location>) -> Self {
+        Self {
+            kind,
+            location,
+            path: None,
+            side: None,
+        }
+    }
+
+    pub(crate) fn io(path: &Path, err: &std::io::Error) -> Self {
+        let mut e = Self::new(ErrorKind::Io(err.to_string().to_lowercase()), None);
+        e.path = Some(path.to_path_buf());
+        e
+    }
+
+    pub(crate) fn with_path(mut self, path: &Path) -> Self {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    pub(crate) fn with_side(mut self, side: Side) -> Self {
+        self.side = Some(side);
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Where in the input, as a 1-based line and column, when the error is about its text.
+    pub fn location(&self) -> Option<Location> {
+        self.location
+    }
+
+    /// The file the error is about, when it came from a file.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Which input of a comparison the error is about, when known.
+    pub fn side(&self) -> Option<Side> {
+        self.side
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.side) {
+            (Some(path), _) => write!(f, "{}: ", path.display())?,
+            (None, Some(side)) => write!(f, "{side}: ")?,
+            (None, None) => {}
+        }
+        if let Some(loc) = self.location {
+            write!(f, "{loc}: ")?;
+        }
+        write!(f, "{}", self.kind)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

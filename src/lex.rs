@@ -1,0 +1,501 @@
+//! Tokenizes one statement with sqlparser's tokenizer (PostgreSQL dialect) and maps its tokens
+//! to the crate's own canonical [`Tok`]s: comments and whitespace gone, keywords and unquoted
+//! identifiers folded to lower case, literals kept exactly.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::tokenizer::{Token, Tokenizer};
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::scan::RawStatement;
+
+/// The kinds of string literal PostgreSQL has; they never compare equal to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum StrKind {
+    Plain,
+    Escape,
+    National,
+    Unicode,
+    Hex,
+    Bit,
+}
+
+/// A canonical token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Tok {
+    /// A keyword or an identifier as PostgreSQL folds it (unquoted: lower-cased; quoted: its
+    /// text when folding would not change it).
+    Word(String),
+    /// A quoted identifier that differs from any unquoted spelling (`"Foo"`, `"select"`).
+    Quoted(String),
+    Number(String),
+    Str(StrKind, String),
+    /// The body of a dollar-quoted string; the tag does not matter.
+    Dollar(String),
+    /// `,` `(` `)` `[` `]` `.` `;` and `:` standing for `::`.
+    Punct(char),
+    /// An operator: a run of operator characters with no space inside.
+    Op(String),
+    Other(String),
+}
+
+impl Tok {
+    pub(crate) fn is_word(&self, w: &str) -> bool {
+        matches!(self, Tok::Word(s) if s == w)
+    }
+
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        matches!(self, Tok::Punct(p) if *p == c)
+    }
+
+    /// The identifier text of a word or quoted identifier.
+    pub(crate) fn ident(&self) -> Option<&str> {
+        match self {
+            Tok::Word(s) | Tok::Quoted(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Keywords that PostgreSQL does not accept as a bare identifier everywhere (its reserved,
+/// column-name and type/function-name keywords): a quoted identifier spelled like one of them
+/// is a different thing from the bare word, so it stays quoted.
+const NON_UNRESERVED_KEYWORDS: &[&str] = &[
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "authorization",
+    "between",
+    "bigint",
+    "binary",
+    "bit",
+    "boolean",
+    "both",
+    "case",
+    "cast",
+    "char",
+    "character",
+    "check",
+    "coalesce",
+    "collate",
+    "collation",
+    "column",
+    "concurrently",
+    "constraint",
+    "create",
+    "cross",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_schema",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "dec",
+    "decimal",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "exists",
+    "extract",
+    "false",
+    "fetch",
+    "float",
+    "for",
+    "foreign",
+    "freeze",
+    "from",
+    "full",
+    "grant",
+    "greatest",
+    "group",
+    "grouping",
+    "having",
+    "ilike",
+    "in",
+    "initially",
+    "inner",
+    "inout",
+    "int",
+    "integer",
+    "intersect",
+    "interval",
+    "into",
+    "is",
+    "isnull",
+    "join",
+    "json",
+    "json_array",
+    "json_arrayagg",
+    "json_exists",
+    "json_object",
+    "json_objectagg",
+    "json_query",
+    "json_scalar",
+    "json_serialize",
+    "json_table",
+    "json_value",
+    "lateral",
+    "leading",
+    "least",
+    "left",
+    "like",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "merge_action",
+    "national",
+    "natural",
+    "nchar",
+    "none",
+    "normalize",
+    "not",
+    "notnull",
+    "null",
+    "nullif",
+    "numeric",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "out",
+    "outer",
+    "overlaps",
+    "overlay",
+    "placing",
+    "position",
+    "precision",
+    "primary",
+    "real",
+    "references",
+    "returning",
+    "right",
+    "row",
+    "select",
+    "session_user",
+    "setof",
+    "similar",
+    "smallint",
+    "some",
+    "substring",
+    "symmetric",
+    "system_user",
+    "table",
+    "tablesample",
+    "then",
+    "time",
+    "timestamp",
+    "to",
+    "trailing",
+    "treat",
+    "trim",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "values",
+    "varchar",
+    "variadic",
+    "verbose",
+    "when",
+    "where",
+    "window",
+    "with",
+    "xmlattributes",
+    "xmlconcat",
+    "xmlelement",
+    "xmlexists",
+    "xmlforest",
+    "xmlnamespaces",
+    "xmlparse",
+    "xmlpi",
+    "xmlroot",
+    "xmlserialize",
+    "xmltable",
+];
+
+/// Whether a quoted identifier means the same as the bare word: no upper-case letter, the
+/// characters of an unquoted identifier, and not a keyword that would be read as one.
+pub(crate) fn quoted_equals_bare(value: &str) -> bool {
+    let mut chars = value.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let start_ok = first.is_ascii_lowercase() || first == '_' || !first.is_ascii();
+    start_ok
+        && chars.all(|c| {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$' || !c.is_ascii()
+        })
+        && NON_UNRESERVED_KEYWORDS.binary_search(&value).is_err()
+}
+
+/// Whether an identifier can be printed without quotes.
+pub(crate) fn needs_quotes(ident: &str) -> bool {
+    !quoted_equals_bare(ident)
+}
+
+fn is_operator_text(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b"+-*/<>=~!@#%^&|`?".contains(&b))
+}
+
+/// A statement's canonical tokens and where each starts in the input.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    pub starts: Vec<Location>,
+}
+
+/// Tokenizes one raw statement. The final `;` is dropped.
+pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
+    let text: Cow<'_, str> = if stmt.meta_lines.is_empty() {
+        Cow::Borrowed(stmt.text)
+    } else {
+        let mut owned = stmt.text.to_string();
+        for &(from, to) in &stmt.meta_lines {
+            owned.replace_range(from..to, &" ".repeat(stmt.text[from..to].chars().count()));
+        }
+        Cow::Owned(owned)
+    };
+    let dialect = PostgreSqlDialect {};
+    let raw = Tokenizer::new(&dialect, &text)
+        .with_unescape(false)
+        .tokenize_with_location()
+        .map_err(|e| {
+            let loc = absolute(stmt.start, e.location.line, e.location.column);
+            let mut msg = e.message.to_lowercase();
+            if let Some(cut) = msg.find(" at line") {
+                msg.truncate(cut);
+            }
+            Error::new(ErrorKind::Syntax(msg), Some(loc))
+        })?;
+
+    let mut out = Tokens {
+        toks: Vec::with_capacity(raw.len() / 2 + 1),
+        starts: Vec::with_capacity(raw.len() / 2 + 1),
+    };
+    let mut adjacent = false;
+    for t in raw {
+        let loc = absolute(stmt.start, t.span.start.line, t.span.start.column);
+        let tok = match t.token {
+            Token::Whitespace(_) | Token::EOF => {
+                adjacent = false;
+                continue;
+            }
+            Token::Word(mut w) => match w.quote_style {
+                None => {
+                    w.value.make_ascii_lowercase();
+                    Tok::Word(w.value)
+                }
+                Some(_) if quoted_equals_bare(&w.value) => Tok::Word(w.value),
+                Some(_) => Tok::Quoted(w.value),
+            },
+            Token::Number(n, _) => Tok::Number(n),
+            Token::SingleQuotedString(s) => Tok::Str(StrKind::Plain, s),
+            Token::EscapedStringLiteral(s) => Tok::Str(StrKind::Escape, s),
+            Token::NationalStringLiteral(s) => Tok::Str(StrKind::National, s),
+            Token::UnicodeStringLiteral(s) => Tok::Str(StrKind::Unicode, s),
+            Token::HexStringLiteral(s) => Tok::Str(StrKind::Hex, s),
+            Token::SingleQuotedByteStringLiteral(s) => Tok::Str(StrKind::Bit, s),
+            Token::DoubleQuotedString(s) => {
+                if quoted_equals_bare(&s) {
+                    Tok::Word(s)
+                } else {
+                    Tok::Quoted(s)
+                }
+            }
+            Token::DollarQuotedString(d) => Tok::Dollar(d.value),
+            Token::Comma => Tok::Punct(','),
+            Token::LParen => Tok::Punct('('),
+            Token::RParen => Tok::Punct(')'),
+            Token::LBracket => Tok::Punct('['),
+            Token::RBracket => Tok::Punct(']'),
+            Token::Period => Tok::Punct('.'),
+            Token::SemiColon => Tok::Punct(';'),
+            Token::DoubleColon => Tok::Punct(':'),
+            other => {
+                let s = other.to_string();
+                if is_operator_text(&s) {
+                    if adjacent {
+                        if let Some(Tok::Op(prev)) = out.toks.last_mut() {
+                            prev.push_str(&s);
+                            continue;
+                        }
+                    }
+                    adjacent = true;
+                    out.toks.push(Tok::Op(s));
+                    out.starts.push(loc);
+                    continue;
+                }
+                Tok::Other(s)
+            }
+        };
+        adjacent = false;
+        out.toks.push(tok);
+        out.starts.push(loc);
+    }
+    if out.toks.last().is_some_and(|t| t.is_punct(';')) {
+        out.toks.pop();
+        out.starts.pop();
+    }
+    Ok(out)
+}
+
+fn absolute(start: Location, line: u64, column: u64) -> Location {
+    let line = line.max(1) as u32;
+    let column = column.max(1) as u32;
+    if line == 1 {
+        Location::new(start.line, start.column + column - 1)
+    } else {
+        Location::new(start.line + line - 1, column)
+    }
+}
+
+/// Tokens rendered as SQL text (see [`write_tokens`]).
+#[cfg(test)]
+pub(crate) struct Render<'a, I>(pub &'a I);
+
+/// Writes tokens as SQL text, one space between tokens except around `.`, `::`, `(`, `)`, `,`.
+pub(crate) fn write_tokens<'t>(
+    f: &mut impl fmt::Write,
+    toks: impl IntoIterator<Item = &'t Tok>,
+) -> fmt::Result {
+    let mut prev: Option<&Tok> = None;
+    for t in toks {
+        if let Some(p) = prev {
+            let tight = matches!(p, Tok::Punct('(' | '.' | ':' | '['))
+                || matches!(t, Tok::Punct(')' | ',' | '.' | ':' | ']' | ';'))
+                || (matches!(t, Tok::Punct('(' | '['))
+                    && matches!(p, Tok::Word(_) | Tok::Quoted(_)));
+            if !tight {
+                f.write_char(' ')?;
+            }
+        }
+        write_tok(f, t)?;
+        prev = Some(t);
+    }
+    Ok(())
+}
+
+pub(crate) fn write_tok(f: &mut impl fmt::Write, t: &Tok) -> fmt::Result {
+    match t {
+        Tok::Word(s) => f.write_str(s),
+        Tok::Quoted(s) => write!(f, "\"{}\"", s.replace('"', "\"\"")),
+        Tok::Number(s) | Tok::Op(s) | Tok::Other(s) => f.write_str(s),
+        Tok::Str(kind, s) => {
+            let prefix = match kind {
+                StrKind::Plain => "",
+                StrKind::Escape => "E",
+                StrKind::National => "N",
+                StrKind::Unicode => "U&",
+                StrKind::Hex => "X",
+                StrKind::Bit => "B",
+            };
+            write!(f, "{prefix}'{s}'")
+        }
+        Tok::Dollar(s) => write!(f, "$${s}$$"),
+        Tok::Punct(':') => f.write_str("::"),
+        Tok::Punct(c) => f.write_char(*c),
+    }
+}
+
+/// Renders an identifier, quoted when needed.
+pub(crate) fn write_ident(f: &mut impl fmt::Write, ident: &str) -> fmt::Result {
+    if needs_quotes(ident) {
+        write!(f, "\"{}\"", ident.replace('"', "\"\""))
+    } else {
+        f.write_str(ident)
+    }
+}
+
+#[cfg(test)]
+impl<I> fmt::Display for Render<'_, I>
+where
+    for<'x> &'x I: IntoIterator<Item = &'x Tok>,
+{
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_tokens(f, self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::split;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        let stmts = split(src).unwrap();
+        tokenize(&stmts[0]).unwrap().toks
+    }
+
+    #[test]
+    fn keyword_list_is_sorted_for_binary_search() {
+        assert!(NON_UNRESERVED_KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn folds_keywords_and_bare_identifiers() {
+        assert_eq!(
+            toks("CREATE TABLE Foo (A INTEGER)"),
+            toks("create table foo (a integer)")
+        );
+        assert_eq!(toks("SELECT \"actor\""), toks("SELECT actor"));
+        assert_ne!(toks("SELECT \"Actor\""), toks("SELECT actor"));
+        assert_ne!(toks("SELECT \"select\""), toks("SELECT select"));
+        assert_eq!(toks("SELECT \"name\""), toks("SELECT name"));
+    }
+
+    #[test]
+    fn literals_keep_their_text() {
+        assert_ne!(toks("SELECT 'A'"), toks("SELECT 'a'"));
+        assert_ne!(toks("SELECT E'a'"), toks("SELECT 'a'"));
+        assert_eq!(toks("SELECT $f$ x $f$"), toks("SELECT $$ x $$"));
+        assert_ne!(toks("SELECT $$ x $$"), toks("SELECT $$x$$"));
+    }
+
+    #[test]
+    fn tokens_are_never_glued() {
+        assert_ne!(toks("CREATE TABLE t (a bc)"), toks("CREATE TABLE t (ab c)"));
+        assert_ne!(toks("SELECT 12"), toks("SELECT 1 2"));
+        assert_ne!(toks("SELECT a ~<< b"), toks("SELECT a ~ << b"));
+        assert_eq!(toks("SELECT a+b"), toks("SELECT a + b"));
+    }
+
+    #[test]
+    fn comments_and_whitespace_do_not_count() {
+        assert_eq!(
+            toks("CREATE TABLE t ( -- c\n a int /* x */ , b text);"),
+            toks("CREATE TABLE t (a int, b text)")
+        );
+    }
+
+    #[test]
+    fn token_locations_are_absolute() {
+        let stmts = split("SELECT 1;\n\n  SELECT\n  x;").unwrap();
+        let t = tokenize(&stmts[1]).unwrap();
+        assert_eq!(t.starts, vec![Location::new(3, 3), Location::new(4, 3)]);
+    }
+
+    #[test]
+    fn renders_tokens_readably() {
+        let t = toks("SELECT a.b::text, f(1, 'x') FROM \"T\"");
+        assert_eq!(
+            Render(&t).to_string(),
+            "select a.b::text, f(1, 'x') from \"T\""
+        );
+    }
+}

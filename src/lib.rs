@@ -1,0 +1,90 @@
+//! Tell whether two PostgreSQL schema dumps (`pg_dump --schema-only` output) describe the
+//! same schema, and if not, exactly which objects differ.
+//!
+//! A plain text diff of two dumps fails: pg_dump writes a random `\restrict` key in every
+//! dump, columns added by `ALTER TABLE … ADD COLUMN` land at the end, enum values added by
+//! `ALTER TYPE … ADD VALUE` land last, and statements move around. This crate tokenizes both
+//! dumps (with sqlparser's PostgreSQL tokenizer), attaches every statement to the object it
+//! defines or changes, and compares objects, ignoring comments, whitespace, keyword case,
+//! statement order, column order in `CREATE TABLE` and enum label order.
+//!
+//! ```
+//! let models = "CREATE TABLE public.users (id bigint NOT NULL, email text, name text);";
+//! let migrations = "
+//!     CREATE TABLE public.users (id bigint NOT NULL, name text, email text);
+//! ";
+//! assert!(sql_compare::compare(models, migrations)?);
+//!
+//! let changed = "CREATE TABLE public.users (id integer NOT NULL, name text, email text);";
+//! let diff = sql_compare::diff(models, changed)?;
+//! assert_eq!(diff.changes()[0].name(), "public.users");
+//! assert_eq!(diff.changes()[0].details()[0].name(), "public.users.id");
+//! print!("{diff}"); // changed table public.users / changed column public.users.id / - … / + …
+//! # Ok::<(), sql_compare::Error>(())
+//! ```
+//!
+//! Options go through [`Comparer`]: `Comparer::new().ignore_owners(true).diff(a, b)`.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+mod classify;
+mod cursor;
+mod diff;
+mod error;
+mod lex;
+mod normalize;
+mod object;
+mod options;
+mod report;
+mod scan;
+mod schema;
+
+use std::path::Path;
+
+pub use crate::diff::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
+pub use crate::error::{Error, ErrorKind, Location, Result, Side};
+pub use crate::object::ObjectKind;
+pub use crate::options::{Comparer, MIGRATION_TABLES};
+pub use crate::report::Summary;
+
+/// True when two dumps describe the same schema, with the default options.
+///
+/// ```
+/// assert!(sql_compare::compare(
+///     "CREATE TYPE mood AS ENUM ('sad', 'happy'); -- a comment",
+///     "create type MOOD as enum ('happy', 'sad');",
+/// )?);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+pub fn compare(left: &str, right: &str) -> Result<bool> {
+    Comparer::new().compare(left, right)
+}
+
+/// [`compare`] on two files.
+pub fn compare_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<bool> {
+    Comparer::new().compare_files(left, right)
+}
+
+/// The per-object differences between two dumps, with the default options.
+///
+/// ```
+/// use sql_compare::{ChangeKind, ObjectKind};
+///
+/// let diff = sql_compare::diff(
+///     "CREATE TABLE t (a int);",
+///     "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);",
+/// )?;
+/// let table = &diff.changes()[0];
+/// assert_eq!((table.change(), table.kind(), table.name()), (ChangeKind::Changed, ObjectKind::Table, "t"));
+/// let index = &table.details()[0];
+/// assert_eq!((index.change(), index.kind(), index.name()), (ChangeKind::Added, ObjectKind::Index, "t_a"));
+/// assert_eq!(index.right()[0].lines.start, 2);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+pub fn diff(left: &str, right: &str) -> Result<SchemaDiff> {
+    Comparer::new().diff(left, right)
+}
+
+/// [`diff`] on two files.
+pub fn diff_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<SchemaDiff> {
+    Comparer::new().diff_files(left, right)
+}

@@ -1,0 +1,150 @@
+//! Canonical forms: a statement's tokens, or pieces of them in an order that does not depend
+//! on the order they were written in where that order does not matter.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use crate::lex::Tok;
+
+/// A canonical form as ranges of one statement's tokens, read one after the other.
+///
+/// Pieces keep token boundaries, so no two tokens are ever glued together.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Canon {
+    pub ranges: Vec<Range<u32>>,
+}
+
+impl Canon {
+    pub(crate) fn whole(range: Range<usize>) -> Self {
+        let mut canon = Self::default();
+        canon.ranges.push(range.start as u32..range.end as u32);
+        canon
+    }
+
+    pub(crate) fn push(&mut self, range: Range<usize>) {
+        if range.is_empty() {
+            return;
+        }
+        if let Some(last) = self.ranges.last_mut() {
+            if last.end == range.start as u32 {
+                last.end = range.end as u32;
+                return;
+            }
+        }
+        self.ranges.push(range.start as u32..range.end as u32);
+    }
+
+    pub(crate) fn tokens<'t>(&self, toks: &'t [Tok]) -> impl Iterator<Item = &'t Tok> + Clone {
+        self.ranges
+            .iter()
+            .flat_map(move |r| &toks[r.start as usize..r.end as usize])
+    }
+}
+
+/// Compares two canonical forms token by token.
+pub(crate) fn cmp_canon(a: &Canon, at: &[Tok], b: &Canon, bt: &[Tok]) -> Ordering {
+    a.tokens(at).cmp(b.tokens(bt))
+}
+
+/// The index of the `)` or `]` that closes the bracket at `open`, if any.
+pub(crate) fn closing(toks: &[Tok], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, t) in toks.iter().enumerate().skip(open) {
+        match t {
+            Tok::Punct('(' | '[') => depth += 1,
+            Tok::Punct(')' | ']') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits `range` at commas that are not inside parentheses or brackets. An empty range gives
+/// no items; empty items (`a,,b`) are kept so that they still count.
+pub(crate) fn split_commas(toks: &[Tok], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut items = Vec::new();
+    if range.is_empty() {
+        return items;
+    }
+    let mut depth = 0usize;
+    let mut start = range.start;
+    for i in range.clone() {
+        match &toks[i] {
+            Tok::Punct('(' | '[') => depth += 1,
+            Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
+            Tok::Punct(',') if depth == 0 => {
+                items.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(start..range.end);
+    items
+}
+
+/// The canonical form of `whole` with the comma-separated items of `list` in sorted order
+/// (by their tokens). Each item is followed by a comma token of the original list, so the
+/// form keeps one separator between items.
+pub(crate) fn sorted_list(toks: &[Tok], whole: Range<usize>, list: Range<usize>) -> Canon {
+    let mut items = split_commas(toks, list.clone());
+    let commas: Vec<usize> = items.iter().skip(1).map(|r| r.start - 1).collect();
+    items.sort_by(|a, b| toks[a.clone()].cmp(&toks[b.clone()]));
+    let mut canon = Canon::default();
+    canon.push(whole.start..list.start);
+    for (k, item) in items.iter().enumerate() {
+        canon.push(item.clone());
+        if let Some(&c) = commas.get(k) {
+            canon.push(c..c + 1);
+        }
+    }
+    canon.push(list.end..whole.end);
+    canon
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::{Render, tokenize};
+    use crate::scan::split;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        tokenize(&split(src).unwrap()[0]).unwrap().toks
+    }
+
+    fn render(c: &Canon, t: &[Tok]) -> String {
+        let v: Vec<Tok> = c.tokens(t).cloned().collect();
+        Render(&v).to_string()
+    }
+
+    #[test]
+    fn splits_only_at_top_level_commas() {
+        let t = toks("x numeric(10,2), y int DEFAULT f(1, 2), CHECK (y = ANY (ARRAY[1, 2]))");
+        let items = split_commas(&t, 0..t.len());
+        assert_eq!(items.len(), 3);
+    }
+
+    #[test]
+    fn sorted_lists_do_not_depend_on_order() {
+        let a = toks("GRANT SELECT, INSERT ON t TO r");
+        let b = toks("GRANT INSERT, SELECT ON t TO r");
+        let ca = sorted_list(&a, 0..a.len(), 1..4);
+        let cb = sorted_list(&b, 0..b.len(), 1..4);
+        assert_eq!(cmp_canon(&ca, &a, &cb, &b), Ordering::Equal);
+        assert_eq!(render(&ca, &a), "grant insert, select on t to r");
+    }
+
+    #[test]
+    fn closing_finds_the_matching_parenthesis() {
+        let t = toks("(a (b) [c]) d");
+        assert_eq!(closing(&t, 0), Some(8));
+        assert_eq!(closing(&t, 2), Some(4));
+        let u = toks("(a");
+        assert_eq!(closing(&u, 0), None);
+    }
+}

@@ -1,0 +1,186 @@
+//! The options builder and the comparison entry points.
+
+use std::path::Path;
+
+use crate::classify::Order;
+use crate::diff::{SchemaDiff, diff};
+use crate::error::{Error, Result, Side};
+use crate::schema::{Parsed, decode, parse};
+
+/// Tables that migration tools keep their own bookkeeping in. Their definitions and rows say
+/// which migrations ran, not what the schema is; [`Comparer::exclude_migration_tables`]
+/// leaves them out.
+pub const MIGRATION_TABLES: &[&str] = &[
+    "alembic_version",
+    "schema_migrations",
+    "ar_internal_metadata",
+    "_sqlx_migrations",
+    "refinery_schema_history",
+    "__diesel_schema_migrations",
+    "flyway_schema_history",
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Options {
+    pub strict_enum_order: bool,
+    pub strict_column_order: bool,
+    pub ignore_owners: bool,
+    pub ignore_privileges: bool,
+    pub ignore_comments: bool,
+    pub compare_settings: bool,
+    pub exclude: Vec<String>,
+}
+
+/// Compares dumps with options; [`compare`](crate::compare) and [`diff`](crate::diff) use
+/// the defaults.
+///
+/// The defaults ignore the order of columns in `CREATE TABLE`, of enum labels, of privileges
+/// in a `GRANT`, and of statements; they compare owners, privileges and comments, and leave
+/// out session settings (`SET …`, `set_config`).
+///
+/// ```
+/// use sql_compare::Comparer;
+///
+/// let left = "CREATE TABLE t (a int);\nALTER TABLE t OWNER TO alice;";
+/// let right = "CREATE TABLE t (a int);\nALTER TABLE t OWNER TO bob;";
+/// assert!(!Comparer::new().compare(left, right)?);
+/// assert!(Comparer::new().ignore_owners(true).compare(left, right)?);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comparer {
+    pub(crate) opts: Options,
+}
+
+impl Comparer {
+    /// A comparer with the default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Makes the order of enum labels significant. PostgreSQL sorts enum values by label
+    /// order, so a different order is a real difference for `ORDER BY`; it is ignored by
+    /// default because `ALTER TYPE … ADD VALUE` puts new labels last while a fresh
+    /// `CREATE TYPE` lists them where the models do.
+    pub fn strict_enum_order(mut self, yes: bool) -> Self {
+        self.opts.strict_enum_order = yes;
+        self
+    }
+
+    /// Makes the order of columns in `CREATE TABLE` significant (it shows in `SELECT *` and
+    /// positional `INSERT`). Ignored by default, since `ALTER TABLE … ADD COLUMN` always
+    /// appends.
+    pub fn strict_column_order(mut self, yes: bool) -> Self {
+        self.opts.strict_column_order = yes;
+        self
+    }
+
+    /// Leaves out `ALTER … OWNER TO` statements.
+    pub fn ignore_owners(mut self, yes: bool) -> Self {
+        self.opts.ignore_owners = yes;
+        self
+    }
+
+    /// Leaves out `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`.
+    pub fn ignore_privileges(mut self, yes: bool) -> Self {
+        self.opts.ignore_privileges = yes;
+        self
+    }
+
+    /// Leaves out `COMMENT ON` statements.
+    pub fn ignore_comments(mut self, yes: bool) -> Self {
+        self.opts.ignore_comments = yes;
+        self
+    }
+
+    /// Compares session settings (`SET name = …`, `SELECT pg_catalog.set_config(…)`), which
+    /// are left out by default: they differ between pg_dump versions, not between schemas.
+    pub fn compare_settings(mut self, yes: bool) -> Self {
+        self.opts.compare_settings = yes;
+        self
+    }
+
+    /// Leaves out every object whose name matches `pattern`, where `*` matches any run of
+    /// characters. A pattern without a `.` also matches unqualified names, so
+    /// `schema_migrations` matches `public.schema_migrations`. An excluded table takes its
+    /// columns, constraints, indexes, rows and owned sequences with it. May be repeated.
+    pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
+        self.opts.exclude.push(pattern.into());
+        self
+    }
+
+    /// Excludes the bookkeeping tables of common migration tools ([`MIGRATION_TABLES`]).
+    pub fn exclude_migration_tables(mut self) -> Self {
+        self.opts
+            .exclude
+            .extend(MIGRATION_TABLES.iter().map(|s| s.to_string()));
+        self
+    }
+
+    fn order(&self) -> Order {
+        Order {
+            strict_enum_order: self.opts.strict_enum_order,
+            strict_column_order: self.opts.strict_column_order,
+        }
+    }
+
+    /// True when the two dumps describe the same schema.
+    pub fn compare(&self, left: &str, right: &str) -> Result<bool> {
+        Ok(self.diff(left, right)?.is_empty())
+    }
+
+    /// The per-object differences between two dumps. Both are parsed at the same time on two
+    /// threads.
+    pub fn diff(&self, left: &str, right: &str) -> Result<SchemaDiff> {
+        let (l, r) = self.parse_both(left, right);
+        let l = l.map_err(|e| e.with_side(Side::Left))?;
+        let r = r.map_err(|e| e.with_side(Side::Right))?;
+        Ok(self.diff_parsed(&l, &r))
+    }
+
+    /// Parses both dumps at the same time, the left one on a second thread.
+    fn parse_both<'a>(
+        &self,
+        left: &'a str,
+        right: &'a str,
+    ) -> (Result<Parsed<'a>>, Result<Parsed<'a>>) {
+        let order = self.order();
+        std::thread::scope(|s| {
+            let handle = s.spawn(move || parse(left, order));
+            let r = parse(right, order);
+            let l = handle
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (l, r)
+        })
+    }
+
+    fn diff_parsed(&self, l: &Parsed<'_>, r: &Parsed<'_>) -> SchemaDiff {
+        diff(l, r, self)
+    }
+
+    /// [`Comparer::compare`] on two files.
+    pub fn compare_files(&self, left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<bool> {
+        Ok(self.diff_files(left, right)?.is_empty())
+    }
+
+    /// [`Comparer::diff`] on two files; errors name the file. The report labels lines with
+    /// the file names.
+    pub fn diff_files(
+        &self,
+        left: impl AsRef<Path>,
+        right: impl AsRef<Path>,
+    ) -> Result<SchemaDiff> {
+        let (lp, rp) = (left.as_ref(), right.as_ref());
+        let lb = std::fs::read(lp).map_err(|e| Error::io(lp, &e))?;
+        let rb = std::fs::read(rp).map_err(|e| Error::io(rp, &e))?;
+        let ls = decode(&lb).map_err(|e| e.with_path(lp))?;
+        let rs = decode(&rb).map_err(|e| e.with_path(rp))?;
+        let (l, r) = self.parse_both(ls, rs);
+        let l = l.map_err(|e| e.with_path(lp))?;
+        let r = r.map_err(|e| e.with_path(rp))?;
+        Ok(self
+            .diff_parsed(&l, &r)
+            .with_labels(lp.display().to_string(), rp.display().to_string()))
+    }
+}

@@ -1,0 +1,497 @@
+//! Splits dump text into statements the way psql reads a script.
+//!
+//! This pass only finds boundaries: top-level `;` (outside literals, comments, parentheses and
+//! the `BEGIN … END` body of a SQL-standard function), psql meta-command lines (`\restrict`,
+//! `\connect`, …) and the data blocks of `COPY … FROM stdin`. It also reports unterminated
+//! literals and comments where they open. The statements themselves are then tokenized by
+//! sqlparser (see `lex`).
+
+use crate::error::{Error, ErrorKind, Location};
+
+/// One statement's text, still untokenized.
+#[derive(Debug, Clone)]
+pub(crate) struct RawStatement<'a> {
+    /// From the statement's first token to its `;` (included) or the end of input.
+    pub text: &'a str,
+    /// Where `text` starts.
+    pub start: Location,
+    /// The line of the statement's last character.
+    pub end_line: u32,
+    /// Lines inside `text` that are psql meta-commands (rare: pg_dump never writes them
+    /// inside a statement). They are blanked before tokenizing.
+    pub meta_lines: Vec<(usize, usize)>,
+    /// The rows of a `COPY … FROM stdin` data block that follows this statement.
+    pub copy_rows: Vec<CopyRow<'a>>,
+}
+
+/// One line of a `COPY … FROM stdin` data block.
+#[derive(Debug, Clone)]
+pub(crate) struct CopyRow<'a> {
+    pub text: &'a str,
+    pub line: u32,
+}
+
+fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b >= 0x80
+}
+
+fn is_ident_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+struct Scanner<'a> {
+    src: &'a str,
+    b: &'a [u8],
+    i: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn location_of(&self, pos: usize, line: u32, line_start: usize) -> Location {
+        let column = self
+            .src
+            .get(line_start..pos)
+            .map_or(0, |s| s.chars().count());
+        Location::new(line, column as u32 + 1)
+    }
+
+    fn here(&self) -> Location {
+        self.location_of(self.i, self.line, self.line_start)
+    }
+
+    /// Advances over `n` bytes that may contain newlines.
+    fn newline_at(&mut self, pos: usize) {
+        self.line += 1;
+        self.line_start = pos + 1;
+    }
+
+    fn skip_to_eol(&mut self) {
+        while self.i < self.b.len() && self.b[self.i] != b'\n' {
+            self.i += 1;
+        }
+    }
+
+    /// Skips a `'…'` literal starting at the quote; `escapes` for `E'…'`.
+    fn skip_string(&mut self, escapes: bool) -> Result<(), Error> {
+        let open = self.here();
+        self.i += 1;
+        while self.i < self.b.len() {
+            match self.b[self.i] {
+                b'\'' => {
+                    if self.b.get(self.i + 1) == Some(&b'\'') {
+                        self.i += 2;
+                        continue;
+                    }
+                    self.i += 1;
+                    return Ok(());
+                }
+                b'\\' if escapes => {
+                    if self.b.get(self.i + 1) == Some(&b'\n') {
+                        self.newline_at(self.i + 1);
+                    }
+                    self.i += 2;
+                }
+                b'\n' => {
+                    self.newline_at(self.i);
+                    self.i += 1;
+                }
+                _ => self.i += 1,
+            }
+        }
+        Err(Error::new(ErrorKind::UnterminatedString, Some(open)))
+    }
+
+    fn skip_quoted_ident(&mut self) -> Result<(), Error> {
+        let open = self.here();
+        self.i += 1;
+        while self.i < self.b.len() {
+            match self.b[self.i] {
+                b'"' => {
+                    if self.b.get(self.i + 1) == Some(&b'"') {
+                        self.i += 2;
+                        continue;
+                    }
+                    self.i += 1;
+                    return Ok(());
+                }
+                b'\n' => {
+                    self.newline_at(self.i);
+                    self.i += 1;
+                }
+                _ => self.i += 1,
+            }
+        }
+        Err(Error::new(
+            ErrorKind::UnterminatedQuotedIdentifier,
+            Some(open),
+        ))
+    }
+
+    fn skip_block_comment(&mut self) -> Result<(), Error> {
+        let open = self.here();
+        let mut depth = 0usize;
+        while self.i < self.b.len() {
+            match (self.b[self.i], self.b.get(self.i + 1)) {
+                (b'/', Some(b'*')) => {
+                    depth += 1;
+                    self.i += 2;
+                }
+                (b'*', Some(b'/')) => {
+                    depth -= 1;
+                    self.i += 2;
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                (b'\n', _) => {
+                    self.newline_at(self.i);
+                    self.i += 1;
+                }
+                _ => self.i += 1,
+            }
+        }
+        Err(Error::new(ErrorKind::UnterminatedBlockComment, Some(open)))
+    }
+
+    /// At a `$` that is not part of an identifier: the length of a `$tag$` opener, if it is one.
+    fn dollar_tag_len(&self) -> Option<usize> {
+        let rest = &self.b[self.i + 1..];
+        if rest.first() == Some(&b'$') {
+            return Some(2);
+        }
+        if !rest.first().is_some_and(|&c| is_ident_start(c)) {
+            return None;
+        }
+        let n = rest
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80))?;
+        (rest[n] == b'$').then_some(n + 2)
+    }
+
+    fn skip_dollar_body(&mut self, tag_len: usize) -> Result<(), Error> {
+        let open = self.here();
+        let tag = &self.src[self.i..self.i + tag_len];
+        let body_start = self.i + tag_len;
+        match self.src[body_start..].find(tag) {
+            Some(n) => {
+                let end = body_start + n + tag_len;
+                for (k, &c) in self.b[self.i..end].iter().enumerate() {
+                    if c == b'\n' {
+                        self.newline_at(self.i + k);
+                    }
+                }
+                self.i = end;
+                Ok(())
+            }
+            None => Err(Error::new(
+                ErrorKind::UnterminatedDollarQuote {
+                    tag: tag.to_string(),
+                },
+                Some(open),
+            )),
+        }
+    }
+}
+
+/// What the scanner remembers of the words of the current statement.
+#[derive(Default)]
+struct WordState {
+    count: usize,
+    /// First letters of the leading `CREATE [OR REPLACE] FUNCTION|PROCEDURE` words, as psql does.
+    lead: [u8; 4],
+    first_is_copy: bool,
+    last_is_stdin: bool,
+    begin_depth: usize,
+}
+
+impl WordState {
+    fn word(&mut self, w: &[u8], paren_depth: usize) {
+        let is = |k: &str| w.eq_ignore_ascii_case(k.as_bytes());
+        if self.count == 0 {
+            self.first_is_copy = is("copy");
+        }
+        if self.count < self.lead.len()
+            && (is("create") || is("function") || is("procedure") || is("or") || is("replace"))
+        {
+            self.lead[self.count] = w[0].to_ascii_lowercase();
+        }
+        self.count += 1;
+        self.last_is_stdin = is("stdin");
+        let l = &self.lead;
+        let in_routine = l[0] == b'c'
+            && (l[1] == b'f'
+                || l[1] == b'p'
+                || (l[1] == b'o' && l[2] == b'r' && matches!(l[3], b'f' | b'p')));
+        if in_routine && paren_depth == 0 {
+            if is("begin") {
+                self.begin_depth += 1;
+            } else if is("case") {
+                if self.begin_depth >= 1 {
+                    self.begin_depth += 1;
+                }
+            } else if is("end") {
+                self.begin_depth = self.begin_depth.saturating_sub(1);
+            }
+        }
+    }
+}
+
+/// Splits `src` into statements. Comments and blank text between statements are dropped.
+pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
+    let mut s = Scanner {
+        src,
+        b: src.as_bytes(),
+        i: 0,
+        line: 1,
+        line_start: 0,
+    };
+    let mut out = Vec::new();
+    let mut start: Option<(usize, Location)> = None;
+    let mut meta_lines = Vec::new();
+    let mut words = WordState::default();
+    let mut paren_depth = 0usize;
+    let mut line_has_token = false;
+
+    while s.i < s.b.len() {
+        let c = s.b[s.i];
+        match c {
+            b'\n' => {
+                s.newline_at(s.i);
+                s.i += 1;
+                line_has_token = false;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\x0c' => {
+                s.i += 1;
+                continue;
+            }
+            b'\\' if !line_has_token => {
+                // A psql meta-command: the rest of the line is not SQL.
+                let from = s.i;
+                s.skip_to_eol();
+                if let Some((offset, _)) = start {
+                    meta_lines.push((from - offset, s.i - offset));
+                }
+                continue;
+            }
+            b'-' if s.b.get(s.i + 1) == Some(&b'-') => {
+                s.skip_to_eol();
+                continue;
+            }
+            b'/' if s.b.get(s.i + 1) == Some(&b'*') => {
+                s.skip_block_comment()?;
+                continue;
+            }
+            _ => {}
+        }
+        line_has_token = true;
+        if start.is_none() {
+            start = Some((s.i, s.here()));
+        }
+        match c {
+            b'\'' => {
+                let escapes = s.i >= 1
+                    && matches!(s.b[s.i - 1], b'e' | b'E')
+                    && (s.i < 2 || !is_ident_char(s.b[s.i - 2]));
+                s.skip_string(escapes)?;
+            }
+            b'"' => s.skip_quoted_ident()?,
+            b'$' if s.i == 0 || !is_ident_char(s.b[s.i - 1]) => match s.dollar_tag_len() {
+                Some(n) => s.skip_dollar_body(n)?,
+                None => s.i += 1,
+            },
+            b'(' => {
+                paren_depth += 1;
+                s.i += 1;
+            }
+            b')' => {
+                paren_depth = paren_depth.saturating_sub(1);
+                s.i += 1;
+            }
+            b';' if paren_depth == 0 && words.begin_depth == 0 => {
+                s.i += 1;
+                let (offset, loc) = start.take().unwrap_or((s.i - 1, s.here()));
+                let mut stmt = RawStatement {
+                    text: &src[offset..s.i],
+                    start: loc,
+                    end_line: s.line,
+                    meta_lines: std::mem::take(&mut meta_lines),
+                    copy_rows: Vec::new(),
+                };
+                if words.first_is_copy && words.last_is_stdin {
+                    stmt.copy_rows = copy_block(&mut s);
+                    line_has_token = false;
+                }
+                out.push(stmt);
+                words = WordState::default();
+            }
+            c if is_ident_start(c) => {
+                let from = s.i;
+                while s.i < s.b.len() && is_ident_char(s.b[s.i]) {
+                    s.i += 1;
+                }
+                words.word(&s.b[from..s.i], paren_depth);
+            }
+            c if c.is_ascii_digit() => {
+                while s.i < s.b.len() && (s.b[s.i].is_ascii_alphanumeric() || s.b[s.i] == b'.') {
+                    s.i += 1;
+                }
+            }
+            _ => s.i += 1,
+        }
+    }
+    if let Some((offset, loc)) = start {
+        let text = src[offset..].trim_end();
+        let end_line = loc.line + text.matches('\n').count() as u32;
+        out.push(RawStatement {
+            text,
+            start: loc,
+            end_line,
+            meta_lines,
+            copy_rows: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
+/// Reads the data rows after `COPY … FROM stdin;`, up to the line `\.` or the end of input.
+fn copy_block<'a>(s: &mut Scanner<'a>) -> Vec<CopyRow<'a>> {
+    // The data starts on the line after the command.
+    s.skip_to_eol();
+    let mut rows = Vec::new();
+    while s.i < s.b.len() {
+        // At a newline: step over it.
+        s.newline_at(s.i);
+        s.i += 1;
+        let from = s.i;
+        s.skip_to_eol();
+        let line = s.src[from..s.i].trim_end_matches('\r');
+        if line == "\\." {
+            break;
+        }
+        if s.i >= s.b.len() && line.is_empty() {
+            break;
+        }
+        rows.push(CopyRow {
+            text: line,
+            line: s.line,
+        });
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<&str> {
+        split(src).unwrap().iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn splits_at_top_level_semicolons_only() {
+        assert_eq!(
+            texts("SET a = 1; SET b = 'x;y';\nCREATE TABLE t (a int, CHECK (a > 0));"),
+            vec![
+                "SET a = 1;",
+                "SET b = 'x;y';",
+                "CREATE TABLE t (a int, CHECK (a > 0));"
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_final_semicolon_keeps_the_statement() {
+        assert_eq!(
+            texts("SELECT 1;\nSELECT 2\n\n"),
+            vec!["SELECT 1;", "SELECT 2"]
+        );
+    }
+
+    #[test]
+    fn comments_between_statements_are_dropped() {
+        assert_eq!(
+            texts("-- a; b\n/* c; /* nested; */ d */ SELECT 1; -- e\n"),
+            vec!["SELECT 1;"]
+        );
+    }
+
+    #[test]
+    fn meta_commands_are_skipped_but_not_inside_literals() {
+        let src = "\\restrict abc\nCREATE FUNCTION f() RETURNS text AS $$\n\\not a command;\n$$;\nSELECT E'\n\\x';\n\\unrestrict abc\n";
+        assert_eq!(
+            texts(src),
+            vec![
+                "CREATE FUNCTION f() RETURNS text AS $$\n\\not a command;\n$$;",
+                "SELECT E'\n\\x';"
+            ]
+        );
+    }
+
+    #[test]
+    fn copy_data_is_not_sql() {
+        let src = "COPY public.t (a, b) FROM stdin;\n1\t'unterminated\n2\t$$\n\\.\nSELECT 1;\n";
+        let stmts = split(src).unwrap();
+        assert_eq!(stmts.len(), 2);
+        let rows: Vec<_> = stmts[0]
+            .copy_rows
+            .iter()
+            .map(|r| (r.line, r.text))
+            .collect();
+        assert_eq!(rows, vec![(2, "1\t'unterminated"), (3, "2\t$$")]);
+        assert_eq!(stmts[1].text, "SELECT 1;");
+        assert_eq!(stmts[1].start, Location::new(5, 1));
+    }
+
+    #[test]
+    fn begin_atomic_bodies_keep_their_semicolons() {
+        let src = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n SELECT 1;\n SELECT CASE WHEN true THEN 1 END;\nEND;\nSELECT 2;";
+        assert_eq!(texts(src).len(), 2);
+    }
+
+    #[test]
+    fn locations_are_one_based_and_count_characters() {
+        let stmts = split("-- é\n  SELECT 'é'; SELECT 2;").unwrap();
+        assert_eq!(stmts[0].start, Location::new(2, 3));
+        assert_eq!(stmts[1].start, Location::new(2, 15));
+    }
+
+    #[test]
+    fn unterminated_constructs_are_errors_at_their_start() {
+        let cases: [(&str, ErrorKind, Location); 4] = [
+            (
+                "SELECT 1;\nSELECT 'abc",
+                ErrorKind::UnterminatedString,
+                Location::new(2, 8),
+            ),
+            (
+                "SELECT \"abc",
+                ErrorKind::UnterminatedQuotedIdentifier,
+                Location::new(1, 8),
+            ),
+            (
+                "CREATE FUNCTION f() AS $body$ x",
+                ErrorKind::UnterminatedDollarQuote {
+                    tag: "$body$".into(),
+                },
+                Location::new(1, 24),
+            ),
+            (
+                "SELECT 1; /* x",
+                ErrorKind::UnterminatedBlockComment,
+                Location::new(1, 11),
+            ),
+        ];
+        for (src, kind, loc) in cases {
+            let err = split(src).unwrap_err();
+            assert_eq!(err.kind(), &kind, "{src}");
+            assert_eq!(err.location(), Some(loc), "{src}");
+        }
+    }
+
+    #[test]
+    fn dollar_signs_inside_identifiers_and_parameters_are_not_quotes() {
+        assert_eq!(texts("SELECT a$b$c, $1; SELECT 2;").len(), 2);
+    }
+}

@@ -1,0 +1,136 @@
+//! One side of a comparison: the dump's statements, tokenized and classified.
+
+use crate::classify::{Classifier, Entry, Facts, Order};
+use crate::error::{Error, Location};
+use crate::lex::{StrKind, Tok, Tokens, tokenize};
+use crate::scan::split;
+
+/// A statement of a dump, with its canonical tokens.
+#[derive(Debug)]
+pub(crate) struct Stmt<'a> {
+    pub text: &'a str,
+    pub start: Location,
+    pub end_line: u32,
+    pub tokens: Tokens,
+}
+
+/// A parsed dump.
+#[derive(Debug)]
+pub(crate) struct Parsed<'a> {
+    pub stmts: Vec<Stmt<'a>>,
+    pub entries: Vec<Entry>,
+    pub facts: Facts,
+}
+
+/// Splits, tokenizes and classifies a dump.
+pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
+    let raw = split(src)?;
+    let mut stmts = Vec::with_capacity(raw.len());
+    let mut entries = Vec::with_capacity(raw.len() * 2);
+    let mut facts = Facts::default();
+    for r in &raw {
+        let mut tokens = tokenize(r)?;
+        let rows = r.copy_rows.len();
+        for row in &r.copy_rows {
+            tokens
+                .toks
+                .push(Tok::Str(StrKind::Plain, row.text.to_string()));
+            tokens.starts.push(Location::new(row.line, 1));
+        }
+        let before = entries.len();
+        let mut c = Classifier {
+            order,
+            out: &mut entries,
+            facts: &mut facts,
+        };
+        c.statement(&tokens.toks, rows);
+        let k = stmts.len() as u32;
+        for e in &mut entries[before..] {
+            e.stmt = k;
+        }
+        stmts.push(Stmt {
+            text: r.text,
+            start: r.start,
+            end_line: r.end_line,
+            tokens,
+        });
+    }
+    Ok(Parsed {
+        stmts,
+        entries,
+        facts,
+    })
+}
+
+/// Decodes a file's bytes, or says where it stops being UTF-8.
+pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let line = valid.matches('\n').count() as u32 + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        Error::new(
+            crate::error::ErrorKind::InvalidUtf8 { offset },
+            Some(Location::new(line, column)),
+        )
+    })
+}
+
+/// The byte offset of `loc` inside a statement's text that starts at `start`.
+pub(crate) fn offset_in(text: &str, start: Location, loc: Location) -> usize {
+    let mut offset = 0;
+    let mut col_base = start.column;
+    for _ in start.line..loc.line {
+        match text[offset..].find('\n') {
+            Some(n) => offset += n + 1,
+            None => return text.len(),
+        }
+        col_base = 1;
+    }
+    let skip = loc.column.saturating_sub(col_base) as usize;
+    offset
+        + text[offset..]
+            .char_indices()
+            .nth(skip)
+            .map_or(text.len() - offset, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+
+    #[test]
+    fn invalid_utf8_reports_offset_line_and_column() {
+        let err = decode(b"SELECT 1;\nSELECT '\xff';").unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { offset: 18 });
+        assert_eq!(err.location(), Some(Location::new(2, 9)));
+    }
+
+    #[test]
+    fn offsets_follow_lines_and_characters() {
+        let text = "CREATE TABLE t (\n    é int,\n    b text\n)";
+        let start = Location::new(5, 3);
+        assert_eq!(offset_in(text, start, Location::new(5, 3)), 0);
+        assert_eq!(offset_in(text, start, Location::new(6, 5)), 21);
+        assert_eq!(
+            &text[offset_in(text, start, Location::new(7, 5))..][..6],
+            "b text"
+        );
+    }
+
+    #[test]
+    fn copy_rows_become_data_entries() {
+        let p = parse(
+            "COPY public.t (a) FROM stdin;\n1\n2\n\\.\n",
+            Order::default(),
+        )
+        .unwrap();
+        assert_eq!(p.entries.len(), 3);
+        assert!(
+            p.entries
+                .iter()
+                .all(|e| e.part.kind == crate::object::ObjectKind::Data)
+        );
+    }
+}
