@@ -37,6 +37,7 @@ mod options;
 mod report;
 mod scan;
 mod schema;
+mod statement;
 
 use std::path::Path;
 
@@ -45,6 +46,7 @@ pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};
 pub use crate::report::Summary;
+pub use crate::statement::{Statement, statements};
 
 /// True when two dumps describe the same schema, with the default options.
 ///

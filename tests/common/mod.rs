@@ -1,0 +1,115 @@
+//! Helpers shared by the integration tests: the corpus location and dump shuffling.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// `../shared/corpus`, or `None` (with a message) when it is missing. Under `CI=true` a
+/// missing corpus fails the test instead.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.join("INDEX.tsv").is_file() {
+        return Some(dir);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "the corpus is missing: expected {} (CI checks the project out beside shared/)",
+            dir.display()
+        );
+    }
+    eprintln!("skipped: the corpus is missing at {}", dir.display());
+    None
+}
+
+/// A small deterministic random number generator (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Shuffles the element lines of a `CREATE TABLE` in pg_dump's layout (one element per line,
+/// four spaces in, a comma after all but the last). Other statements come back unchanged.
+pub fn shuffle_columns(stmt: &str, rng: &mut Rng) -> String {
+    let upper = stmt.to_ascii_uppercase();
+    let is_table = upper.starts_with("CREATE TABLE")
+        || upper.starts_with("CREATE UNLOGGED TABLE")
+        || upper.starts_with("CREATE FOREIGN TABLE");
+    let lines: Vec<&str> = stmt.lines().collect();
+    if !is_table || lines.len() < 4 || !lines[0].ends_with('(') {
+        return stmt.to_string();
+    }
+    let Some(close) = lines.iter().position(|l| l.starts_with(')')) else {
+        return stmt.to_string();
+    };
+    let elems = &lines[1..close];
+    let well_formed = elems.iter().enumerate().all(|(k, l)| {
+        l.starts_with("    ")
+            && !l[4..].starts_with(' ')
+            && (k + 1 == elems.len()) != l.ends_with(',')
+    });
+    if !well_formed || elems.is_empty() {
+        return stmt.to_string();
+    }
+    let mut items: Vec<&str> = elems.iter().map(|l| l.trim_end_matches(',')).collect();
+    rng.shuffle(&mut items);
+    let mut out = String::from(lines[0]);
+    for (k, item) in items.iter().enumerate() {
+        out.push('\n');
+        out.push_str(item);
+        if k + 1 < items.len() {
+            out.push(',');
+        }
+    }
+    for l in &lines[close..] {
+        out.push('\n');
+        out.push_str(l);
+    }
+    out
+}
+
+/// The dump with its statements in a random order and the columns of each `CREATE TABLE`
+/// shuffled. `COPY` data blocks travel with their statement.
+pub fn shuffle_dump(dump: &str, seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let mut stmts: Vec<String> = sql_compare::statements(dump)
+        .expect("the dump parses")
+        .iter()
+        .map(|s| {
+            let mut text = shuffle_columns(s.text(), &mut rng);
+            if !text.trim_end().ends_with(';') {
+                text.push(';');
+            }
+            if s.text()
+                .trim_start()
+                .to_ascii_uppercase()
+                .starts_with("COPY")
+            {
+                text.push('\n');
+                for row in s.copy_rows() {
+                    text.push_str(row);
+                    text.push('\n');
+                }
+                text.push_str("\\.");
+            }
+            text
+        })
+        .collect();
+    rng.shuffle(&mut stmts);
+    stmts.join("\n\n") + "\n"
+}
