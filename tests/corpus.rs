@@ -217,7 +217,7 @@ fn touched(sql: &str) -> BTreeSet<String> {
     while let Some(c) = chars.next() {
         if c == '"' {
             let mut id = String::new();
-            while let Some(c) = chars.next() {
+            for c in chars.by_ref() {
                 if c == '"' {
                     break;
                 }
