@@ -54,6 +54,25 @@ fn write_change(
 ) -> fmt::Result {
     let pad = "  ".repeat(depth);
     writeln!(f, "{pad}{} {} {}", c.change(), c.kind(), c.name())?;
+    if let ([l], [r]) = (c.left(), c.right()) {
+        if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
+            if let Some(hunks) = line_diff(&l.text, &r.text) {
+                for op in hunks {
+                    let (sign, snippet, k, label) = match op {
+                        Line::Left(k) => ('-', l, k, ll),
+                        Line::Right(k) => ('+', r, k, rl),
+                    };
+                    let text = snippet.text.lines().nth(k).unwrap_or_default();
+                    let n = snippet.lines.start as usize + k;
+                    write_line(f, &pad, sign, label, n, text)?;
+                }
+                for d in c.details() {
+                    write_change(f, d, depth + 1, ll, rl)?;
+                }
+                return Ok(());
+            }
+        }
+    }
     for s in c.left() {
         write_snippet(f, &pad, '-', s, ll)?;
     }
@@ -74,13 +93,131 @@ fn write_snippet(
     label: Option<&str>,
 ) -> fmt::Result {
     for (k, line) in s.text.lines().enumerate() {
-        let n = s.lines.start as usize + k;
-        match label {
-            Some(l) => writeln!(f, "{pad}  {sign} {l}:{n}: {line}")?,
-            None => writeln!(f, "{pad}  {sign} {n}: {line}")?,
-        }
+        write_line(f, pad, sign, label, s.lines.start as usize + k, line)?;
     }
     Ok(())
+}
+
+fn write_line(
+    f: &mut fmt::Formatter<'_>,
+    pad: &str,
+    sign: char,
+    label: Option<&str>,
+    n: usize,
+    line: &str,
+) -> fmt::Result {
+    match label {
+        Some(l) => writeln!(f, "{pad}  {sign} {l}:{n}: {line}"),
+        None => writeln!(f, "{pad}  {sign} {n}: {line}"),
+    }
+}
+
+/// A line of a two-text diff: the k-th line of the left or of the right text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Left(usize),
+    Right(usize),
+}
+
+/// The lines that differ between two texts (a longest-common-subsequence diff), removed lines
+/// of each hunk before its added ones. `None` when the texts are too long to diff cheaply.
+fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
+    let a: Vec<&str> = a.lines().collect();
+    let b: Vec<&str> = b.lines().collect();
+    let (n, m) = (a.len(), b.len());
+    if n.saturating_mul(m) > 4_000_000 {
+        return None;
+    }
+    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
+    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[at(i, j)] = if a[i] == b[j] {
+                lcs[at(i + 1, j + 1)] + 1
+            } else {
+                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    let mut added = Vec::new();
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            out.append(&mut added);
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+            added.push(Line::Right(j));
+            j += 1;
+        } else {
+            out.push(Line::Left(i));
+            i += 1;
+        }
+    }
+    out.append(&mut added);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_diff_keeps_only_changed_lines() {
+        let a = "CREATE VIEW v AS\n SELECT a,\n    b\n   FROM t;";
+        let b = "CREATE VIEW v AS\n SELECT a,\n    c\n   FROM t\n  WHERE c;";
+        assert_eq!(
+            line_diff(a, b),
+            Some(vec![
+                Line::Left(2),
+                Line::Left(3),
+                Line::Right(2),
+                Line::Right(3),
+                Line::Right(4)
+            ])
+        );
+        assert_eq!(line_diff(a, a), Some(vec![]));
+    }
+
+    #[test]
+    fn summary_counts_objects() {
+        let d = crate::diff(
+            "CREATE TABLE a (x int); CREATE TABLE b (x int);",
+            "CREATE TABLE a (x bigint); CREATE TABLE c (x int);",
+        )
+        .unwrap();
+        assert_eq!(
+            Summary(&d).to_string(),
+            "3 objects differ: 1 added, 1 removed, 1 changed"
+        );
+        let same = crate::diff("", "").unwrap();
+        assert_eq!(same.to_string(), "");
+        assert_eq!(Summary(&same).to_string(), "no differences");
+    }
+
+    #[test]
+    fn report_groups_parts_under_their_object() {
+        let d = crate::diff(
+            "CREATE TABLE t (\n    id integer,\n    name text\n);\nALTER TABLE t OWNER TO a;",
+            "CREATE TABLE t (\n    id bigint,\n    name text\n);\nALTER TABLE t OWNER TO b;\nCREATE INDEX t_name ON t (name);",
+        )
+        .unwrap();
+        let expected = "\
+changed table t
+  changed column t.id
+    - 2: id integer
+    + 2: id bigint
+  added index t_name
+    + 6: CREATE INDEX t_name ON t (name);
+  changed owner t
+    - 5: ALTER TABLE t OWNER TO a;
+    + 5: ALTER TABLE t OWNER TO b;
+1 object differs: 0 added, 0 removed, 1 changed
+";
+        assert_eq!(d.to_string(), expected);
+    }
 }
 
 impl ChangeKind {
