@@ -230,7 +230,13 @@ impl Classifier<'_> {
             self.whole(t, key(Schema, name), Schema, true, part(Definition, ""));
             return true;
         }
-        let Some(name) = c.object_name(kind) else {
+        // CREATE OPERATOR's parentheses hold options, not the argument types of its name.
+        let name = if kind == Operator {
+            c.operator_name()
+        } else {
+            c.object_name(kind)
+        };
+        let Some(name) = name else {
             return false;
         };
         match kind {
@@ -356,6 +362,17 @@ impl Classifier<'_> {
         let mut order_names = 0;
         for item in split_commas(t, open + 1..close) {
             if item.is_empty() {
+                // `(a int, )`: PostgreSQL rejects it, so it must not compare equal to `(a int)`.
+                let comma = item.start.saturating_sub(1)..item.start;
+                let pk = part(Other, "empty element");
+                self.emit(
+                    table.clone(),
+                    kind,
+                    true,
+                    pk,
+                    Canon::whole(comma),
+                    Shown::Statement,
+                );
                 continue;
             }
             let shown = Shown::Tokens(item.start as u32..item.end as u32);

@@ -224,6 +224,10 @@ pub(crate) fn name_matches(pattern: &str, name: &str) -> bool {
     if glob(pattern, name) {
         return true;
     }
+    // An unqualified name (old or hand-written dumps) is taken to be in `public`.
+    if pattern.contains('.') && !name.contains('.') && glob(pattern, &format!("public.{name}")) {
+        return true;
+    }
     if !pattern.contains('.') {
         let base = name.split('(').next().unwrap_or(name);
         if let Some((_, last)) = base.rsplit_once('.') {
@@ -279,6 +283,8 @@ mod tests {
             "public.schema_migrations"
         ));
         assert!(name_matches("f", "public.f(integer)"));
+        assert!(name_matches("public.schema_*", "schema_migrations"));
+        assert!(!name_matches("app.schema_*", "schema_migrations"));
     }
 
     #[test]

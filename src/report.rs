@@ -160,6 +160,17 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
     Some(out)
 }
 
+impl ChangeKind {
+    /// The sign used for this change in reports.
+    pub fn sign(self) -> char {
+        match self {
+            ChangeKind::Added => '+',
+            ChangeKind::Removed => '-',
+            ChangeKind::Changed => '~',
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,16 +228,5 @@ changed table t
 1 object differs: 0 added, 0 removed, 1 changed
 ";
         assert_eq!(d.to_string(), expected);
-    }
-}
-
-impl ChangeKind {
-    /// The sign used for this change in reports.
-    pub fn sign(self) -> char {
-        match self {
-            ChangeKind::Added => '+',
-            ChangeKind::Removed => '-',
-            ChangeKind::Changed => '~',
-        }
     }
 }
