@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use itertools::Itertools;
+
 use crate::lex::{Tok, write_ident, write_tokens};
 use crate::normalize::{closing, split_commas};
 use crate::object::ObjectKind;
@@ -130,18 +132,17 @@ impl<'a> Cursor<'a> {
         let Some(args) = self.parens() else {
             return Some(out);
         };
+        let types = split_commas(self.t, args)
+            .into_iter()
+            .filter_map(|item| arg_type(&self.t[item], kind != ObjectKind::Procedure))
+            .map(|ty| {
+                let mut s = String::new();
+                let _ = write_tokens(&mut s, ty);
+                s
+            })
+            .join(", ");
         out.push('(');
-        let mut first = true;
-        for item in split_commas(self.t, args) {
-            let Some(ty) = arg_type(&self.t[item], kind != ObjectKind::Procedure) else {
-                continue;
-            };
-            if !first {
-                out.push_str(", ");
-            }
-            first = false;
-            write_tokens(&mut out, ty).ok()?;
-        }
+        out.push_str(&types);
         out.push(')');
         Some(out)
     }
