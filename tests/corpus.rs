@@ -90,6 +90,24 @@ fn every_dump_equals_itself_and_a_shuffled_copy() {
     }
 }
 
+#[test]
+fn every_statement_form_in_the_corpus_is_attached_to_an_object() {
+    let Some(corpus) = corpus_dir() else { return };
+    let all = Comparer::new().compare_settings(true);
+    for file in all_dumps(&corpus) {
+        let d = all.diff("", &read(&file)).unwrap();
+        for c in d.changes() {
+            assert!(
+                !matches!(c.kind(), sql_compare::ObjectKind::Other | sql_compare::ObjectKind::Index),
+                "{}: a statement was not attached to an object: {} {}",
+                file.display(),
+                c.kind(),
+                c.name()
+            );
+        }
+    }
+}
+
 /// Pairs whose verdict needs more than this issue covers (other pg_dump versions, Rails
 /// trailers): see the cross-version tests.
 const CROSS_VERSION: &[&str] = &["EQUAL_MODULO_NOTED", "DIFFERENT_ACL_ONLY"];
