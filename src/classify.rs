@@ -26,8 +26,8 @@ pub(crate) enum Shown {
     Tokens(Range<u32>),
     /// A `COPY` data row: the source line of that token.
     Row(u32),
-    /// The canonical tokens, rendered (for parts that have no text of their own).
-    Rendered,
+    /// The canonical tokens as a parenthesized list (a table's column order).
+    List,
 }
 
 #[derive(Debug, Clone)]
@@ -395,7 +395,7 @@ impl Classifier<'_> {
                 true,
                 part(ColumnOrder, name),
                 order,
-                Shown::Rendered,
+                Shown::List,
             );
         }
         true

@@ -534,9 +534,15 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 text,
             }
         }
-        Shown::Rendered => {
-            let mut text = String::new();
-            let _ = write_tokens(&mut text, e.canon.tokens(toks));
+        Shown::List => {
+            let mut text = String::from("(");
+            for (k, t) in e.canon.tokens(toks).enumerate() {
+                if k > 0 {
+                    text.push_str(", ");
+                }
+                let _ = write_tokens(&mut text, std::iter::once(t));
+            }
+            text.push(')');
             Snippet {
                 lines: LineRange {
                     start: s.start.line,

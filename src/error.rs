@@ -56,6 +56,24 @@ pub enum ErrorKind {
     /// Reading a file failed.
     #[error("{0}")]
     Io(String),
+    /// A PostgreSQL program (`pg_dump`, `psql`) could not be found.
+    #[error("{program} not found: {hint}")]
+    ProgramNotFound {
+        /// The program's name.
+        program: String,
+        /// Where it was looked for.
+        hint: String,
+    },
+    /// A PostgreSQL program could not run or exited with an error.
+    #[error("{program} failed{}: {message}", status.map(|s| format!(" with exit status {s}")).unwrap_or_default())]
+    ProgramFailed {
+        /// The program that ran.
+        program: String,
+        /// Its exit status, if it exited.
+        status: Option<i32>,
+        /// What it wrote on standard error.
+        message: String,
+    },
 }
 
 /// The error type of this crate: a [`ErrorKind`], where it happened, and in which input.

@@ -26,6 +26,7 @@
 //! Options go through [`Comparer`]: `Comparer::new().ignore_owners(true).diff(a, b)`.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+mod assert;
 mod classify;
 mod cursor;
 mod diff;
@@ -34,6 +35,7 @@ mod lex;
 mod normalize;
 mod object;
 mod options;
+mod pg;
 mod report;
 mod scan;
 mod schema;
@@ -45,7 +47,10 @@ pub use crate::diff::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};
-pub use crate::report::Summary;
+pub use crate::pg::{PgDump, find_program, pg_dump, psql};
+pub use crate::report::{Report, Summary};
+#[doc(hidden)]
+pub use crate::assert::__assert_schema_eq;
 pub use crate::statement::{Statement, statements};
 
 /// True when two dumps describe the same schema, with the default options.

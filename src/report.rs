@@ -23,6 +23,85 @@ impl fmt::Display for SchemaDiff {
     }
 }
 
+/// A configurable view of a report: coloured `-`/`+` lines, and a cut after so many lines.
+///
+/// ```
+/// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);")?;
+/// let text = diff.report().max_lines(2).to_string();
+/// assert_eq!(text, "changed table t\n  changed column t.a\n… 2 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    diff: &'a SchemaDiff,
+    max_lines: Option<usize>,
+    color: bool,
+}
+
+impl SchemaDiff {
+    /// The report, to configure before printing (`diff.report().color(true)`). Printing the
+    /// `SchemaDiff` itself gives the full report without colour.
+    pub fn report(&self) -> Report<'_> {
+        Report {
+            diff: self,
+            max_lines: None,
+            color: false,
+        }
+    }
+}
+
+impl Report<'_> {
+    /// ANSI colours: `-` lines red, `+` lines green.
+    pub fn color(mut self, yes: bool) -> Self {
+        self.color = yes;
+        self
+    }
+
+    /// Shows at most `n` lines of the report body, then how many were left out; the summary
+    /// line always comes last.
+    pub fn max_lines(mut self, n: usize) -> Self {
+        self.max_lines = Some(n);
+        self
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.diff.is_empty() {
+            return Ok(());
+        }
+        let full = self.diff.to_string();
+        let mut lines: Vec<&str> = full.lines().collect();
+        let summary = lines.pop().unwrap_or_default();
+        let shown = self.max_lines.unwrap_or(usize::MAX).min(lines.len());
+        for line in &lines[..shown] {
+            let body = line.trim_start();
+            let code = match body.as_bytes().first() {
+                Some(b'-') if self.color && body.starts_with("- ") => Some("31"),
+                Some(b'+') if self.color && body.starts_with("+ ") => Some("32"),
+                _ => None,
+            };
+            match code {
+                Some(c) => writeln!(f, "\x1b[{c}m{line}\x1b[0m")?,
+                None => writeln!(f, "{line}")?,
+            }
+        }
+        if shown < lines.len() {
+            writeln!(f, "… {} more lines not shown", lines.len() - shown)?;
+        }
+        writeln!(f, "{summary}")
+    }
+}
+
+/// Whether to colour what goes to standard error: a terminal, and neither `NO_COLOR` nor `CI`
+/// set.
+pub(crate) fn color_for_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("CI").is_none()
+}
+
 /// The last line of a report: `3 objects differ: 1 added, 1 removed, 1 changed`.
 pub struct Summary<'a>(pub &'a SchemaDiff);
 
@@ -190,6 +269,22 @@ mod tests {
             ])
         );
         assert_eq!(line_diff(a, a), Some(vec![]));
+    }
+
+    #[test]
+    fn reports_cut_and_colour() {
+        let d = crate::diff("CREATE TABLE t (a int, b int);", "CREATE TABLE t (a bigint);").unwrap();
+        let plain = d.report().to_string();
+        assert_eq!(plain, d.to_string());
+        assert_eq!(
+            d.report().max_lines(3).to_string(),
+            "changed table t\n  changed column t.a\n    - 1: a int\n… 3 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n"
+        );
+        let coloured = d.report().color(true).to_string();
+        assert!(coloured.contains("\x1b[31m    - 1: a int\x1b[0m\n"), "{coloured}");
+        assert!(coloured.contains("\x1b[32m    + 1: a bigint\x1b[0m\n"), "{coloured}");
+        assert!(coloured.starts_with("changed table t\n"));
+        assert_eq!(crate::diff("", "").unwrap().report().color(true).to_string(), "");
     }
 
     #[test]
