@@ -83,7 +83,10 @@ pub fn __assert_schema_eq(
         Ok(diff) => diff,
         Err(err) => {
             let side = err.side().unwrap_or(Side::Left);
-            let location = err.location().map(|l| format!(" at {l}")).unwrap_or_default();
+            let location = err
+                .location()
+                .map(|l| format!(" at {l}"))
+                .unwrap_or_default();
             panic!(
                 "assertion failed: the {side} dump does not parse{location}: {}{suffix}",
                 err.kind()

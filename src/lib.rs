@@ -24,6 +24,39 @@
 //! ```
 //!
 //! Options go through [`Comparer`]: `Comparer::new().ignore_owners(true).diff(a, b)`.
+//!
+//! # In your test suite
+//!
+//! Build one database from the models and another by running the migrations, dump both, and
+//! assert that they match with [`assert_schema_eq!`]:
+//!
+//! ```no_run
+//! use sql_compare::{Comparer, assert_schema_eq, pg_dump, psql, with_database};
+//!
+//! # fn main() {
+//! // A superuser URL, such as postgresql://postgres@localhost/postgres.
+//! let admin = std::env::var("DATABASE_URL").expect("DATABASE_URL");
+//! for db in ["from_models", "from_migrations"] {
+//!     psql(&admin, &format!("DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db};")).unwrap();
+//! }
+//! let models = with_database(&admin, "from_models");
+//! psql(&models, &std::fs::read_to_string("db/schema.sql").unwrap()).unwrap();
+//!
+//! let migrated = with_database(&admin, "from_migrations");
+//! let mut files: Vec<_> = std::fs::read_dir("db/migrations").unwrap().map(|e| e.unwrap().path()).collect();
+//! files.sort(); // 000-baseline.sql, 001-add-sample-table.sql, …
+//! for file in files {
+//!     psql(&migrated, &std::fs::read_to_string(&file).unwrap()).unwrap();
+//! }
+//!
+//! assert_schema_eq!(
+//!     pg_dump(&models).unwrap(),
+//!     pg_dump(&migrated).unwrap(),
+//!     options = Comparer::new().exclude_migration_tables(),
+//!     "the migrations and the models disagree"
+//! );
+//! # }
+//! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod assert;
@@ -43,14 +76,14 @@ mod statement;
 
 use std::path::Path;
 
+#[doc(hidden)]
+pub use crate::assert::__assert_schema_eq;
 pub use crate::diff::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};
-pub use crate::pg::{PgDump, find_program, pg_dump, psql};
+pub use crate::pg::{PgDump, find_program, pg_dump, psql, with_database};
 pub use crate::report::{Report, Summary};
-#[doc(hidden)]
-pub use crate::assert::__assert_schema_eq;
 pub use crate::statement::{Statement, statements};
 
 /// True when two dumps describe the same schema, with the default options.

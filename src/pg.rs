@@ -151,7 +151,9 @@ impl PgDump {
     pub fn run(&self) -> Result<String> {
         let program = match &self.program {
             Some(p) => p.clone(),
-            None => find_program("pg_dump", "PG_DUMP").ok_or_else(|| not_found("pg_dump", "PG_DUMP"))?,
+            None => {
+                find_program("pg_dump", "PG_DUMP").ok_or_else(|| not_found("pg_dump", "PG_DUMP"))?
+            }
         };
         let out = Command::new(&program)
             .args(self.args())
@@ -170,6 +172,28 @@ impl PgDump {
             )
         })
     }
+}
+
+/// A connection URL to another database of the same server: `url` with its database name
+/// replaced by `database` (for tests that create scratch databases from a superuser URL).
+///
+/// ```
+/// use sql_compare::with_database;
+/// assert_eq!(with_database("postgresql://u@h:5432/app?sslmode=off", "scratch"), "postgresql://u@h:5432/scratch?sslmode=off");
+/// assert_eq!(with_database("postgresql:///postgres?host=/tmp", "scratch"), "postgresql:///scratch?host=/tmp");
+/// assert_eq!(with_database("postgres://h", "scratch"), "postgres://h/scratch");
+/// ```
+pub fn with_database(url: &str, database: &str) -> String {
+    let Some(scheme_end) = url.find("://") else {
+        // A key=value connection string: a later dbname wins.
+        return format!("{url} dbname={database}");
+    };
+    let authority = scheme_end + 3;
+    let query = url.find('?').unwrap_or(url.len());
+    let path = url[authority..query]
+        .find('/')
+        .map_or(query, |i| authority + i);
+    format!("{}/{database}{}", &url[..path], &url[query..])
 }
 
 /// `pg_dump --schema-only` of the database at `url`, with pg_dump's defaults.
@@ -234,8 +258,14 @@ mod tests {
             .program("/nonexistent/pg_dump")
             .run()
             .unwrap_err();
-        assert!(matches!(err.kind(), ErrorKind::ProgramFailed { .. }), "{err}");
-        assert!(err.to_string().starts_with("/nonexistent/pg_dump failed: "), "{err}");
+        assert!(
+            matches!(err.kind(), ErrorKind::ProgramFailed { .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string().starts_with("/nonexistent/pg_dump failed: "),
+            "{err}"
+        );
     }
 
     #[test]
@@ -245,9 +275,16 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("sql-compare-pg-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let fake = dir.join("pg_dump");
-        std::fs::write(&fake, "#!/bin/sh\necho 'pg_dump: error: connection to server failed' >&2\nexit 1\n").unwrap();
+        std::fs::write(
+            &fake,
+            "#!/bin/sh\necho 'pg_dump: error: connection to server failed' >&2\nexit 1\n",
+        )
+        .unwrap();
         let _ = Command::new("chmod").arg("+x").arg(&fake).status();
-        let err = PgDump::new("postgresql:///db").program(&fake).run().unwrap_err();
+        let err = PgDump::new("postgresql:///db")
+            .program(&fake)
+            .run()
+            .unwrap_err();
         assert_eq!(
             err.kind(),
             &ErrorKind::ProgramFailed {

@@ -273,7 +273,11 @@ mod tests {
 
     #[test]
     fn reports_cut_and_colour() {
-        let d = crate::diff("CREATE TABLE t (a int, b int);", "CREATE TABLE t (a bigint);").unwrap();
+        let d = crate::diff(
+            "CREATE TABLE t (a int, b int);",
+            "CREATE TABLE t (a bigint);",
+        )
+        .unwrap();
         let plain = d.report().to_string();
         assert_eq!(plain, d.to_string());
         assert_eq!(
@@ -281,10 +285,23 @@ mod tests {
             "changed table t\n  changed column t.a\n    - 1: a int\n… 3 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n"
         );
         let coloured = d.report().color(true).to_string();
-        assert!(coloured.contains("\x1b[31m    - 1: a int\x1b[0m\n"), "{coloured}");
-        assert!(coloured.contains("\x1b[32m    + 1: a bigint\x1b[0m\n"), "{coloured}");
+        assert!(
+            coloured.contains("\x1b[31m    - 1: a int\x1b[0m\n"),
+            "{coloured}"
+        );
+        assert!(
+            coloured.contains("\x1b[32m    + 1: a bigint\x1b[0m\n"),
+            "{coloured}"
+        );
         assert!(coloured.starts_with("changed table t\n"));
-        assert_eq!(crate::diff("", "").unwrap().report().color(true).to_string(), "");
+        assert_eq!(
+            crate::diff("", "")
+                .unwrap()
+                .report()
+                .color(true)
+                .to_string(),
+            ""
+        );
     }
 
     #[test]

@@ -12,8 +12,18 @@ fn passes_when_only_order_differs() {
     let owned: String = MIGRATED.replace("app", "shop");
     assert_schema_eq!(MODELS, owned);
     assert_schema_eq!(MODELS.to_string(), &owned, "with a message {}", 1);
-    assert_schema_eq!(MODELS, MIGRATED, options = Comparer::new().ignore_owners(true));
-    assert_schema_eq!(MODELS, MIGRATED, options = Comparer::new().ignore_owners(true), "msg {}", 2,);
+    assert_schema_eq!(
+        MODELS,
+        MIGRATED,
+        options = Comparer::new().ignore_owners(true)
+    );
+    assert_schema_eq!(
+        MODELS,
+        MIGRATED,
+        options = Comparer::new().ignore_owners(true),
+        "msg {}",
+        2,
+    );
 }
 
 #[test]
@@ -48,12 +58,16 @@ changed table public.orders
     + 1: (id, total, note)
 ")]
 fn options_and_message() {
-    let strict = Comparer::new().strict_column_order(true).ignore_owners(true);
+    let strict = Comparer::new()
+        .strict_column_order(true)
+        .ignore_owners(true);
     assert_schema_eq!(MODELS, MIGRATED, options = strict, "strict");
 }
 
 #[test]
-#[should_panic(expected = "assertion failed: the right dump does not parse at 2:23: unterminated quoted string")]
+#[should_panic(
+    expected = "assertion failed: the right dump does not parse at 2:23: unterminated quoted string"
+)]
 fn a_dump_that_does_not_parse_says_which_side_and_where() {
     assert_schema_eq!("SELECT 1;", "SELECT 1;\nCOMMENT ON TABLE t IS 'x");
 }
@@ -62,7 +76,9 @@ fn a_dump_that_does_not_parse_says_which_side_and_where() {
 #[should_panic(expected = "… 140 more lines not shown
 100 objects differ: 100 added, 0 removed, 0 changed")]
 fn long_reports_are_cut() {
-    let many: String = (0..100).map(|i| format!("CREATE TABLE t{i:03} (a int);\n")).collect();
+    let many: String = (0..100)
+        .map(|i| format!("CREATE TABLE t{i:03} (a int);\n"))
+        .collect();
     assert_schema_eq!("", many);
 }
 

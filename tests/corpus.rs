@@ -98,7 +98,10 @@ fn every_statement_form_in_the_corpus_is_attached_to_an_object() {
         let d = all.diff("", &read(&file)).unwrap();
         for c in d.changes() {
             assert!(
-                !matches!(c.kind(), sql_compare::ObjectKind::Other | sql_compare::ObjectKind::Index),
+                !matches!(
+                    c.kind(),
+                    sql_compare::ObjectKind::Other | sql_compare::ObjectKind::Index
+                ),
                 "{}: a statement was not attached to an object: {} {}",
                 file.display(),
                 c.kind(),

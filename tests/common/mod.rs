@@ -1,5 +1,8 @@
-//! Helpers shared by the integration tests: the corpus location and dump shuffling.
+//! Helpers shared by the integration tests: the corpus location, dump shuffling, and a
+//! PostgreSQL server (`pg`).
 #![allow(dead_code)]
+
+pub mod pg;
 
 use std::path::PathBuf;
 
