@@ -533,11 +533,7 @@ impl Classifier<'_> {
         let shown = Shown::Statement;
         if a.eat("add") {
             if a.at("constraint") {
-                let cname = t
-                    .get(a.i + 1)
-                    .and_then(Tok::ident)
-                    .map(str::to_string)
-                    .unwrap_or_default();
+                let cname = t.get(a.i + 1).map(ident_text).unwrap_or_default();
                 let mut b = Cursor { t, i: a.i + 1 };
                 let _ = b.name();
                 if b.eat_all(&["primary", "key"]) || b.eat("unique") || b.eat("exclude") {
@@ -910,17 +906,22 @@ fn privilege_canon(t: &[Tok], from: usize) -> Canon {
     canon
 }
 
+/// An identifier token as SQL text, quoted when needed.
+fn ident_text(t: &Tok) -> String {
+    let mut s = String::new();
+    if let Some(id) = t.ident() {
+        let _ = write_ident(&mut s, id);
+    }
+    s
+}
+
 /// The key of a CREATE TABLE element: a column's name (and `true`), or a constraint's.
 fn element_key(t: &[Tok], item: Range<usize>) -> (String, bool) {
     let first = &t[item.start];
     let second = t.get(item.start + 1);
     let is_word = |w: &str| first.is_word(w);
     if is_word("constraint") {
-        let name = second
-            .and_then(Tok::ident)
-            .map(str::to_string)
-            .unwrap_or_default();
-        return (name, false);
+        return (second.map(ident_text).unwrap_or_default(), false);
     }
     let constraint = is_word("primary")
         || is_word("unique")

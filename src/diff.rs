@@ -250,7 +250,11 @@ fn keep(
         Privileges if o.ignore_privileges => return false,
         Comment if o.ignore_comments => return false,
         Setting if !o.compare_settings => return false,
+        Data if o.ignore_data => return false,
         _ => {}
+    }
+    if !o.schemas.is_empty() && !in_schemas(key, &o.schemas) {
+        return false;
     }
     if key.ns == DefaultPrivileges && o.ignore_privileges {
         return false;
@@ -259,6 +263,53 @@ fn keep(
         return false;
     }
     !o.exclude.iter().any(|p| name_matches(p, &key.name))
+}
+
+/// Whether an object lies in one of `schemas` (a schema itself counts as in its own name).
+/// Unqualified names are taken to be in `public`; objects outside any schema (extensions,
+/// settings, roles…) are in none.
+fn in_schemas(key: &ObjectKey, schemas: &[String]) -> bool {
+    use ObjectKind::*;
+    if key.ns == Schema {
+        return schemas.iter().any(|s| name_matches(s, &key.name));
+    }
+    if matches!(
+        key.ns,
+        Extension
+            | Setting
+            | Role
+            | Database
+            | DefaultPrivileges
+            | EventTrigger
+            | Publication
+            | Subscription
+            | ForeignDataWrapper
+            | Server
+            | UserMapping
+            | Cast
+            | Language
+            | AccessMethod
+            | Transform
+            | Other
+    ) {
+        return false;
+    }
+    let schema = first_component(&key.name).unwrap_or("public");
+    schemas.iter().any(|s| name_matches(s, schema))
+}
+
+/// The schema of a qualified object name: its first component when a `.` follows it.
+fn first_component(name: &str) -> Option<&str> {
+    let mut quoted = false;
+    for (i, c) in name.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => return Some(&name[..i]),
+            '(' if !quoted => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Compares two parsed dumps.

@@ -2,37 +2,60 @@
 //! different, 2 on error, as diff(1) does.
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use serde_json::{Value, json};
-use sql_compare::{Change, Comparer, Error, SchemaDiff, Snippet};
+use sql_compare::{Change, Comparer, Error, PgDump, SchemaDiff, Snippet};
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// A report grouped by object, with -/+ lines and a summary line.
     Text,
     /// A JSON document: {"equal": bool, "changes": [...]}.
     Json,
+    /// A migration draft that would turn LEFT into RIGHT, for review.
+    Sql,
 }
 
-/// Compare two PostgreSQL schema dumps (pg_dump --schema-only output).
-///
-/// Exit status: 0 when the schemas are equal, 1 when they differ, 2 on error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+const EXAMPLES: &str = "\
+Examples:
+  Two dump files:
+    sql-compare models.sql migrated.sql
+
+  Two live databases (dumped with pg_dump --schema-only), with the SQL to align them:
+    sql-compare --format sql postgresql://user@prod/app postgresql://localhost/app
+
+  In a CI job: fail the build when the migrations do not build the models' schema:
+    pg_dump --schema-only \"$DATABASE_URL\" > migrated.sql
+    sql-compare --ignore-owners --exclude schema_migrations db/structure.sql migrated.sql
+
+Exit status: 0 when the schemas are equal, 1 when they differ, 2 on error.";
+
+/// Compare two PostgreSQL schema dumps (pg_dump --schema-only output) or live databases,
+/// and report per object what differs.
 #[derive(Debug, Parser)]
-#[command(
-    version,
-    after_help = "Examples:\n  sql-compare models.sql migrations.sql\n  pg_dump --schema-only app | sql-compare expected.sql -\n  sql-compare --ignore-owners --format json a.sql b.sql"
-)]
+#[command(version, after_help = EXAMPLES)]
 struct Args {
-    /// The left (old) dump: a file, or - for standard input.
+    /// The left (old) schema: a dump file, - for standard input, or a postgres:// URL.
     left: String,
-    /// The right (new) dump: a file, or - for standard input.
+    /// The right (new) schema: a dump file, - for standard input, or a postgres:// URL.
     right: String,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// When to colour the text report.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
     /// Ignore ALTER … OWNER TO.
     #[arg(long)]
     ignore_owners: bool,
@@ -51,15 +74,33 @@ struct Args {
     /// Compare session settings (SET …, set_config).
     #[arg(long)]
     compare_settings: bool,
-    /// Leave out objects whose name matches PATTERN (* is a wildcard); repeatable.
+    /// Ignore data: INSERT rows, COPY blocks, setval calls.
+    #[arg(long)]
+    ignore_data: bool,
+    /// Leave out objects whose name matches PATTERN (* is a wildcard), with their columns,
+    /// indexes, rows and owned sequences; repeatable.
     #[arg(long, value_name = "PATTERN")]
     exclude: Vec<String>,
+    /// Compare only the objects of schema NAME; repeatable.
+    #[arg(long, value_name = "NAME")]
+    schema: Vec<String>,
     /// Print nothing; only the exit status tells.
     #[arg(long, short)]
     quiet: bool,
 }
 
-fn read_input(path: &str) -> Result<String, String> {
+fn is_url(input: &str) -> bool {
+    input.starts_with("postgres://") || input.starts_with("postgresql://")
+}
+
+fn read_input(path: &str, schemas: &[String]) -> Result<String, String> {
+    if is_url(path) {
+        let mut dump = PgDump::new(path);
+        for s in schemas {
+            dump = dump.schema(s);
+        }
+        return dump.run().map_err(|e| format!("{}: {e}", label(path)));
+    }
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -93,12 +134,16 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
         .ignore_comments(args.ignore_comments)
         .strict_enum_order(args.strict_enum_order)
         .strict_column_order(args.strict_column_order)
-        .compare_settings(args.compare_settings);
+        .compare_settings(args.compare_settings)
+        .ignore_data(args.ignore_data);
     for p in &args.exclude {
         comparer = comparer.exclude(p);
     }
-    let left = read_input(&args.left)?;
-    let right = read_input(&args.right)?;
+    for s in &args.schema {
+        comparer = comparer.schema(s);
+    }
+    let left = read_input(&args.left, &args.schema)?;
+    let right = read_input(&args.right, &args.schema)?;
     let named = |e: Error| {
         let side = match e.side() {
             Some(sql_compare::Side::Right) => &args.right,
@@ -140,7 +185,18 @@ fn main() -> ExitCode {
     };
     if !args.quiet {
         let out = match args.format {
-            Format::Text => diff.to_string(),
+            Format::Text => {
+                let color = match args.color {
+                    Color::Always => true,
+                    Color::Never => false,
+                    Color::Auto => {
+                        std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    }
+                };
+                diff.report().color(color).to_string()
+            }
+            Format::Sql => diff.migration().to_string(),
             Format::Json => {
                 let doc = json!({
                     "equal": diff.is_empty(),

@@ -28,7 +28,9 @@ pub(crate) struct Options {
     pub ignore_privileges: bool,
     pub ignore_comments: bool,
     pub compare_settings: bool,
+    pub ignore_data: bool,
     pub exclude: Vec<String>,
+    pub schemas: Vec<String>,
 }
 
 /// Compares dumps with options; [`compare`](crate::compare) and [`diff`](crate::diff) use
@@ -97,6 +99,21 @@ impl Comparer {
     /// are left out by default: they differ between pg_dump versions, not between schemas.
     pub fn compare_settings(mut self, yes: bool) -> Self {
         self.opts.compare_settings = yes;
+        self
+    }
+
+    /// Leaves out data: `INSERT` rows, `COPY` data blocks and `SELECT pg_catalog.setval(…)`.
+    /// Data is compared by default (a Rails dump's `schema_migrations` rows, for example).
+    pub fn ignore_data(mut self, yes: bool) -> Self {
+        self.opts.ignore_data = yes;
+        self
+    }
+
+    /// Compares only the objects of schema `name` (and the schema itself), as
+    /// `pg_dump --schema` would dump them; `*` is a wildcard. May be repeated. Unqualified
+    /// names count as `public`; objects outside schemas (extensions, settings…) are left out.
+    pub fn schema(mut self, name: impl Into<String>) -> Self {
+        self.opts.schemas.push(name.into());
         self
     }
 

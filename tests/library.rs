@@ -701,3 +701,42 @@ fn an_empty_table_element_is_not_dropped() {
         "CREATE TABLE foo (id int, name text, );",
     );
 }
+
+#[test]
+fn schemas_and_data_can_be_left_out() {
+    let a = "CREATE SCHEMA app;\nCREATE TABLE app.t (a int);\nCREATE TABLE public.u (a int);\nCREATE FUNCTION app.f(app.t) RETURNS int LANGUAGE sql AS $$ select 1 $$;\nCREATE EXTENSION hstore;\nINSERT INTO app.t VALUES (1);";
+    let b = "CREATE SCHEMA app;\nCREATE TABLE app.t (a int);\nCREATE TABLE public.u (a bigint);\nCREATE FUNCTION app.f(app.t) RETURNS int LANGUAGE sql AS $$ select 1 $$;\nINSERT INTO app.t VALUES (2);";
+    let d = different(a, b);
+    assert_eq!(
+        summary(&d),
+        vec![
+            (ChangeKind::Changed, ObjectKind::Table, "app.t".into()),
+            (ChangeKind::Removed, ObjectKind::Extension, "hstore".into()),
+            (ChangeKind::Changed, ObjectKind::Table, "public.u".into()),
+        ]
+    );
+    let app = Comparer::new().schema("app");
+    assert_eq!(
+        summary(&app.diff(a, b).unwrap()),
+        vec![(ChangeKind::Changed, ObjectKind::Table, "app.t".into())]
+    );
+    assert!(app.clone().ignore_data(true).compare(a, b).unwrap());
+    let public = Comparer::new().schema("pub*");
+    assert_eq!(
+        summary(&public.diff(a, b).unwrap()),
+        vec![(ChangeKind::Changed, ObjectKind::Table, "public.u".into())]
+    );
+    // Unqualified names count as public.
+    assert!(
+        !Comparer::new()
+            .schema("public")
+            .compare("CREATE TABLE u (a int);", "")
+            .unwrap()
+    );
+    assert!(
+        Comparer::new()
+            .schema("app")
+            .compare("CREATE TABLE u (a int);", "")
+            .unwrap()
+    );
+}

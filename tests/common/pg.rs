@@ -157,6 +157,10 @@ pub struct Database {
 }
 
 impl Server {
+    pub fn admin_url(&self) -> &str {
+        &self.admin_url
+    }
+
     pub fn create_database(&'static self, label: &str) -> Database {
         static COUNTER: AtomicU32 = AtomicU32::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
