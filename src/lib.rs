@@ -60,6 +60,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod assert;
+mod change;
 mod classify;
 mod cursor;
 mod diff;
@@ -79,7 +80,7 @@ use std::path::Path;
 
 #[doc(hidden)]
 pub use crate::assert::__assert_schema_eq;
-pub use crate::diff::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
+pub use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::migrate::Migration;
 pub use crate::object::ObjectKind;

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use crate::change::SchemaDiff;
 use crate::classify::Order;
-use crate::diff::{SchemaDiff, diff};
+use crate::diff::diff;
 use crate::error::{Error, Result, Side};
 use crate::schema::{Parsed, decode, parse};
 

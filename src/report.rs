@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::diff::{Change, ChangeKind, SchemaDiff, Snippet};
+use crate::change::{Change, ChangeKind, SchemaDiff, Snippet};
 
 impl fmt::Display for SchemaDiff {
     /// One block per object: a header line (`changed table public.users`), its parts that

@@ -1,6 +1,6 @@
 //! The statements of a dump as written, for tools that want to look at or rearrange them.
 
-use crate::diff::LineRange;
+use crate::change::LineRange;
 use crate::error::Result;
 use crate::scan::split;
 

@@ -1,0 +1,192 @@
+//! The result of a comparison: per-object changes with their source text and lines.
+
+use crate::object::ObjectKind;
+
+/// Whether an object or part is only on the right, only on the left, or on both but different.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeKind {
+    /// Only in the right (new) dump.
+    Added,
+    /// Only in the left (old) dump.
+    Removed,
+    /// In both, with different definitions.
+    Changed,
+}
+
+impl ChangeKind {
+    /// `"added"`, `"removed"` or `"changed"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+        }
+    }
+
+    pub(crate) fn mirror(self) -> Self {
+        match self {
+            ChangeKind::Added => ChangeKind::Removed,
+            ChangeKind::Removed => ChangeKind::Added,
+            ChangeKind::Changed => ChangeKind::Changed,
+        }
+    }
+}
+
+impl std::fmt::Display for ChangeKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A range of 1-based source lines, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LineRange {
+    /// First line.
+    pub start: u32,
+    /// Last line.
+    pub end: u32,
+}
+
+impl std::fmt::Display for LineRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end)
+        }
+    }
+}
+
+/// A piece of one dump's text that a change is about, with its lines.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Snippet {
+    /// Where it stands in its dump.
+    pub lines: LineRange,
+    /// The source text (for a column: its definition inside `CREATE TABLE`).
+    pub text: String,
+}
+
+/// One difference: an object (or a part of one) added, removed or changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub(crate) change: ChangeKind,
+    pub(crate) kind: ObjectKind,
+    pub(crate) name: String,
+    pub(crate) left: Vec<Snippet>,
+    pub(crate) right: Vec<Snippet>,
+    pub(crate) details: Vec<Change>,
+}
+
+impl Change {
+    /// Added, removed or changed.
+    pub fn change(&self) -> ChangeKind {
+        self.change
+    }
+
+    /// The kind of object or part.
+    pub fn kind(&self) -> ObjectKind {
+        self.kind
+    }
+
+    /// The schema-qualified name (`public.users`, `public.users.email`, `public.f(integer)`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The left dump's text for this change: the statements of a removed object, or what
+    /// differs of a changed part.
+    pub fn left(&self) -> &[Snippet] {
+        &self.left
+    }
+
+    /// The right dump's text for this change.
+    pub fn right(&self) -> &[Snippet] {
+        &self.right
+    }
+
+    /// For a changed object: its parts that differ (columns, constraints, indexes, owner…).
+    pub fn details(&self) -> &[Change] {
+        &self.details
+    }
+
+    fn mirror(mut self) -> Self {
+        self.change = self.change.mirror();
+        std::mem::swap(&mut self.left, &mut self.right);
+        self.details = self.details.into_iter().map(Change::mirror).collect();
+        self
+    }
+}
+
+/// The differences between two dumps, per object, in a deterministic order.
+///
+/// Its `Display` is a readable report that prints nothing when the dumps are equal.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SchemaDiff {
+    pub(crate) changes: Vec<Change>,
+    pub(crate) labels: Option<(String, String)>,
+}
+
+impl SchemaDiff {
+    /// True when the two dumps describe the same schema.
+    pub fn is_empty(&self) -> bool {
+        self.changes.is_empty()
+    }
+
+    /// The number of objects that differ.
+    pub fn len(&self) -> usize {
+        self.changes.len()
+    }
+
+    /// The objects that differ, sorted by name and kind.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// Iterates over the objects that differ.
+    pub fn iter(&self) -> std::slice::Iter<'_, Change> {
+        self.changes.iter()
+    }
+
+    /// Counts of added, removed and changed objects.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |k| self.changes.iter().filter(|c| c.change == k).count();
+        (
+            n(ChangeKind::Added),
+            n(ChangeKind::Removed),
+            n(ChangeKind::Changed),
+        )
+    }
+
+    /// Names the two inputs in the report (`a.sql:12` instead of `12`).
+    pub fn with_labels(mut self, left: impl Into<String>, right: impl Into<String>) -> Self {
+        self.labels = Some((left.into(), right.into()));
+        self
+    }
+
+    /// The labels set by [`SchemaDiff::with_labels`], if any.
+    pub fn labels(&self) -> Option<(&str, &str)> {
+        self.labels.as_ref().map(|(l, r)| (l.as_str(), r.as_str()))
+    }
+
+    /// The same differences seen from the other side: what was added is removed.
+    pub fn mirror(self) -> Self {
+        let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
+        sort_changes(&mut changes);
+        SchemaDiff {
+            changes,
+            labels: self.labels.map(|(l, r)| (r, l)),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a SchemaDiff {
+    type Item = &'a Change;
+    type IntoIter = std::slice::Iter<'a, Change>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.changes.iter()
+    }
+}
+
+pub(crate) fn sort_changes(changes: &mut [Change]) {
+    changes.sort_by(|a, b| (&a.name, a.kind).cmp(&(&b.name, b.kind)));
+}

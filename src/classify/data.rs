@@ -1,0 +1,133 @@
+//! Session settings (`SET`, `set_config`) and data (`INSERT`, `COPY`, `setval`).
+
+use super::*;
+
+impl Classifier<'_> {
+    pub(super) fn set(&mut self, t: &[Tok]) -> bool {
+        let mut c = Cursor::new(t);
+        c.i = 1;
+        let _ = c.eat("session") || c.eat("local");
+        let Some(name) = c.name() else { return false };
+        self.whole(
+            t,
+            key(ObjectKind::Setting, name),
+            ObjectKind::Setting,
+            true,
+            part(ObjectKind::Setting, ""),
+        );
+        true
+    }
+
+    /// `SELECT pg_catalog.set_config('name', …)` is a setting; `SELECT pg_catalog.setval('seq',
+    /// …)` is data of a sequence.
+    pub(super) fn select(&mut self, t: &[Tok]) -> bool {
+        let mut c = Cursor::new(t);
+        c.i = 1;
+        let Some(func) = c.name() else { return false };
+        let func = func
+            .strip_prefix("pg_catalog.")
+            .unwrap_or(&func)
+            .to_string();
+        if !c.eat_punct('(') {
+            return false;
+        }
+        let Some(Tok::Str(_, arg)) = c.peek() else {
+            return false;
+        };
+        match func.as_str() {
+            "set_config" => {
+                let name = arg.to_lowercase();
+                self.whole(
+                    t,
+                    key(ObjectKind::Setting, name),
+                    ObjectKind::Setting,
+                    true,
+                    part(ObjectKind::Setting, ""),
+                );
+                true
+            }
+            "setval" => {
+                let seq = regclass_name(arg);
+                self.whole(
+                    t,
+                    rel(seq),
+                    ObjectKind::Sequence,
+                    false,
+                    part(ObjectKind::Data, ""),
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `INSERT INTO t …` and `COPY t … FROM stdin`: data of table `t`. The last `rows` tokens
+    /// are the rows of a `COPY` data block, one string token each.
+    pub(super) fn data(&mut self, t: &[Tok], rows: usize, word: &str) -> bool {
+        let stmt_end = t.len() - rows;
+        let mut c = Cursor::new(&t[..stmt_end]);
+        c.i = 1;
+        if word == "into" && !c.eat("into") {
+            return false;
+        }
+        let Some(table) = c.name() else { return false };
+        let pk = || part(ObjectKind::Data, "");
+        let canon = Canon::whole(0..stmt_end);
+        self.emit(
+            rel(table.clone()),
+            ObjectKind::Table,
+            false,
+            pk(),
+            canon,
+            Shown::Statement,
+        );
+        for k in stmt_end..t.len() {
+            let canon = Canon::whole(k..k + 1);
+            self.emit(
+                rel(table.clone()),
+                ObjectKind::Table,
+                false,
+                pk(),
+                canon,
+                Shown::Row(k as u32),
+            );
+        }
+        true
+    }
+}
+
+/// A relation name as written in a `regclass` string (`'public.a_id_seq'`, `'"Foo"'`).
+pub(super) fn regclass_name(text: &str) -> String {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut was_quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => {
+                quoted = !quoted;
+                was_quoted = true;
+            }
+            '.' if !quoted => {
+                parts.push((std::mem::take(&mut cur), was_quoted));
+                was_quoted = false;
+            }
+            c => cur.push(c),
+        }
+    }
+    parts.push((cur, was_quoted));
+    let mut out = String::new();
+    for (k, (p, q)) in parts.into_iter().enumerate() {
+        if k > 0 {
+            out.push('.');
+        }
+        let p = if q { p } else { p.to_ascii_lowercase() };
+        let _ = write_ident(&mut out, &p);
+    }
+    out
+}

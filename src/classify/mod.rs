@@ -1,0 +1,446 @@
+//! Attaches each statement to the schema object it defines or changes, as one or more
+//! entries: (object, part of it, canonical form).
+
+mod data;
+mod privileges;
+mod table;
+
+use std::ops::Range;
+
+use crate::cursor::Cursor;
+use crate::lex::{Tok, write_ident, write_tokens};
+use crate::normalize::{Canon, closing, sorted_list, split_commas};
+use crate::object::{ObjectKey, ObjectKind, PartKey};
+use privileges::privilege_canon;
+
+/// What an entry belongs to.
+#[derive(Debug, Clone)]
+pub(crate) enum Parent {
+    Key(ObjectKey),
+    /// An index named by a statement that does not say its table (`ALTER INDEX`, `COMMENT ON
+    /// INDEX`): resolved to the table once every statement has been read.
+    IndexOf(String),
+}
+
+/// How an entry is shown in a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Shown {
+    /// The statement's text.
+    Statement,
+    /// The source text of tokens `a..b` of the statement.
+    Tokens(Range<u32>),
+    /// A `COPY` data row: the source line of that token.
+    Row(u32),
+    /// The canonical tokens as a parenthesized list (a table's column order).
+    List,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub parent: Parent,
+    /// The kind of the object as this statement speaks of it.
+    pub kind: ObjectKind,
+    /// Whether this statement creates the object (its kind is then authoritative).
+    pub defines: bool,
+    pub part: PartKey,
+    pub canon: Canon,
+    pub shown: Shown,
+    /// The statement this entry comes from (set by the caller).
+    pub stmt: u32,
+}
+
+/// Facts gathered while classifying that connect objects to each other.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Facts {
+    /// Index name → its table.
+    pub index_tables: Vec<(String, ObjectKey)>,
+    /// Sequence → the table that owns it.
+    pub owned_by: Vec<(ObjectKey, ObjectKey)>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Order {
+    pub strict_enum_order: bool,
+    pub strict_column_order: bool,
+}
+
+fn rel(name: String) -> ObjectKey {
+    ObjectKey {
+        ns: ObjectKind::Table,
+        name,
+    }
+}
+
+fn key(kind: ObjectKind, name: String) -> ObjectKey {
+    ObjectKey {
+        ns: kind.namespace(),
+        name,
+    }
+}
+
+fn part(kind: ObjectKind, name: impl Into<String>) -> PartKey {
+    PartKey {
+        kind,
+        name: name.into(),
+    }
+}
+
+fn render(t: &[Tok]) -> String {
+    let mut s = String::new();
+    let _ = write_tokens(&mut s, t);
+    s
+}
+
+/// The schema of a qualified name (`public` of `public.t`), if it has one.
+fn schema_of(name: &str) -> Option<&str> {
+    let mut in_quotes = false;
+    let mut last_dot = None;
+    for (i, c) in name.char_indices() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            '.' if !in_quotes => last_dot = Some(i),
+            _ => {}
+        }
+    }
+    last_dot.map(|i| &name[..i])
+}
+
+fn in_schema_of(table: &str, name: &str) -> String {
+    match schema_of(table) {
+        Some(s) if schema_of(name).is_none() => format!("{s}.{name}"),
+        _ => name.to_string(),
+    }
+}
+
+pub(crate) struct Classifier<'a> {
+    pub order: Order,
+    pub out: &'a mut Vec<Entry>,
+    pub facts: &'a mut Facts,
+}
+
+impl Classifier<'_> {
+    fn emit(
+        &mut self,
+        parent: ObjectKey,
+        kind: ObjectKind,
+        defines: bool,
+        part: PartKey,
+        canon: Canon,
+        shown: Shown,
+    ) {
+        self.out.push(Entry {
+            parent: Parent::Key(parent),
+            kind,
+            defines,
+            part,
+            canon,
+            shown,
+            stmt: 0,
+        });
+    }
+
+    fn whole(
+        &mut self,
+        t: &[Tok],
+        parent: ObjectKey,
+        kind: ObjectKind,
+        defines: bool,
+        part: PartKey,
+    ) {
+        self.emit(
+            parent,
+            kind,
+            defines,
+            part,
+            Canon::whole(0..t.len()),
+            Shown::Statement,
+        );
+    }
+
+    fn other(&mut self, t: &[Tok]) {
+        let name = render(t);
+        self.whole(
+            t,
+            key(ObjectKind::Other, name.clone()),
+            ObjectKind::Other,
+            true,
+            part(ObjectKind::Definition, name),
+        );
+    }
+
+    /// Classifies one statement's tokens; the last `rows` tokens are `COPY` data rows.
+    pub(crate) fn statement(&mut self, all: &[Tok], rows: usize) {
+        let before = self.out.len();
+        let t = &all[..all.len() - rows];
+        let mut c = Cursor::new(t);
+        let handled = match t.first() {
+            Some(Tok::Word(w)) => match w.as_str() {
+                "create" => {
+                    c.i = 1;
+                    self.create(t, &mut c)
+                }
+                "alter" => {
+                    c.i = 1;
+                    self.alter(t, &mut c)
+                }
+                "comment" => {
+                    c.i = 1;
+                    self.comment(t, &mut c)
+                }
+                "grant" | "revoke" => self.grant(t),
+                "set" | "reset" => self.set(t),
+                "select" => self.select(t),
+                "insert" => self.data(all, rows, "into"),
+                "copy" => self.data(all, rows, "copy"),
+                _ => false,
+            },
+            _ => false,
+        };
+        if !handled {
+            self.out.truncate(before);
+            if !all.is_empty() {
+                self.other(all);
+            }
+        }
+    }
+
+    fn create(&mut self, t: &[Tok], c: &mut Cursor<'_>) -> bool {
+        use ObjectKind::*;
+        c.eat_all(&["or", "replace"]);
+        let _ = c.eat("global") || c.eat("local");
+        let _ = c.eat("temp") || c.eat("temporary") || c.eat("unlogged");
+        let _ = c.eat("trusted") || c.eat("default");
+        if c.eat("unique") || c.at("index") {
+            c.eat("index");
+            return self.create_index(t, c);
+        }
+        if c.eat_all(&["constraint", "trigger"]) || c.eat("trigger") {
+            return self.on_table(t, c, Trigger, "on");
+        }
+        if c.eat("policy") {
+            return self.on_table(t, c, Policy, "on");
+        }
+        if c.eat("rule") {
+            return self.on_table(t, c, Rule, "to");
+        }
+        if c.eat("recursive") && !c.at("view") {
+            return false;
+        }
+        let Some(mut kind) = c.object_kind() else {
+            return false;
+        };
+        c.eat_all(&["if", "not", "exists"]);
+        if kind == Schema && c.eat("authorization") {
+            let Some(name) = c.name() else { return false };
+            self.whole(t, key(Schema, name), Schema, true, part(Definition, ""));
+            return true;
+        }
+        // CREATE OPERATOR's parentheses hold options, not the argument types of its name.
+        let name = if kind == Operator {
+            c.operator_name()
+        } else {
+            c.object_name(kind)
+        };
+        let Some(name) = name else {
+            return false;
+        };
+        match kind {
+            Table | ForeignTable => return self.create_table(t, c, kind, name),
+            Type if c.eat_all(&["as", "enum"]) => {
+                kind = Enum;
+                if !c.at_punct('(') {
+                    return false;
+                }
+                let open = c.i;
+                let Some(close) = closing(t, open) else {
+                    return false;
+                };
+                let canon = if self.order.strict_enum_order {
+                    Canon::whole(0..t.len())
+                } else {
+                    sorted_list(t, 0..t.len(), open + 1..close)
+                };
+                let pk = part(Definition, "");
+                self.emit(key(kind, name), kind, true, pk, canon, Shown::Statement);
+                return true;
+            }
+            Operator => {
+                // CREATE OPERATOR name (LEFTARG = a, RIGHTARG = b, …): the key carries the types.
+                let Some(opts) = c.parens() else { return false };
+                let arg = |which: &str| {
+                    split_commas(t, opts.clone())
+                        .into_iter()
+                        .find(|r| t.get(r.start).is_some_and(|x| x.is_word(which)))
+                        .map_or_else(
+                            || "none".to_string(),
+                            |r| render(&t[(r.start + 2).min(r.end)..r.end]),
+                        )
+                };
+                let name = format!("{name}({}, {})", arg("leftarg"), arg("rightarg"));
+                self.whole(t, key(kind, name), kind, true, part(Definition, ""));
+                return true;
+            }
+            Statistics => {
+                // Extended statistics belong to their table.
+                let mut at = Cursor { t, i: c.i };
+                if at.seek("from") {
+                    if let Some(table) = at.name() {
+                        let stat = in_schema_of(&table, &name);
+                        self.whole(t, rel(table), Table, false, part(Statistics, stat));
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.whole(t, key(kind, name), kind, true, part(Definition, ""));
+        true
+    }
+
+    fn create_index(&mut self, t: &[Tok], c: &mut Cursor<'_>) -> bool {
+        c.eat("concurrently");
+        c.eat_all(&["if", "not", "exists"]);
+        let name = if c.at("on") { None } else { c.name() };
+        if !c.eat("on") {
+            return false;
+        }
+        c.eat("only");
+        let Some(table) = c.name() else { return false };
+        let index = name.map_or_else(|| render(t), |n| in_schema_of(&table, &n));
+        self.facts
+            .index_tables
+            .push((index.clone(), rel(table.clone())));
+        self.whole(
+            t,
+            rel(table),
+            ObjectKind::Table,
+            false,
+            part(ObjectKind::Index, index),
+        );
+        true
+    }
+
+    /// `CREATE TRIGGER name … ON table`, `CREATE POLICY name ON table`, `CREATE RULE name AS ON
+    /// event TO table`.
+    fn on_table(&mut self, t: &[Tok], c: &mut Cursor<'_>, kind: ObjectKind, word: &str) -> bool {
+        let Some(name) = c.name() else { return false };
+        if !c.seek(word) {
+            return false;
+        }
+        let Some(table) = c.name() else { return false };
+        self.whole(t, rel(table), ObjectKind::Table, false, part(kind, name));
+        true
+    }
+
+    fn alter(&mut self, t: &[Tok], c: &mut Cursor<'_>) -> bool {
+        use ObjectKind::*;
+        if c.eat_all(&["default", "privileges"]) {
+            let from = c.i;
+            while !c.done() && !c.at("grant") && !c.at("revoke") {
+                c.i += 1;
+            }
+            let scope = render(&t[from..c.i]);
+            let canon = privilege_canon(t, c.i);
+            self.emit(
+                key(DefaultPrivileges, scope),
+                DefaultPrivileges,
+                true,
+                part(Privileges, ""),
+                canon,
+                Shown::Statement,
+            );
+            return true;
+        }
+        let Some(kind) = c.object_kind() else {
+            return false;
+        };
+        c.eat_all(&["if", "exists"]);
+        let only = c.eat("only");
+        let Some(name) = c.object_name(kind) else {
+            return false;
+        };
+        c.eat_punct('*');
+        let action_start = c.i;
+        if c.at("owner") {
+            let canon = Canon::whole(action_start..t.len());
+            let parent = if kind == Index {
+                return self.index_part(t, name, Shown::Statement);
+            } else {
+                key(kind, name)
+            };
+            self.emit(
+                parent,
+                kind,
+                false,
+                part(Owner, ""),
+                canon,
+                Shown::Statement,
+            );
+            return true;
+        }
+        match kind {
+            Table | ForeignTable | View | MaterializedView => {
+                for action in split_commas(t, action_start..t.len()) {
+                    self.table_action(t, kind, &name, only, action);
+                }
+                true
+            }
+            Sequence if c.eat_all(&["owned", "by"]) => {
+                let mut owner = Cursor { t, i: c.i };
+                if let Some(col) = owner.name() {
+                    if let Some(table) = schema_of(&col) {
+                        self.facts
+                            .owned_by
+                            .push((rel(name.clone()), rel(table.to_string())));
+                    }
+                }
+                let canon = Canon::whole(action_start..t.len());
+                self.emit(
+                    rel(name),
+                    Sequence,
+                    false,
+                    part(OwnedBy, ""),
+                    canon,
+                    Shown::Statement,
+                );
+                true
+            }
+            Index => {
+                if c.eat_all(&["attach", "partition"]) {
+                    if let Some(child) = c.name() {
+                        let child = in_schema_of(&name, &child);
+                        return self.index_part(t, child, Shown::Statement);
+                    }
+                }
+                self.index_part(t, name, Shown::Statement)
+            }
+            Domain if c.at("add") || c.at("validate") || c.at("drop") => {
+                let mut a = Cursor { t, i: c.i + 1 };
+                a.eat("constraint");
+                let cname = a.name().unwrap_or_default();
+                self.whole(t, key(Domain, name), Domain, false, part(Constraint, cname));
+                true
+            }
+            _ => {
+                self.whole(t, key(kind, name), kind, false, part(Definition, ""));
+                true
+            }
+        }
+    }
+
+    fn index_part(&mut self, t: &[Tok], index: String, shown: Shown) -> bool {
+        self.out.push(Entry {
+            parent: Parent::IndexOf(index.clone()),
+            kind: ObjectKind::Index,
+            defines: false,
+            part: part(ObjectKind::Index, index),
+            canon: Canon::whole(0..t.len()),
+            shown,
+            stmt: 0,
+        });
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests;
