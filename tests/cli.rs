@@ -1,6 +1,8 @@
 //! The `sql-compare` binary: exit statuses, formats, standard input, options and errors.
 #![cfg(feature = "cli")]
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -187,10 +189,151 @@ fn errors_exit_2_with_one_line_naming_the_file() {
 fn help_and_version() {
     let o = run(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("Exit status: 0 when the schemas are equal"));
+    let help = stdout(&o);
+    assert!(help.contains("Exit status: 0 when the schemas are equal"));
+    for example in [
+        "sql-compare models.sql migrated.sql",
+        "sql-compare --format sql postgresql://user@prod/app postgresql://localhost/app",
+        "In a CI job",
+    ] {
+        assert!(help.contains(example), "{example} not in --help");
+    }
     let o = run(&["--version"]);
     assert_eq!(
         stdout(&o).trim(),
         format!("sql-compare {}", env!("CARGO_PKG_VERSION"))
     );
+}
+
+#[test]
+fn every_ignore_option_reaches_the_library() {
+    let base = "CREATE TABLE t (a int);\n";
+    let cases: &[(&str, &str)] = &[
+        ("--ignore-privileges", "GRANT SELECT ON t TO r;"),
+        ("--ignore-comments", "COMMENT ON TABLE t IS 'x';"),
+        ("--ignore-data", "INSERT INTO t VALUES (1);"),
+        ("--ignore-owners", "ALTER TABLE t OWNER TO r;"),
+    ];
+    let a = temp("ignore-a.sql", base.as_bytes());
+    for (flag, extra) in cases {
+        let b = temp("ignore-b.sql", format!("{base}{extra}\n").as_bytes());
+        let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+        assert_eq!(run(&[a, b]).status.code(), Some(1), "{flag}");
+        assert_eq!(run(&[flag, a, b]).status.code(), Some(0), "{flag}");
+    }
+}
+
+#[test]
+fn schema_option_keeps_only_those_schemas() {
+    let a = temp(
+        "schema-a.sql",
+        b"CREATE TABLE app.t (a int);\nCREATE TABLE audit.log (a int);\n",
+    );
+    let b = temp(
+        "schema-b.sql",
+        b"CREATE TABLE app.t (a int);\nCREATE TABLE audit.log (a bigint);\n",
+    );
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    assert_eq!(run(&[a, b]).status.code(), Some(1));
+    assert_eq!(run(&["--schema", "app", a, b]).status.code(), Some(0));
+    assert_eq!(
+        run(&["--schema", "app", "--schema", "audit", a, b])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(run(&["--exclude", "audit.*", a, b]).status.code(), Some(0));
+}
+
+#[test]
+fn color_is_chosen_by_the_flag_and_no_color() {
+    let ansi = |o: &Output| stdout(o).contains("\x1b[");
+    let always = run(&["--color", "always", MODELS, BROKEN]);
+    assert!(ansi(&always));
+    assert!(
+        stdout(&always).contains("\x1b[31m    - testdata/shop-models.sql:93: total numeric(12,2)")
+    );
+    assert!(!ansi(&run(&["--color", "never", MODELS, BROKEN])));
+    // Not a terminal here: auto means no colour.
+    assert!(!ansi(&run(&[MODELS, BROKEN])));
+    let o = bin()
+        .args(["--color", "auto", MODELS, BROKEN])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!ansi(&o));
+}
+
+#[test]
+fn sql_format_prints_a_migration_draft() {
+    let o = run(&["--format", "sql", MODELS, BROKEN]);
+    assert_eq!(o.status.code(), Some(1));
+    let sql = stdout(&o);
+    assert!(
+        sql.starts_with("-- Migration draft from the left schema to the right one"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.orders ALTER COLUMN total TYPE numeric(10, 2) USING total::numeric(10, 2);\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nDROP INDEX public.orders_customer_id_status_idx;\n"),
+        "{sql}"
+    );
+    let back = run(&["--format", "sql", BROKEN, MODELS]);
+    assert!(stdout(&back).contains("\nCREATE INDEX orders_customer_id_status_idx ON public.orders USING btree (customer_id, status);\n"));
+    let o = run(&["--format", "sql", MODELS, MIGRATIONS]);
+    assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), ""));
+}
+
+#[test]
+fn live_databases_are_dumped_from_their_urls() {
+    let Some(server) = common::pg::server() else {
+        return;
+    };
+    let models = server.create_database("cli_models");
+    let migrated = server.create_database("cli_migrated");
+    let schema = std::fs::read_to_string(format!(
+        "{}/testdata/schema.sql",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    sql_compare::psql(&models.url, &schema).unwrap();
+    for file in common::pg::migrations() {
+        sql_compare::psql(&migrated.url, &std::fs::read_to_string(file).unwrap()).unwrap();
+    }
+    let o = run(&[&models.url, &migrated.url]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+
+    // A URL against a file, and a changed database.
+    let dump = temp(
+        "models-dump.sql",
+        sql_compare::pg_dump(&models.url).unwrap().as_bytes(),
+    );
+    assert_eq!(
+        run(&[dump.to_str().unwrap(), &migrated.url]).status.code(),
+        Some(0)
+    );
+    sql_compare::psql(&migrated.url, "ALTER TABLE orders ADD COLUMN coupon text;").unwrap();
+    let o = run(&[&models.url, &migrated.url]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("added column public.orders.coupon"),
+        "{}",
+        stdout(&o)
+    );
+
+    // The draft applied to the left database makes it equal to the right one.
+    let o = run(&["--format", "sql", &models.url, &migrated.url]);
+    sql_compare::psql(&models.url, &stdout(&o)).unwrap();
+    assert_eq!(run(&[&models.url, &migrated.url]).status.code(), Some(0));
+
+    // A database that cannot be reached: exit 2, one line with pg_dump's own message.
+    let missing = models.url.replace("cli_models", "cli_no_such_database");
+    let o = run(&[&missing, &migrated.url]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("does not exist"), "{err}");
 }
