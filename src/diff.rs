@@ -7,7 +7,7 @@ use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_cha
 use crate::classify::{Entry, Parent, Shown};
 use crate::lex::{Tok, write_tokens};
 use crate::normalize::cmp_canon;
-use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches};
+use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, schema_part};
 use crate::options::Comparer;
 use crate::schema::{Parsed, offset_in};
 
@@ -71,6 +71,10 @@ fn keep(
     if key.ns == DefaultPrivileges && o.ignore_privileges {
         return false;
     }
+    // plpgsql is built in since PostgreSQL 9.0; pg_dump 9.x still wrote it out.
+    if key.ns == Extension && key.name == "plpgsql" {
+        return false;
+    }
     if excluded_sequences.contains(key) {
         return false;
     }
@@ -106,22 +110,8 @@ fn in_schemas(key: &ObjectKey, schemas: &[String]) -> bool {
     ) {
         return false;
     }
-    let schema = first_component(&key.name).unwrap_or("public");
+    let schema = schema_part(&key.name).unwrap_or("public");
     schemas.iter().any(|s| name_matches(s, schema))
-}
-
-/// The schema of a qualified object name: its first component when a `.` follows it.
-fn first_component(name: &str) -> Option<&str> {
-    let mut quoted = false;
-    for (i, c) in name.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '.' if !quoted => return Some(&name[..i]),
-            '(' if !quoted => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Compares two parsed dumps.
@@ -238,13 +228,19 @@ fn changed_object(
     lparts: &HashMap<&PartKey, Vec<usize>>,
     rparts: &HashMap<&PartKey, Vec<usize>>,
 ) -> Option<Change> {
+    // Names in an object's statements compare relative to the object's schema.
+    let schema = match schema_part(&key.name) {
+        Some(q) if q.starts_with('"') => q.trim_matches('"').replace("\"\"", "\""),
+        Some(q) => q.to_string(),
+        None => "public".to_string(),
+    };
     let mut details = Vec::new();
     let empty = Vec::new();
     let all_parts: HashSet<&&PartKey> = lparts.keys().chain(rparts.keys()).collect();
     for pk in all_parts {
         let le = lparts.get(*pk).unwrap_or(&empty);
         let re = rparts.get(*pk).unwrap_or(&empty);
-        let (lonly, ronly) = unmatched(l.parsed, le, r.parsed, re);
+        let (lonly, ronly) = unmatched(l.parsed, le, r.parsed, re, &schema);
         if lonly.is_empty() && ronly.is_empty() {
             continue;
         }
@@ -302,6 +298,7 @@ fn unmatched(
     le: &[usize],
     rp: &Parsed<'_>,
     re: &[usize],
+    schema: &str,
 ) -> (Vec<usize>, Vec<usize>) {
     let cmp = |a: (&Parsed<'_>, usize), b: (&Parsed<'_>, usize)| {
         let (ea, eb) = (&a.0.entries[a.1], &b.0.entries[b.1]);
@@ -310,6 +307,7 @@ fn unmatched(
             &a.0.stmts[ea.stmt as usize].tokens.toks,
             &eb.canon,
             &b.0.stmts[eb.stmt as usize].tokens.toks,
+            schema,
         )
     };
     if le.len() == 1 && re.len() == 1 {

@@ -345,6 +345,7 @@ pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
             }
         };
         adjacent = false;
+        let tok = respell(&mut out.toks, tok);
         out.toks.push(tok);
         out.starts.push(loc);
     }
@@ -353,6 +354,24 @@ pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
         out.starts.pop();
     }
     Ok(out)
+}
+
+/// Spellings of equal meaning that pg_dump versions differ in, made one:
+/// - `EXECUTE PROCEDURE f()` (pg_dump ≤ 10) is `EXECUTE FUNCTION f()` (≥ 11);
+/// - `'public.s'::regclass` names the same relation as `'s'::regclass` (see `SkipPublic`).
+fn respell(toks: &mut [Tok], tok: Tok) -> Tok {
+    match (&tok, toks) {
+        (Tok::Word(w), [.., Tok::Word(prev)]) if w == "procedure" && prev == "execute" => {
+            Tok::Word("function".into())
+        }
+        (Tok::Word(w), [.., Tok::Str(StrKind::Plain, lit), Tok::Punct(':')]) if w == "regclass" => {
+            if let Some(rest) = lit.strip_prefix("public.") {
+                *lit = rest.to_string();
+            }
+            tok
+        }
+        _ => tok,
+    }
 }
 
 fn absolute(start: Location, line: u64, column: u64) -> Location {
@@ -481,6 +500,23 @@ mod tests {
             toks("CREATE TABLE t ( -- c\n a int /* x */ , b text);"),
             toks("CREATE TABLE t (a int, b text)")
         );
+    }
+
+    #[test]
+    fn pg_dump_version_spellings_are_made_one() {
+        assert_eq!(
+            toks("CREATE TRIGGER t AFTER INSERT ON x FOR EACH ROW EXECUTE PROCEDURE f()"),
+            toks("CREATE TRIGGER t AFTER INSERT ON x FOR EACH ROW EXECUTE FUNCTION f()")
+        );
+        assert_eq!(
+            toks("SELECT nextval('public.s'::regclass)"),
+            toks("SELECT nextval('s'::regclass)")
+        );
+        assert_ne!(
+            toks("SELECT nextval('app.s'::regclass)"),
+            toks("SELECT nextval('s'::regclass)")
+        );
+        assert_ne!(toks("SELECT 'public.s'"), toks("SELECT 's'"));
     }
 
     #[test]

@@ -117,9 +117,9 @@ pub fn compare_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<
 ///     "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);",
 /// )?;
 /// let table = &diff.changes()[0];
-/// assert_eq!((table.change(), table.kind(), table.name()), (ChangeKind::Changed, ObjectKind::Table, "t"));
+/// assert_eq!((table.change(), table.kind(), table.name()), (ChangeKind::Changed, ObjectKind::Table, "public.t"));
 /// let index = &table.details()[0];
-/// assert_eq!((index.change(), index.kind(), index.name()), (ChangeKind::Added, ObjectKind::Index, "t_a"));
+/// assert_eq!((index.change(), index.kind(), index.name()), (ChangeKind::Added, ObjectKind::Index, "public.t_a"));
 /// assert_eq!(index.right()[0].lines.start, 2);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```

@@ -34,16 +34,98 @@ impl Canon {
         self.ranges.push(range.start as u32..range.end as u32);
     }
 
-    pub(crate) fn tokens<'t>(&self, toks: &'t [Tok]) -> impl Iterator<Item = &'t Tok> + Clone {
-        self.ranges
-            .iter()
-            .flat_map(move |r| &toks[r.start as usize..r.end as usize])
+    /// The tokens of the form, read through the ranges.
+    pub(crate) fn tokens<'t>(&self, toks: &'t [Tok]) -> SkipPublic<'t, '_> {
+        self.tokens_in(toks, "")
+    }
+
+    /// The tokens of the form without the qualifier `schema.` on names: names compare relative
+    /// to the schema of the object they belong to, so `public.users` and `users` are the same
+    /// table in an object of `public` (see [`SkipPublic`]).
+    pub(crate) fn tokens_in<'t, 's>(
+        &'s self,
+        toks: &'t [Tok],
+        schema: &'s str,
+    ) -> SkipPublic<'t, 's> {
+        SkipPublic {
+            toks,
+            ranges: &self.ranges,
+            range: 0,
+            pos: self.ranges.first().map_or(0, |r| r.start),
+            schema,
+        }
     }
 }
 
-/// Compares two canonical forms token by token.
-pub(crate) fn cmp_canon(a: &Canon, at: &[Tok], b: &Canon, bt: &[Tok]) -> Ordering {
-    a.tokens(at).cmp(b.tokens(bt))
+/// Reads a canonical form, leaving out `schema` `.` before a name or an operator.
+///
+/// Unqualified names in a dump mean the default schema, `public`, unless a `SET search_path`
+/// says otherwise: old pg_dump versions and hand-edited dumps write `users` where pg_dump ≥ 10.3
+/// writes `public.users`, and `t` under `SET search_path = app` where it writes `app.t`.
+#[derive(Clone)]
+pub(crate) struct SkipPublic<'t, 'r> {
+    toks: &'t [Tok],
+    ranges: &'r [Range<u32>],
+    range: usize,
+    pos: u32,
+    schema: &'r str,
+}
+
+impl<'t> SkipPublic<'t, '_> {
+    /// The token `ahead` places after the current one, across ranges.
+    fn peek(&self, ahead: usize) -> Option<&'t Tok> {
+        let (mut range, mut pos) = (self.range, self.pos);
+        let mut left = ahead;
+        loop {
+            let r = self.ranges.get(range)?;
+            let available = (r.end - pos) as usize;
+            if left < available {
+                return self.toks.get((pos as usize) + left);
+            }
+            left -= available;
+            range += 1;
+            pos = self.ranges.get(range)?.start;
+        }
+    }
+
+    fn advance(&mut self) {
+        self.pos += 1;
+        while let Some(r) = self.ranges.get(self.range) {
+            if self.pos < r.end {
+                return;
+            }
+            self.range += 1;
+            if let Some(next) = self.ranges.get(self.range) {
+                self.pos = next.start;
+            }
+        }
+    }
+}
+
+impl<'t> Iterator for SkipPublic<'t, '_> {
+    type Item = &'t Tok;
+
+    fn next(&mut self) -> Option<&'t Tok> {
+        let tok = self.peek(0)?;
+        if !self.schema.is_empty()
+            && tok.ident() == Some(self.schema)
+            && self.peek(1).is_some_and(|t| t.is_punct('.'))
+            && self
+                .peek(2)
+                .is_some_and(|t| t.ident().is_some() || matches!(t, Tok::Op(_)))
+        {
+            self.advance();
+            self.advance();
+            return self.next();
+        }
+        self.advance();
+        Some(tok)
+    }
+}
+
+/// Compares two canonical forms token by token, names relative to `schema`.
+pub(crate) fn cmp_canon(a: &Canon, at: &[Tok], b: &Canon, bt: &[Tok], schema: &str) -> Ordering {
+    a.tokens_in(at, schema).cmp(b.tokens_in(bt, schema))
 }
 
 /// The index of the `)` or `]` that closes the bracket at `open`, if any.
@@ -135,8 +217,30 @@ mod tests {
         let b = toks("GRANT INSERT, SELECT ON t TO r");
         let ca = sorted_list(&a, 0..a.len(), 1..4);
         let cb = sorted_list(&b, 0..b.len(), 1..4);
-        assert_eq!(cmp_canon(&ca, &a, &cb, &b), Ordering::Equal);
+        assert_eq!(cmp_canon(&ca, &a, &cb, &b, ""), Ordering::Equal);
         assert_eq!(render(&ca, &a), "grant insert, select on t to r");
+    }
+
+    #[test]
+    fn the_public_qualifier_is_not_part_of_the_form() {
+        let a = toks("REFERENCES public.users(id), public.=== , public.\"Foo\"");
+        let b = toks("REFERENCES users(id), === , \"Foo\"");
+        let (ca, cb) = (Canon::whole(0..a.len()), Canon::whole(0..b.len()));
+        assert_eq!(cmp_canon(&ca, &a, &cb, &b, "public"), Ordering::Equal);
+        assert_ne!(cmp_canon(&ca, &a, &cb, &b, "app"), Ordering::Equal);
+        let c = toks("REFERENCES app.users(id)");
+        let d = toks("REFERENCES users(id)");
+        let (cc, cd) = (Canon::whole(0..c.len()), Canon::whole(0..d.len()));
+        assert_ne!(cmp_canon(&cc, &c, &cd, &d, "public"), Ordering::Equal);
+        assert_eq!(cmp_canon(&cc, &c, &cd, &d, "app"), Ordering::Equal);
+        // Across range boundaries too.
+        let split = Canon {
+            ranges: vec![0..3, 3..4, 4..a.len() as u32],
+        };
+        assert_eq!(cmp_canon(&split, &a, &cb, &b, "public"), Ordering::Equal);
+        // A column named public is kept.
+        let e = toks("SELECT public FROM t");
+        assert_eq!(Canon::whole(0..e.len()).tokens_in(&e, "public").count(), 4);
     }
 
     #[test]

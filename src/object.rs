@@ -203,6 +203,44 @@ impl fmt::Display for ObjectKind {
     }
 }
 
+impl ObjectKind {
+    /// Whether objects of this kind live in a schema (and so have schema-qualified names).
+    pub(crate) fn in_schema(self) -> bool {
+        use ObjectKind::*;
+        matches!(
+            self.namespace(),
+            Table
+                | Type
+                | Function
+                | Collation
+                | Operator
+                | OperatorClass
+                | OperatorFamily
+                | TextSearchConfiguration
+                | TextSearchDictionary
+                | TextSearchParser
+                | TextSearchTemplate
+                | Conversion
+                | Statistics
+        )
+    }
+}
+
+/// The schema of a qualified object name: its first component, when a `.` follows it before
+/// any `(` (`public` of `public.f(app.t)`).
+pub(crate) fn schema_part(name: &str) -> Option<&str> {
+    let mut quoted = false;
+    for (i, c) in name.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => return Some(&name[..i]),
+            '(' if !quoted => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The identity of a top-level object: its namespace and its schema-qualified name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct ObjectKey {

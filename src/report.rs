@@ -28,7 +28,7 @@ impl fmt::Display for SchemaDiff {
 /// ```
 /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);")?;
 /// let text = diff.report().max_lines(2).to_string();
-/// assert_eq!(text, "changed table t\n  changed column t.a\n… 2 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n");
+/// assert_eq!(text, "changed table public.t\n  changed column public.t.a\n… 2 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n");
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
@@ -282,7 +282,7 @@ mod tests {
         assert_eq!(plain, d.to_string());
         assert_eq!(
             d.report().max_lines(3).to_string(),
-            "changed table t\n  changed column t.a\n    - 1: a int\n… 3 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n"
+            "changed table public.t\n  changed column public.t.a\n    - 1: a int\n… 3 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n"
         );
         let coloured = d.report().color(true).to_string();
         assert!(
@@ -293,7 +293,7 @@ mod tests {
             coloured.contains("\x1b[32m    + 1: a bigint\x1b[0m\n"),
             "{coloured}"
         );
-        assert!(coloured.starts_with("changed table t\n"));
+        assert!(coloured.starts_with("changed table public.t\n"));
         assert_eq!(
             crate::diff("", "")
                 .unwrap()
@@ -328,13 +328,13 @@ mod tests {
         )
         .unwrap();
         let expected = "\
-changed table t
-  changed column t.id
+changed table public.t
+  changed column public.t.id
     - 2: id integer
     + 2: id bigint
-  added index t_name
+  added index public.t_name
     + 6: CREATE INDEX t_name ON t (name);
-  changed owner t
+  changed owner public.t
     - 5: ALTER TABLE t OWNER TO a;
     + 5: ALTER TABLE t OWNER TO b;
 1 object differs: 0 added, 0 removed, 1 changed

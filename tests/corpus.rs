@@ -139,9 +139,6 @@ const HARD_EQUAL: &[(&str, &[&str])] = &[
             "public.payment_p2022_07",
         ],
     ),
-    // The third hard pair, xversion-supabase-15-vs-16, needs view deparsing across server
-    // versions; it belongs to the cross-version tests.
-    ("xversion-supabase-15-vs-16", &["vault.decrypted_secrets"]),
 ];
 
 #[test]

@@ -150,7 +150,11 @@ fn column_order_is_significant_when_asked() {
     let d = strict.diff(a, b).unwrap();
     assert_eq!(
         details(&d),
-        vec![(ChangeKind::Changed, ObjectKind::ColumnOrder, "t".into())]
+        vec![(
+            ChangeKind::Changed,
+            ObjectKind::ColumnOrder,
+            "public.t".into()
+        )]
     );
     assert!(strict.compare(a, a).unwrap());
 }
@@ -208,7 +212,11 @@ fn statement_order_is_ignored_but_counts_are_not() {
     );
     assert_eq!(
         details(&d),
-        vec![(ChangeKind::Changed, ObjectKind::Privileges, "a".into())]
+        vec![(
+            ChangeKind::Changed,
+            ObjectKind::Privileges,
+            "public.a".into()
+        )]
     );
 }
 
@@ -490,9 +498,13 @@ fn owners_privileges_comments_and_settings_options() {
     assert_eq!(
         details(&d),
         vec![
-            (ChangeKind::Changed, ObjectKind::Comment, "t".into()),
-            (ChangeKind::Removed, ObjectKind::Privileges, "t".into()),
-            (ChangeKind::Changed, ObjectKind::Owner, "t".into()),
+            (ChangeKind::Changed, ObjectKind::Comment, "public.t".into()),
+            (
+                ChangeKind::Removed,
+                ObjectKind::Privileges,
+                "public.t".into()
+            ),
+            (ChangeKind::Changed, ObjectKind::Owner, "public.t".into()),
         ]
     );
     let lenient = Comparer::new()
@@ -611,9 +623,9 @@ fn the_diff_is_symmetric() {
     assert_eq!(
         summary(&ab),
         vec![
-            (ChangeKind::Changed, ObjectKind::Table, "a".into()),
-            (ChangeKind::Removed, ObjectKind::Table, "b".into()),
-            (ChangeKind::Added, ObjectKind::Table, "c".into()),
+            (ChangeKind::Changed, ObjectKind::Table, "public.a".into()),
+            (ChangeKind::Removed, ObjectKind::Table, "public.b".into()),
+            (ChangeKind::Added, ObjectKind::Table, "public.c".into()),
         ]
     );
 }

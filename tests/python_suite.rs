@@ -273,12 +273,17 @@ fn compare_neq_01_different_table_name() {
     // Python: test_compare_neq, case 1 (# Different table name)
     let d = assert_different("CREATE TABLE foo (id INT)", "CREATE TABLE bar (id INT)");
     assert_eq!(d.len(), 2, "{d}");
-    check(&d.changes()[0], ChangeKind::Added, ObjectKind::Table, "bar");
+    check(
+        &d.changes()[0],
+        ChangeKind::Added,
+        ObjectKind::Table,
+        "public.bar",
+    );
     check(
         &d.changes()[1],
         ChangeKind::Removed,
         ObjectKind::Table,
-        "foo",
+        "public.foo",
     );
 }
 
@@ -287,17 +292,31 @@ fn compare_neq_02_different_column_name() {
     // Python: test_compare_neq, case 2 (# Different column name)
     let d = assert_different("CREATE TABLE foo (id INT)", "CREATE TABLE foo (ident INT)");
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     assert_eq!(t.details().len(), 2, "{d}");
-    let removed = t.details().iter().find(|c| c.name() == "foo.id").unwrap();
-    check(removed, ChangeKind::Removed, ObjectKind::Column, "foo.id");
+    let removed = t
+        .details()
+        .iter()
+        .find(|c| c.name() == "public.foo.id")
+        .unwrap();
+    check(
+        removed,
+        ChangeKind::Removed,
+        ObjectKind::Column,
+        "public.foo.id",
+    );
     assert_eq!(texts(removed.left()), ["id INT"]);
     let added = t
         .details()
         .iter()
-        .find(|c| c.name() == "foo.ident")
+        .find(|c| c.name() == "public.foo.ident")
         .unwrap();
-    check(added, ChangeKind::Added, ObjectKind::Column, "foo.ident");
+    check(
+        added,
+        ChangeKind::Added,
+        ObjectKind::Column,
+        "public.foo.ident",
+    );
     assert_eq!(texts(added.right()), ["ident INT"]);
 }
 
@@ -309,9 +328,9 @@ fn compare_neq_03_different_column_constraint() {
         "CREATE TABLE foo (id INT NOT NULL)",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     let c = only_detail(t);
-    check(c, ChangeKind::Changed, ObjectKind::Column, "foo.id");
+    check(c, ChangeKind::Changed, ObjectKind::Column, "public.foo.id");
     assert_eq!(texts(c.left()), ["id INT"]);
     assert_eq!(texts(c.right()), ["id INT NOT NULL"]);
 }
@@ -321,9 +340,9 @@ fn compare_neq_04_different_column_type() {
     // Python: test_compare_neq, case 4 (# Different column type)
     let d = assert_different("CREATE TABLE foo (id INT)", "CREATE TABLE foo (id TEXT)");
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     let c = only_detail(t);
-    check(c, ChangeKind::Changed, ObjectKind::Column, "foo.id");
+    check(c, ChangeKind::Changed, ObjectKind::Column, "public.foo.id");
     assert_eq!(texts(c.left()), ["id INT"]);
     assert_eq!(texts(c.right()), ["id TEXT"]);
 }
@@ -336,9 +355,9 @@ fn compare_neq_05_different_column_type_json_jsonb() {
         "CREATE TABLE foo (bar JSON)",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     let c = only_detail(t);
-    check(c, ChangeKind::Changed, ObjectKind::Column, "foo.bar");
+    check(c, ChangeKind::Changed, ObjectKind::Column, "public.foo.bar");
     assert_eq!(texts(c.left()), ["bar JSONB"]);
     assert_eq!(texts(c.right()), ["bar JSON"]);
 }
@@ -351,14 +370,14 @@ fn compare_neq_06_different_column_types_json_jsonb_mixed() {
         "CREATE TABLE foo (bar JSON, baz JSONB)",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     // Each column keeps its own type: both columns changed.
     assert_eq!(t.details().len(), 2, "{d}");
     check(
         &t.details()[0],
         ChangeKind::Changed,
         ObjectKind::Column,
-        "foo.bar",
+        "public.foo.bar",
     );
     assert_eq!(texts(t.details()[0].left()), ["bar JSONB"]);
     assert_eq!(texts(t.details()[0].right()), ["bar JSON"]);
@@ -366,7 +385,7 @@ fn compare_neq_06_different_column_types_json_jsonb_mixed() {
         &t.details()[1],
         ChangeKind::Changed,
         ObjectKind::Column,
-        "foo.baz",
+        "public.foo.baz",
     );
     assert_eq!(texts(t.details()[1].left()), ["baz JSON"]);
     assert_eq!(texts(t.details()[1].right()), ["baz JSONB"]);
@@ -414,12 +433,12 @@ fn compare_neq_09_different_function_body() {
         "CREATE FUNCTION foo() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN SELECT 2; END;$$;",
     );
     let f = only(&d);
-    check(f, ChangeKind::Changed, ObjectKind::Function, "foo()");
+    check(f, ChangeKind::Changed, ObjectKind::Function, "public.foo()");
     check(
         only_detail(f),
         ChangeKind::Changed,
         ObjectKind::Definition,
-        "foo()",
+        "public.foo()",
     );
 }
 
@@ -480,7 +499,7 @@ fn compare_neq_13_different_primary_key_columns() {
         "ALTER TABLE ONLY foo ADD CONSTRAINT foo_pkey PRIMARY KEY (id2, id1);",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     check(
         only_detail(t),
         ChangeKind::Changed,
@@ -497,12 +516,12 @@ fn compare_neq_14_different_create_index_columns() {
         "CREATE INDEX foo_idx ON foo (id2, id1)",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     check(
         only_detail(t),
         ChangeKind::Changed,
         ObjectKind::Index,
-        "foo_idx",
+        "public.foo_idx",
     );
 }
 
@@ -530,10 +549,15 @@ fn statement_type_02_insert() {
     let sql = "INSERT INTO foo (id) VALUES (1)";
     // Rows are data of their table.
     let c = added_alone(sql);
-    check(&c, ChangeKind::Added, ObjectKind::Table, "foo");
+    check(&c, ChangeKind::Added, ObjectKind::Table, "public.foo");
     let c = added_to("CREATE TABLE foo (id int);", sql);
-    check(&c, ChangeKind::Changed, ObjectKind::Table, "foo");
-    check(only_detail(&c), ChangeKind::Added, ObjectKind::Data, "foo");
+    check(&c, ChangeKind::Changed, ObjectKind::Table, "public.foo");
+    check(
+        only_detail(&c),
+        ChangeKind::Added,
+        ObjectKind::Data,
+        "public.foo",
+    );
 }
 
 #[test]
@@ -564,7 +588,7 @@ fn statement_type_04_delete() {
 fn statement_type_05_create_table() {
     // Python: test_statement_type, case 5 ("CREATE TABLE foo (id INT)" -> "CREATE TABLE")
     let c = added_alone("CREATE TABLE foo (id INT)");
-    check(&c, ChangeKind::Added, ObjectKind::Table, "foo");
+    check(&c, ChangeKind::Added, ObjectKind::Table, "public.foo");
 }
 
 #[test]
@@ -581,7 +605,7 @@ fn statement_type_07_create_function() {
         "CREATE FUNCTION foo() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN SELECT 1; END;$$;",
     );
     // Routines are keyed by their argument types.
-    check(&c, ChangeKind::Added, ObjectKind::Function, "foo()");
+    check(&c, ChangeKind::Added, ObjectKind::Function, "public.foo()");
 }
 
 #[test]
@@ -601,12 +625,12 @@ fn statement_type_09_create_index() {
         "CREATE TABLE foo (id int);",
         "CREATE INDEX foo_idx ON foo (id)",
     );
-    check(&c, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(&c, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     check(
         only_detail(&c),
         ChangeKind::Added,
         ObjectKind::Index,
-        "foo_idx",
+        "public.foo_idx",
     );
 }
 
@@ -634,7 +658,7 @@ fn statement_type_11_alter_table_add_constraint() {
         "CREATE TABLE foo (id1 int, id2 int);",
         "ALTER TABLE ONLY foo ADD CONSTRAINT foo_pkey PRIMARY KEY (id1, id2);",
     );
-    check(&c, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(&c, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     check(
         only_detail(&c),
         ChangeKind::Added,
@@ -676,9 +700,9 @@ fn get_diff_01_table_constraints() {
         "CREATE TABLE foo (id INT UNIQUE)",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "foo");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.foo");
     let c = only_detail(t);
-    check(c, ChangeKind::Changed, ObjectKind::Column, "foo.id");
+    check(c, ChangeKind::Changed, ObjectKind::Column, "public.foo.id");
     assert_eq!(texts(c.left()), ["id INT PRIMARY KEY"]);
     assert_eq!(texts(c.right()), ["id INT UNIQUE"]);
 }
@@ -737,7 +761,7 @@ fn get_diff_04_several_statements() {
     // `users` and its index are the same on both sides: not reported.
     assert_eq!(d.len(), 2, "{d}");
     let logs = &d.changes()[0];
-    check(logs, ChangeKind::Added, ObjectKind::Table, "logs");
+    check(logs, ChangeKind::Added, ObjectKind::Table, "public.logs");
     assert_eq!(
         texts(logs.right()),
         ["CREATE TABLE logs (id INT, message TEXT);"]
@@ -784,20 +808,20 @@ fn python_bug_commas_inside_nested_parentheses() {
         "CREATE TABLE t (a numeric(10, 4), b numeric(12, 2))",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "t");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.t");
     assert_eq!(t.details().len(), 2, "{d}");
     check(
         &t.details()[0],
         ChangeKind::Changed,
         ObjectKind::Column,
-        "t.a",
+        "public.t.a",
     );
     assert_eq!(texts(t.details()[0].right()), ["a numeric(10, 4)"]);
     check(
         &t.details()[1],
         ChangeKind::Changed,
         ObjectKind::Column,
-        "t.b",
+        "public.t.b",
     );
     assert_eq!(texts(t.details()[1].right()), ["b numeric(12, 2)"]);
 }
@@ -810,9 +834,9 @@ fn python_bug_commas_inside_check_constraints() {
         "CREATE TABLE t (a int CHECK (a IN (1, 4)), b int CHECK (b IN (3, 2)))",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "t");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.t");
     let names: Vec<&str> = t.details().iter().map(Change::name).collect();
-    assert_eq!(names, ["t.a", "t.b"]);
+    assert_eq!(names, ["public.t.a", "public.t.b"]);
 }
 
 #[test]
@@ -821,19 +845,19 @@ fn python_bug_tokens_glued_without_separator_in_table() {
     // `int` and column `a` of type `bint` both give "abint". Python: equal.
     let d = assert_different("CREATE TABLE t (ab int)", "CREATE TABLE t (a bint)");
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "t");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.t");
     assert_eq!(t.details().len(), 2, "{d}");
     check(
         &t.details()[0],
         ChangeKind::Added,
         ObjectKind::Column,
-        "t.a",
+        "public.t.a",
     );
     check(
         &t.details()[1],
         ChangeKind::Removed,
         ObjectKind::Column,
-        "t.ab",
+        "public.t.ab",
     );
 }
 
@@ -846,12 +870,12 @@ fn python_bug_tokens_glued_without_separator_in_view() {
         "CREATE VIEW v AS SELECT a b FROM t;",
     );
     let v = only(&d);
-    check(v, ChangeKind::Changed, ObjectKind::View, "v");
+    check(v, ChangeKind::Changed, ObjectKind::View, "public.v");
     check(
         only_detail(v),
         ChangeKind::Changed,
         ObjectKind::Definition,
-        "v",
+        "public.v",
     );
 }
 
@@ -883,9 +907,9 @@ fn duplicate_statement_is_a_difference() {
         "CREATE TABLE t (a int); INSERT INTO t VALUES (1);",
     );
     let t = only(&d);
-    check(t, ChangeKind::Changed, ObjectKind::Table, "t");
+    check(t, ChangeKind::Changed, ObjectKind::Table, "public.t");
     let rows = only_detail(t);
-    check(rows, ChangeKind::Changed, ObjectKind::Data, "t");
+    check(rows, ChangeKind::Changed, ObjectKind::Data, "public.t");
     assert_eq!(texts(rows.left()), ["INSERT INTO t VALUES (1);"]);
     assert!(rows.right().is_empty());
 }

@@ -8,6 +8,22 @@ impl Classifier<'_> {
         c.i = 1;
         let _ = c.eat("session") || c.eat("local");
         let Some(name) = c.name() else { return false };
+        if name == "search_path" {
+            let _ = c.eat("to")
+                || c.eat_punct('=')
+                || matches!(c.peek(), Some(Tok::Op(o)) if o == "=") && {
+                    c.i += 1;
+                    true
+                };
+            let values: Vec<String> = t[c.i..]
+                .iter()
+                .filter_map(|x| match x {
+                    Tok::Word(w) | Tok::Quoted(w) | Tok::Str(_, w) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect();
+            self.facts.default_schema = default_schema(values.iter().map(String::as_str));
+        }
         self.whole(
             t,
             key(ObjectKind::Setting, name),
@@ -37,6 +53,12 @@ impl Classifier<'_> {
         match func.as_str() {
             "set_config" => {
                 let name = arg.to_lowercase();
+                if name == "search_path" {
+                    if let Some(Tok::Str(_, value)) = t.get(c.i + 2) {
+                        let value = value.clone();
+                        self.facts.default_schema = default_schema(value.split(',').map(str::trim));
+                    }
+                }
                 self.whole(
                     t,
                     key(ObjectKind::Setting, name),
@@ -47,7 +69,7 @@ impl Classifier<'_> {
                 true
             }
             "setval" => {
-                let seq = regclass_name(arg);
+                let seq = self.qualify(ObjectKind::Sequence, regclass_name(arg));
                 self.whole(
                     t,
                     rel(seq),
@@ -70,7 +92,9 @@ impl Classifier<'_> {
         if word == "into" && !c.eat("into") {
             return false;
         }
-        let Some(table) = c.name() else { return false };
+        let Some(table) = self.table_name(&mut c) else {
+            return false;
+        };
         let pk = || part(ObjectKind::Data, "");
         let canon = Canon::whole(0..stmt_end);
         self.emit(
@@ -97,6 +121,18 @@ impl Classifier<'_> {
 }
 
 /// A relation name as written in a `regclass` string (`'public.a_id_seq'`, `'"Foo"'`).
+/// The schema unqualified names are created in: the first of a `search_path` that is not
+/// `pg_catalog` or `$user`; none when the path is empty (pg_dump ≥ 10.3 qualifies every name).
+fn default_schema<'a>(path: impl Iterator<Item = &'a str>) -> Option<String> {
+    path.map(|s| s.trim_matches('"'))
+        .find(|s| !s.is_empty() && *s != "pg_catalog" && *s != "$user")
+        .map(|s| {
+            let mut out = String::new();
+            let _ = write_ident(&mut out, s);
+            out
+        })
+}
+
 pub(super) fn regclass_name(text: &str) -> String {
     let mut parts = Vec::new();
     let mut cur = String::new();

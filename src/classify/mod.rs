@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::cursor::Cursor;
 use crate::lex::{Tok, write_ident, write_tokens};
 use crate::normalize::{Canon, closing, sorted_list, split_commas};
-use crate::object::{ObjectKey, ObjectKind, PartKey};
+use crate::object::{ObjectKey, ObjectKind, PartKey, schema_part};
 use privileges::privilege_canon;
 
 /// What an entry belongs to.
@@ -56,6 +56,8 @@ pub(crate) struct Facts {
     pub index_tables: Vec<(String, ObjectKey)>,
     /// Sequence → the table that owns it.
     pub owned_by: Vec<(ObjectKey, ObjectKey)>,
+    /// The schema of unqualified names, from the last `SET search_path` (default `public`).
+    pub default_schema: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -119,6 +121,29 @@ pub(crate) struct Classifier<'a> {
 }
 
 impl Classifier<'_> {
+    /// `name` qualified with the default schema when it lives in a schema and has none.
+    fn qualify(&self, kind: ObjectKind, name: String) -> String {
+        if !kind.in_schema() || schema_part(&name).is_some() {
+            return name;
+        }
+        let schema = self.facts.default_schema.as_deref().unwrap_or("public");
+        format!("{schema}.{name}")
+    }
+
+    /// A table's name from the cursor, qualified.
+    fn table_name(&self, c: &mut Cursor<'_>) -> Option<String> {
+        c.name().map(|n| self.qualify(ObjectKind::Table, n))
+    }
+
+    /// A `schema.table.column` name split into the qualified table and the column.
+    fn column_of(&self, col: &str) -> Option<(String, String)> {
+        let table = schema_of(col)?;
+        let column = &col[table.len() + 1..];
+        Some((
+            self.qualify(ObjectKind::Table, table.to_string()),
+            column.to_string(),
+        ))
+    }
     fn emit(
         &mut self,
         parent: ObjectKey,
@@ -244,8 +269,46 @@ impl Classifier<'_> {
         let Some(name) = name else {
             return false;
         };
+        let name = self.qualify(kind, name);
         match kind {
             Table | ForeignTable => return self.create_table(t, c, kind, name),
+            View | MaterializedView => {
+                let canon = single_relation_view(t).unwrap_or_else(|| Canon::whole(0..t.len()));
+                self.emit(
+                    key(kind, name),
+                    kind,
+                    true,
+                    part(Definition, ""),
+                    canon,
+                    Shown::Statement,
+                );
+                return true;
+            }
+            Sequence => {
+                // A sequence without `AS` (pg_dump ≤ 9.6) is a bigint one.
+                let mut canon = Canon::default();
+                let mut k = c.i;
+                while k < t.len() {
+                    if t[k].is_word("as") && t.get(k + 1).is_some_and(|x| x.is_word("bigint")) {
+                        canon.push(0..k);
+                        canon.push(k + 2..t.len());
+                        break;
+                    }
+                    k += 1;
+                }
+                if canon.ranges.is_empty() {
+                    canon = Canon::whole(0..t.len());
+                }
+                self.emit(
+                    key(kind, name),
+                    kind,
+                    true,
+                    part(Definition, ""),
+                    canon,
+                    Shown::Statement,
+                );
+                return true;
+            }
             Type if c.eat_all(&["as", "enum"]) => {
                 kind = Enum;
                 if !c.at_punct('(') {
@@ -284,7 +347,7 @@ impl Classifier<'_> {
                 // Extended statistics belong to their table.
                 let mut at = Cursor { t, i: c.i };
                 if at.seek("from") {
-                    if let Some(table) = at.name() {
+                    if let Some(table) = self.table_name(&mut at) {
                         let stat = in_schema_of(&table, &name);
                         self.whole(t, rel(table), Table, false, part(Statistics, stat));
                         return true;
@@ -305,7 +368,9 @@ impl Classifier<'_> {
             return false;
         }
         c.eat("only");
-        let Some(table) = c.name() else { return false };
+        let Some(table) = self.table_name(c) else {
+            return false;
+        };
         let index = name.map_or_else(|| render(t), |n| in_schema_of(&table, &n));
         self.facts
             .index_tables
@@ -327,7 +392,9 @@ impl Classifier<'_> {
         if !c.seek(word) {
             return false;
         }
-        let Some(table) = c.name() else { return false };
+        let Some(table) = self.table_name(c) else {
+            return false;
+        };
         self.whole(t, rel(table), ObjectKind::Table, false, part(kind, name));
         true
     }
@@ -359,6 +426,7 @@ impl Classifier<'_> {
         let Some(name) = c.object_name(kind) else {
             return false;
         };
+        let name = self.qualify(kind, name);
         c.eat_punct('*');
         let action_start = c.i;
         if c.at("owner") {
@@ -387,12 +455,8 @@ impl Classifier<'_> {
             }
             Sequence if c.eat_all(&["owned", "by"]) => {
                 let mut owner = Cursor { t, i: c.i };
-                if let Some(col) = owner.name() {
-                    if let Some(table) = schema_of(&col) {
-                        self.facts
-                            .owned_by
-                            .push((rel(name.clone()), rel(table.to_string())));
-                    }
+                if let Some((table, _)) = owner.name().and_then(|col| self.column_of(&col)) {
+                    self.facts.owned_by.push((rel(name.clone()), rel(table)));
                 }
                 let canon = Canon::whole(action_start..t.len());
                 self.emit(
@@ -440,6 +504,54 @@ impl Classifier<'_> {
         });
         true
     }
+}
+
+/// The form of a view that selects from a single relation without its qualifier on column
+/// names: PostgreSQL 16 deparses `SELECT secrets.id FROM vault.secrets` as `SELECT id FROM
+/// vault.secrets`, the same view. `None` when the view reads more than one relation (joins,
+/// subqueries, set operations, several FROM items or an alias), where qualifiers matter.
+fn single_relation_view(t: &[Tok]) -> Option<Canon> {
+    let selects = t.iter().filter(|x| x.is_word("select")).count();
+    if selects != 1 || t.iter().any(|x| x.is_word("join")) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut from = None;
+    for (i, x) in t.iter().enumerate() {
+        match x {
+            Tok::Punct('(' | '[') => depth += 1,
+            Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
+            x if depth == 0 && x.is_word("from") && from.replace(i).is_some() => return None,
+            _ => {}
+        }
+    }
+    let mut c = Cursor { t, i: from? + 1 };
+    c.name()?;
+    let relation = t[c.i - 1].ident()?.to_string();
+    let ends = [
+        "where", "group", "order", "limit", "having", "window", "with", "offset",
+    ];
+    if !(c.done() || ends.iter().any(|w| c.at(w))) {
+        return None;
+    }
+    let mut canon = Canon::default();
+    let mut start = 0;
+    let mut i = 0;
+    while i + 2 < t.len() {
+        let qualifier = t[i].ident() == Some(relation.as_str())
+            && t[i + 1].is_punct('.')
+            && t[i + 2].ident().is_some()
+            && !(i > 0 && t[i - 1].is_punct('.'));
+        if qualifier {
+            canon.push(start..i);
+            start = i + 2;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    canon.push(start..t.len());
+    Some(canon)
 }
 
 #[cfg(test)]

@@ -11,15 +11,14 @@ impl Classifier<'_> {
         let target_start = c.i;
         let canon = Canon::whole(target_start..t.len());
         if c.eat("column") {
-            let Some(col) = c.name() else { return false };
-            let Some(table) = schema_of(&col) else {
+            let Some((table, column)) = c.name().and_then(|col| self.column_of(&col)) else {
                 return false;
             };
             self.emit(
-                rel(table.to_string()),
+                rel(table.clone()),
                 Table,
                 false,
-                part(Comment, format!("column {col}")),
+                part(Comment, format!("column {table}.{column}")),
                 canon,
                 Shown::Statement,
             );
@@ -37,7 +36,10 @@ impl Classifier<'_> {
                     return false;
                 }
                 let on_domain = c.eat("domain");
-                let Some(table) = c.name() else { return false };
+                let owner = if on_domain { Domain } else { Table };
+                let Some(table) = c.name().map(|n| self.qualify(owner, n)) else {
+                    return false;
+                };
                 let parent = if on_domain {
                     key(Domain, table)
                 } else {
@@ -58,7 +60,7 @@ impl Classifier<'_> {
         let Some(kind) = c.object_kind() else {
             return false;
         };
-        let Some(name) = c.object_name(kind) else {
+        let Some(name) = c.object_name(kind).map(|n| self.qualify(kind, n)) else {
             return false;
         };
         if kind == Index {
@@ -111,7 +113,7 @@ impl Classifier<'_> {
             let name = if kind == Other {
                 c.peek().map(|x| render(std::slice::from_ref(x)))
             } else {
-                c.object_name(kind)
+                c.object_name(kind).map(|n| self.qualify(kind, n))
             };
             let Some(name) = name else { return false };
             if kind == Other {

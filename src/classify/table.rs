@@ -169,7 +169,7 @@ impl Classifier<'_> {
         }
         let mut a = Cursor { t, i: action.start };
         if a.eat_all(&["attach", "partition"]) {
-            if let Some(child) = a.name() {
+            if let Some(child) = self.table_name(&mut a) {
                 self.emit(
                     rel(child),
                     Table,

@@ -20,10 +20,10 @@ use column::column;
 ///     "CREATE TABLE t (a bigint NOT NULL, b text);",
 /// )?;
 /// let sql = diff.migration().to_string();
-/// assert!(sql.contains("ALTER TABLE t DROP COLUMN gone;"));
-/// assert!(sql.contains("ALTER TABLE t ADD COLUMN b text;"));
-/// assert!(sql.contains("ALTER TABLE t ALTER COLUMN a TYPE bigint USING a::bigint;"));
-/// assert!(sql.contains("ALTER TABLE t ALTER COLUMN a SET NOT NULL;"));
+/// assert!(sql.contains("ALTER TABLE public.t DROP COLUMN gone;"));
+/// assert!(sql.contains("ALTER TABLE public.t ADD COLUMN b text;"));
+/// assert!(sql.contains("ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;"));
+/// assert!(sql.contains("ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;"));
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]

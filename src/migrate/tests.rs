@@ -18,8 +18,8 @@ fn drops_come_before_creates_and_tables_before_their_indexes() {
         "CREATE TABLE new (a int);\nCREATE INDEX new_a ON new (a);\nCREATE FUNCTION public.f(x integer) RETURNS int LANGUAGE sql AS $$ select 1 $$;",
     );
     let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
-    assert!(pos("DROP VIEW v;") < pos("DROP TABLE old;"));
-    assert!(pos("DROP TABLE old;") < pos("CREATE FUNCTION public.f"));
+    assert!(pos("DROP VIEW public.v;") < pos("DROP TABLE public.old;"));
+    assert!(pos("DROP TABLE public.old;") < pos("CREATE FUNCTION public.f"));
     assert!(pos("CREATE FUNCTION public.f") < pos("CREATE TABLE new"));
     assert!(pos("CREATE TABLE new") < pos("CREATE INDEX new_a"));
 }
@@ -43,9 +43,9 @@ fn changed_columns_defaults_and_constraints() {
         "CREATE TABLE t (a int, b text);\nALTER TABLE ONLY t ADD CONSTRAINT k CHECK (a > 1);",
     );
     for s in [
-        "ALTER TABLE t ALTER COLUMN a DROP DEFAULT;",
-        "ALTER TABLE t ALTER COLUMN b DROP NOT NULL;",
-        "ALTER TABLE t DROP CONSTRAINT k;",
+        "ALTER TABLE public.t ALTER COLUMN a DROP DEFAULT;",
+        "ALTER TABLE public.t ALTER COLUMN b DROP NOT NULL;",
+        "ALTER TABLE public.t DROP CONSTRAINT k;",
         "ALTER TABLE ONLY t ADD CONSTRAINT k CHECK (a > 1);",
     ] {
         assert!(sql.contains(s), "{s} not in\n{sql}");
@@ -62,9 +62,9 @@ fn changed_views_functions_sequences_and_enums() {
     for s in [
         "CREATE OR REPLACE VIEW v AS SELECT 2 AS a;",
         "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 2 $$;",
-        "ALTER SEQUENCE s as bigint start with 1;",
-        "ALTER TYPE e ADD VALUE 'b' BEFORE 'c';",
-        "ALTER TYPE e ADD VALUE 'd';",
+        "ALTER SEQUENCE public.s as bigint start with 1;",
+        "ALTER TYPE public.e ADD VALUE 'b' BEFORE 'c';",
+        "ALTER TYPE public.e ADD VALUE 'd';",
     ] {
         assert!(sql.contains(s), "{s} not in\n{sql}");
     }
@@ -77,14 +77,17 @@ fn what_cannot_be_expressed_is_marked_manual() {
         "CREATE TYPE e AS ENUM ('a');",
     );
     assert!(
-        sql.contains("-- manual: changed definition e: enum labels were removed or renamed"),
+        sql.contains("-- manual: changed definition public.e: enum labels were removed or renamed"),
         "{sql}"
     );
     let sql = draft(
         "CREATE TABLE t (a int);",
         "CREATE TABLE t (a int) PARTITION BY RANGE (a);",
     );
-    assert!(sql.contains("-- manual: changed definition t"), "{sql}");
+    assert!(
+        sql.contains("-- manual: changed definition public.t"),
+        "{sql}"
+    );
 }
 
 #[test]
