@@ -24,12 +24,17 @@ impl Classifier<'_> {
                 .collect();
             self.facts.default_schema = default_schema(values.iter().map(String::as_str));
         }
+        self.setting(t, name)
+    }
+
+    fn setting(&mut self, t: &[Tok], name: String) -> bool {
+        let pk = part(ObjectKind::Setting, "");
         self.whole(
             t,
             key(ObjectKind::Setting, name),
             ObjectKind::Setting,
             true,
-            part(ObjectKind::Setting, ""),
+            pk,
         );
         true
     }
@@ -59,14 +64,7 @@ impl Classifier<'_> {
                         self.facts.default_schema = default_schema(value.split(',').map(str::trim));
                     }
                 }
-                self.whole(
-                    t,
-                    key(ObjectKind::Setting, name),
-                    ObjectKind::Setting,
-                    true,
-                    part(ObjectKind::Setting, ""),
-                );
-                true
+                self.setting(t, name)
             }
             "setval" => {
                 let seq = self.qualify(ObjectKind::Sequence, regclass_name(arg));

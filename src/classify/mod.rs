@@ -164,6 +164,13 @@ impl Classifier<'_> {
         });
     }
 
+    /// The statement that creates object `name`, in canonical form `canon`.
+    fn define(&mut self, kind: ObjectKind, name: String, canon: Canon) -> bool {
+        let pk = part(ObjectKind::Definition, "");
+        self.emit(key(kind, name), kind, true, pk, canon, Shown::Statement);
+        true
+    }
+
     fn whole(
         &mut self,
         t: &[Tok],
@@ -257,8 +264,7 @@ impl Classifier<'_> {
         c.eat_all(&["if", "not", "exists"]);
         if kind == Schema && c.eat("authorization") {
             let Some(name) = c.name() else { return false };
-            self.whole(t, key(Schema, name), Schema, true, part(Definition, ""));
-            return true;
+            return self.define(Schema, name, Canon::whole(0..t.len()));
         }
         // CREATE OPERATOR's parentheses hold options, not the argument types of its name.
         let name = if kind == Operator {
@@ -274,15 +280,7 @@ impl Classifier<'_> {
             Table | ForeignTable => return self.create_table(t, c, kind, name),
             View | MaterializedView => {
                 let canon = single_relation_view(t).unwrap_or_else(|| Canon::whole(0..t.len()));
-                self.emit(
-                    key(kind, name),
-                    kind,
-                    true,
-                    part(Definition, ""),
-                    canon,
-                    Shown::Statement,
-                );
-                return true;
+                return self.define(kind, name, canon);
             }
             Sequence => {
                 // A sequence without `AS` (pg_dump ≤ 9.6) is a bigint one.
@@ -299,15 +297,7 @@ impl Classifier<'_> {
                 if canon.ranges.is_empty() {
                     canon = Canon::whole(0..t.len());
                 }
-                self.emit(
-                    key(kind, name),
-                    kind,
-                    true,
-                    part(Definition, ""),
-                    canon,
-                    Shown::Statement,
-                );
-                return true;
+                return self.define(kind, name, canon);
             }
             Type if c.eat_all(&["as", "enum"]) => {
                 kind = Enum;
@@ -340,8 +330,7 @@ impl Classifier<'_> {
                         )
                 };
                 let name = format!("{name}({}, {})", arg("leftarg"), arg("rightarg"));
-                self.whole(t, key(kind, name), kind, true, part(Definition, ""));
-                return true;
+                return self.define(kind, name, Canon::whole(0..t.len()));
             }
             Statistics => {
                 // Extended statistics belong to their table.
@@ -356,8 +345,7 @@ impl Classifier<'_> {
             }
             _ => {}
         }
-        self.whole(t, key(kind, name), kind, true, part(Definition, ""));
-        true
+        self.define(kind, name, Canon::whole(0..t.len()))
     }
 
     fn create_index(&mut self, t: &[Tok], c: &mut Cursor<'_>) -> bool {

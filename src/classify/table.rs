@@ -136,17 +136,8 @@ impl Classifier<'_> {
             a.eat_all(&["if", "not", "exists"]);
             if let Some(col) = a.peek().and_then(Tok::ident) {
                 // Same form as the column's definition inside CREATE TABLE.
-                let mut full = String::new();
-                let _ = write_ident(&mut full, col);
                 let canon = Canon::whole(a.i..action.end);
-                self.emit(
-                    table,
-                    kind,
-                    false,
-                    part(Column, format!("{name}.{full}")),
-                    canon,
-                    shown,
-                );
+                self.emit(table, kind, false, column_part(name, col), canon, shown);
                 return;
             }
         }
@@ -154,16 +145,8 @@ impl Classifier<'_> {
         if a.eat("alter") {
             a.eat("column");
             if let Some(col) = a.peek().and_then(Tok::ident) {
-                let mut full = String::new();
-                let _ = write_ident(&mut full, col);
-                self.emit(
-                    table,
-                    kind,
-                    false,
-                    part(Column, format!("{name}.{full}")),
-                    only_and_action,
-                    shown,
-                );
+                let pk = column_part(name, col);
+                self.emit(table, kind, false, pk, only_and_action, shown);
                 return;
             }
         }
@@ -206,6 +189,13 @@ impl Classifier<'_> {
         };
         self.emit(table, kind, false, pk, canon, shown);
     }
+}
+
+/// The part for column `col` of table `table`: `public.t.col`.
+fn column_part(table: &str, col: &str) -> PartKey {
+    let mut name = format!("{table}.");
+    let _ = write_ident(&mut name, col);
+    part(ObjectKind::Column, name)
 }
 
 /// An identifier token as SQL text, quoted when needed.
