@@ -265,9 +265,15 @@ pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
     let text: Cow<'_, str> = if stmt.meta_lines.is_empty() {
         Cow::Borrowed(stmt.text)
     } else {
+        // Blank the meta-command lines, last first so that earlier offsets stay valid; a line
+        // may run past the end of a final statement that has no `;`.
         let mut owned = stmt.text.to_string();
-        for &(from, to) in &stmt.meta_lines {
-            owned.replace_range(from..to, &" ".repeat(stmt.text[from..to].chars().count()));
+        for &(from, to) in stmt.meta_lines.iter().rev() {
+            let to = to.min(owned.len());
+            if let Some(line) = owned.get(from..to) {
+                let blank = " ".repeat(line.chars().count());
+                owned.replace_range(from..to, &blank);
+            }
         }
         Cow::Owned(owned)
     };
@@ -517,6 +523,15 @@ mod tests {
             toks("SELECT nextval('s'::regclass)")
         );
         assert_ne!(toks("SELECT 'public.s'"), toks("SELECT 's'"));
+    }
+
+    #[test]
+    fn meta_commands_inside_a_statement_are_blanked() {
+        // Found by fuzzing: a meta-command line at the end of a final statement without `;`.
+        let t = toks("SELECT 1,\n\\x é\n");
+        assert_eq!(t, toks("SELECT 1,"));
+        let t = toks("SELECT 'é',\n\\a é\n2,\n\\b\n3;");
+        assert_eq!(t, toks("SELECT 'é', 2, 3"));
     }
 
     #[test]
