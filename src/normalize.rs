@@ -15,9 +15,10 @@ pub(crate) struct Canon {
 }
 
 impl Canon {
+    /// The tokens of `range`; nothing when it is empty or reversed.
     pub(crate) fn whole(range: Range<usize>) -> Self {
         let mut canon = Self::default();
-        canon.ranges.push(range.start as u32..range.end as u32);
+        canon.push(range);
         canon
     }
 

@@ -554,14 +554,14 @@ fn invert_privilege(text: &str) -> Option<String> {
     let body = text.trim().trim_end_matches(';');
     let upper = body.to_ascii_uppercase();
     if upper.starts_with("GRANT ") {
-        let to = upper.rfind(" TO ")?;
+        let to = upper.rfind(" TO ").filter(|&to| to >= 6)?;
         let mut grantees = &body[to + 4..];
         if let Some(w) = grantees.to_ascii_uppercase().find(" WITH GRANT OPTION") {
             grantees = &grantees[..w];
         }
         Some(format!("REVOKE {} FROM {grantees}", &body[6..to]))
     } else if upper.starts_with("REVOKE ") {
-        let from = upper.rfind(" FROM ")?;
+        let from = upper.rfind(" FROM ").filter(|&from| from >= 7)?;
         let grantees = body[from + 6..]
             .trim_end_matches(" CASCADE")
             .trim_end_matches(" RESTRICT");
