@@ -239,12 +239,14 @@ impl WordState {
 
 /// Splits `src` into statements. Comments and blank text between statements are dropped.
 pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
+    // A byte-order mark is not text.
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let mut s = Scanner {
         src,
         b: src.as_bytes(),
-        i: 0,
+        i: bom,
         line: 1,
-        line_start: 0,
+        line_start: bom,
     };
     let mut out = Vec::new();
     let mut start: Option<(usize, Location)> = None;
@@ -448,6 +450,13 @@ mod tests {
     fn begin_atomic_bodies_keep_their_semicolons() {
         let src = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n SELECT 1;\n SELECT CASE WHEN true THEN 1 END;\nEND;\nSELECT 2;";
         assert_eq!(texts(src).len(), 2);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_text() {
+        let stmts = split("\u{feff}SELECT 1;").unwrap();
+        assert_eq!(stmts[0].text, "SELECT 1;");
+        assert_eq!(stmts[0].start, Location::new(1, 1));
     }
 
     #[test]

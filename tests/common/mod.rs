@@ -116,3 +116,78 @@ pub fn shuffle_dump(dump: &str, seed: u64) -> String {
     rng.shuffle(&mut stmts);
     stmts.join("\n\n") + "\n"
 }
+
+/// A pg_dump-like dump of at least `bytes` bytes, the same for the same seed: a header
+/// (`\restrict`, `SET` lines), an enum, then table after table with typed columns, defaults,
+/// CHECKs, an owned sequence, keys, indexes, comments, grants and owners.
+pub fn generated_dump(bytes: usize, seed: u64) -> String {
+    use std::fmt::Write as _;
+    const TYPES: &[&str] = &[
+        "integer",
+        "bigint",
+        "text",
+        "numeric(12,2)",
+        "character varying(120)",
+        "timestamp with time zone",
+        "boolean",
+        "jsonb",
+        "text[]",
+        "public.status",
+    ];
+    const DEFAULTS: &[&str] = &[
+        "",
+        " DEFAULT 0",
+        " DEFAULT now()",
+        " DEFAULT ''::text",
+        " DEFAULT round((random() * (100)::double precision))",
+        " DEFAULT COALESCE(NULL::integer, 1, 2)",
+    ];
+    let mut rng = Rng::new(seed);
+    let mut out = String::with_capacity(bytes + 4096);
+    out.push_str(
+        "--\n-- PostgreSQL database dump\n--\n\n\\restrict GeneratedKey0123456789\n\n\
+         SET statement_timeout = 0;\nSET client_encoding = 'UTF8';\n\
+         SELECT pg_catalog.set_config('search_path', '', false);\n\n\
+         CREATE TYPE public.status AS ENUM (\n    'new',\n    'done',\n    'it''s, odd'\n);\n\n\
+         ALTER TYPE public.status OWNER TO app;\n\n",
+    );
+    let mut k = 0u64;
+    while out.len() < bytes {
+        let t = format!("public.t{k}");
+        let _ = write!(
+            out,
+            "--\n-- Name: t{k}; Type: TABLE; Schema: public; Owner: app\n--\n\n\
+             CREATE TABLE {t} (\n    id bigint NOT NULL"
+        );
+        let ncols = 3 + rng.next() % 6;
+        for c in 0..ncols {
+            let ty = TYPES[(rng.next() % TYPES.len() as u64) as usize];
+            let def = DEFAULTS[(rng.next() % DEFAULTS.len() as u64) as usize];
+            let nn = if rng.next() % 2 == 0 { " NOT NULL" } else { "" };
+            let _ = write!(out, ",\n    c{c} {ty}{def}{nn}");
+        }
+        let _ = write!(
+            out,
+            ",\n    CONSTRAINT t{k}_id_check CHECK ((((id > 0) AND (id < {}))))\n);\n\n\
+             ALTER TABLE {t} OWNER TO app;\n\n\
+             COMMENT ON TABLE {t} IS 'table {k}; it''s generated';\n\n\
+             CREATE SEQUENCE {t}_id_seq\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n\n\
+             ALTER SEQUENCE {t}_id_seq OWNED BY {t}.id;\n\n\
+             ALTER TABLE ONLY {t} ALTER COLUMN id SET DEFAULT nextval('{t}_id_seq'::regclass);\n\n\
+             ALTER TABLE ONLY {t}\n    ADD CONSTRAINT t{k}_pkey PRIMARY KEY (id);\n\n\
+             CREATE INDEX t{k}_c0_idx ON {t} USING btree (c0, id);\n\n\
+             GRANT SELECT,INSERT ON TABLE {t} TO reader;\n\n",
+            1000 + rng.next() % 1000
+        );
+        if k % 10 == 0 {
+            let _ = write!(
+                out,
+                "CREATE FUNCTION public.f{k}(a integer, b text DEFAULT 'x') RETURNS integer\n    \
+                 LANGUAGE plpgsql\n    AS $$\nBEGIN\n    RETURN a + {k}; -- 'not; a string\nEND;\n$$;\n\n"
+            );
+        }
+        k += 1;
+    }
+    out.push_str("\\unrestrict GeneratedKey0123456789\n");
+    out
+}

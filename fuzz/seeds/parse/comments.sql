@@ -1,0 +1,3 @@
+-- a; b
+/* c; /* nested; */ d */ SELECT 1; -- e
+/* x */
