@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use itertools::Itertools;
 
-use crate::lex::{Tok, write_ident, write_tokens};
+use crate::lex::{Tok, write_name, write_tokens};
 use crate::normalize::{closing, split_commas};
 use crate::object::ObjectKind;
 
@@ -65,14 +65,14 @@ impl<'a> Cursor<'a> {
 
     /// A possibly qualified name (`a`, `s.a`, `"S"."A"`), rendered canonically.
     pub(crate) fn name(&mut self) -> Option<String> {
+        let first = self.peek()?;
+        first.ident()?;
         let mut out = String::new();
-        let first = self.peek()?.ident()?;
-        write_ident(&mut out, first).ok()?;
+        write_name(&mut out, first);
         self.i += 1;
         while self.at_punct('.') && self.t.get(self.i + 1).and_then(Tok::ident).is_some() {
-            let part = self.t[self.i + 1].ident()?;
             out.push('.');
-            write_ident(&mut out, part).ok()?;
+            write_name(&mut out, &self.t[self.i + 1]);
             self.i += 2;
         }
         Some(out)
@@ -82,7 +82,7 @@ impl<'a> Cursor<'a> {
     pub(crate) fn operator_name(&mut self) -> Option<String> {
         let mut out = String::new();
         if self.peek().and_then(Tok::ident).is_some() && self.t.get(self.i + 1)?.is_punct('.') {
-            write_ident(&mut out, self.t[self.i].ident()?).ok()?;
+            write_name(&mut out, &self.t[self.i]);
             out.push('.');
             self.i += 2;
         }

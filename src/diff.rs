@@ -1,5 +1,6 @@
 //! Matches the objects of two parsed dumps and builds the per-object differences.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
@@ -15,25 +16,25 @@ use crate::schema::{Parsed, offset_in};
 struct Side<'p, 'a> {
     parsed: &'p Parsed<'a>,
     /// object → part → entry indices.
-    objects: HashMap<ObjectKey, HashMap<&'p PartKey, Vec<usize>>>,
+    objects: HashMap<Cow<'p, ObjectKey>, HashMap<&'p PartKey, Vec<usize>>>,
 }
 
 fn resolve<'p, 'a>(
     parsed: &'p Parsed<'a>,
-    index_tables: &HashMap<&str, &ObjectKey>,
+    index_tables: &HashMap<&str, &'p ObjectKey>,
     opts: &Comparer,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
-    let mut objects: HashMap<ObjectKey, HashMap<&PartKey, Vec<usize>>> = HashMap::new();
+    let mut objects: HashMap<Cow<'p, ObjectKey>, HashMap<&PartKey, Vec<usize>>> = HashMap::new();
     for (i, e) in parsed.entries.iter().enumerate() {
-        let key = match &e.parent {
-            Parent::Key(k) => k.clone(),
+        let key: Cow<'p, ObjectKey> = match &e.parent {
+            Parent::Key(k) => Cow::Borrowed(k),
             Parent::IndexOf(idx) => match index_tables.get(idx.as_str()) {
-                Some(&table) => table.clone(),
-                None => ObjectKey {
+                Some(&table) => Cow::Borrowed(table),
+                None => Cow::Owned(ObjectKey {
                     ns: ObjectKind::Table,
                     name: idx.clone(),
-                },
+                }),
             },
         };
         if !keep(e, &key, opts, excluded_sequences) {
@@ -229,14 +230,17 @@ fn changed_object(
     rparts: &HashMap<&PartKey, Vec<usize>>,
 ) -> Option<Change> {
     // Names in an object's statements compare relative to the object's schema.
-    let schema = match schema_part(&key.name) {
-        Some(q) if q.starts_with('"') => q.trim_matches('"').replace("\"\"", "\""),
-        Some(q) => q.to_string(),
-        None => "public".to_string(),
+    let schema: Cow<'_, str> = match schema_part(&key.name) {
+        Some(q) if q.starts_with('"') => Cow::Owned(q.trim_matches('"').replace("\"\"", "\"")),
+        Some(q) => Cow::Borrowed(q),
+        None => Cow::Borrowed("public"),
     };
     let mut details = Vec::new();
     let empty = Vec::new();
-    let all_parts: HashSet<&&PartKey> = lparts.keys().chain(rparts.keys()).collect();
+    // Every part of either side, once: the left's, then the right's that the left lacks.
+    let all_parts = lparts
+        .keys()
+        .chain(rparts.keys().filter(|k| !lparts.contains_key(*k)));
     for pk in all_parts {
         let le = lparts.get(*pk).unwrap_or(&empty);
         let re = rparts.get(*pk).unwrap_or(&empty);

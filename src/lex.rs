@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::tokenizer::{Token, Tokenizer};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::scan::RawStatement;
@@ -262,6 +262,15 @@ pub(crate) struct Tokens {
 
 /// Tokenizes one raw statement. The final `;` is dropped.
 pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
+    tokenize_into(stmt, &mut Vec::new())
+}
+
+/// [`tokenize`] with a buffer for sqlparser's tokens that the caller keeps from one statement
+/// to the next, so that it is not grown again for every statement.
+pub(crate) fn tokenize_into(
+    stmt: &RawStatement<'_>,
+    raw: &mut Vec<TokenWithSpan>,
+) -> Result<Tokens, Error> {
     let text: Cow<'_, str> = if stmt.meta_lines.is_empty() {
         Cow::Borrowed(stmt.text)
     } else {
@@ -278,9 +287,10 @@ pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
         Cow::Owned(owned)
     };
     let dialect = PostgreSqlDialect {};
-    let raw = Tokenizer::new(&dialect, &text)
+    raw.clear();
+    Tokenizer::new(&dialect, &text)
         .with_unescape(false)
-        .tokenize_with_location()
+        .tokenize_with_location_into_buf(raw)
         .map_err(|e| {
             let loc = absolute(stmt.start, e.location.line, e.location.column);
             let mut msg = e.message.to_lowercase();
@@ -295,7 +305,7 @@ pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
         starts: Vec::with_capacity(raw.len() / 2 + 1),
     };
     let mut adjacent = false;
-    for t in raw {
+    for t in raw.drain(..) {
         let loc = absolute(stmt.start, t.span.start.line, t.span.start.column);
         let tok = match t.token {
             Token::Whitespace(_) | Token::EOF => {
@@ -435,6 +445,20 @@ pub(crate) fn write_tok(f: &mut impl fmt::Write, t: &Tok) -> fmt::Result {
         Tok::Dollar(s) => write!(f, "$${s}$$"),
         Tok::Punct(':') => f.write_str("::"),
         Tok::Punct(c) => f.write_char(*c),
+    }
+}
+
+/// Renders an identifier token as it was meant: a bare word bare, a quoted one quoted. Cheaper
+/// than [`write_ident`], and the same for every token the lexer makes.
+pub(crate) fn write_name(f: &mut String, t: &Tok) {
+    match t {
+        Tok::Word(s) => f.push_str(s),
+        Tok::Quoted(s) => {
+            f.push('"');
+            f.push_str(&s.replace('"', "\"\""));
+            f.push('"');
+        }
+        _ => {}
     }
 }
 

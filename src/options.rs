@@ -153,7 +153,7 @@ impl Comparer {
         let (l, r) = self.parse_both(left, right);
         let l = l.map_err(|e| e.with_side(Side::Left))?;
         let r = r.map_err(|e| e.with_side(Side::Right))?;
-        Ok(self.diff_parsed(&l, &r))
+        Ok(self.diff_parsed(l, r))
     }
 
     /// Parses both dumps at the same time, the left one on a second thread.
@@ -173,8 +173,15 @@ impl Comparer {
         })
     }
 
-    fn diff_parsed(&self, l: &Parsed<'_>, r: &Parsed<'_>) -> SchemaDiff {
-        diff(l, r, self)
+    /// Compares two parsed dumps, then frees them on two threads: dropping the tokens of a
+    /// large dump costs a good part of reading it.
+    fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>) -> SchemaDiff {
+        let d = diff(&l, &r, self);
+        std::thread::scope(|s| {
+            s.spawn(move || drop(l));
+            drop(r);
+        });
+        d
     }
 
     /// [`Comparer::compare`] on two files.
@@ -198,7 +205,7 @@ impl Comparer {
         let l = l.map_err(|e| e.with_path(lp))?;
         let r = r.map_err(|e| e.with_path(rp))?;
         Ok(self
-            .diff_parsed(&l, &r)
+            .diff_parsed(l, r)
             .with_labels(lp.display().to_string(), rp.display().to_string()))
     }
 }

@@ -202,28 +202,32 @@ struct WordState {
     lead: [u8; 4],
     first_is_copy: bool,
     last_is_stdin: bool,
+    /// Inside `CREATE [OR REPLACE] FUNCTION|PROCEDURE`, where `BEGIN … END` holds `;`.
+    in_routine: bool,
     begin_depth: usize,
 }
 
 impl WordState {
     fn word(&mut self, w: &[u8], paren_depth: usize) {
         let is = |k: &str| w.eq_ignore_ascii_case(k.as_bytes());
-        if self.count == 0 {
-            self.first_is_copy = is("copy");
-        }
-        if self.count < self.lead.len()
-            && (is("create") || is("function") || is("procedure") || is("or") || is("replace"))
-        {
-            self.lead[self.count] = w[0].to_ascii_lowercase();
+        if self.count < self.lead.len() {
+            if self.count == 0 {
+                self.first_is_copy = is("copy");
+            }
+            if is("create") || is("function") || is("procedure") || is("or") || is("replace") {
+                self.lead[self.count] = w[0].to_ascii_lowercase();
+            }
+            let l = &self.lead;
+            self.in_routine = l[0] == b'c'
+                && (l[1] == b'f'
+                    || l[1] == b'p'
+                    || (l[1] == b'o' && l[2] == b'r' && matches!(l[3], b'f' | b'p')));
         }
         self.count += 1;
-        self.last_is_stdin = is("stdin");
-        let l = &self.lead;
-        let in_routine = l[0] == b'c'
-            && (l[1] == b'f'
-                || l[1] == b'p'
-                || (l[1] == b'o' && l[2] == b'r' && matches!(l[3], b'f' | b'p')));
-        if in_routine && paren_depth == 0 {
+        if self.first_is_copy {
+            self.last_is_stdin = is("stdin");
+        }
+        if self.in_routine && paren_depth == 0 && (3..=5).contains(&w.len()) {
             if is("begin") {
                 self.begin_depth += 1;
             } else if is("case") {

@@ -2,7 +2,7 @@
 
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, tokenize};
+use crate::lex::{StrKind, Tok, Tokens, tokenize_into};
 use crate::scan::split;
 
 /// A statement of a dump, with its canonical tokens.
@@ -28,8 +28,9 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     let mut stmts = Vec::with_capacity(raw.len());
     let mut entries = Vec::with_capacity(raw.len() * 2);
     let mut facts = Facts::default();
+    let mut buf = Vec::new();
     for r in &raw {
-        let mut tokens = tokenize(r)?;
+        let mut tokens = tokenize_into(r, &mut buf)?;
         let rows = r.copy_rows.len();
         for row in &r.copy_rows {
             tokens

@@ -8,7 +8,7 @@ mod table;
 use std::ops::Range;
 
 use crate::cursor::Cursor;
-use crate::lex::{Tok, write_ident, write_tokens};
+use crate::lex::{Tok, write_ident, write_name, write_tokens};
 use crate::normalize::{Canon, closing, sorted_list, split_commas};
 use crate::object::{ObjectKey, ObjectKind, PartKey, schema_part};
 use privileges::privilege_canon;

@@ -134,7 +134,7 @@ impl Classifier<'_> {
             }
             a.eat("column");
             a.eat_all(&["if", "not", "exists"]);
-            if let Some(col) = a.peek().and_then(Tok::ident) {
+            if let Some(col) = a.peek().filter(|c| c.ident().is_some()) {
                 // Same form as the column's definition inside CREATE TABLE.
                 let canon = Canon::whole(a.i..action.end);
                 self.emit(table, kind, false, column_part(name, col), canon, shown);
@@ -144,7 +144,7 @@ impl Classifier<'_> {
         let mut a = Cursor { t, i: action.start };
         if a.eat("alter") {
             a.eat("column");
-            if let Some(col) = a.peek().and_then(Tok::ident) {
+            if let Some(col) = a.peek().filter(|c| c.ident().is_some()) {
                 let pk = column_part(name, col);
                 self.emit(table, kind, false, pk, only_and_action, shown);
                 return;
@@ -192,18 +192,16 @@ impl Classifier<'_> {
 }
 
 /// The part for column `col` of table `table`: `public.t.col`.
-fn column_part(table: &str, col: &str) -> PartKey {
+fn column_part(table: &str, col: &Tok) -> PartKey {
     let mut name = format!("{table}.");
-    let _ = write_ident(&mut name, col);
+    write_name(&mut name, col);
     part(ObjectKind::Column, name)
 }
 
 /// An identifier token as SQL text, quoted when needed.
 fn ident_text(t: &Tok) -> String {
     let mut s = String::new();
-    if let Some(id) = t.ident() {
-        let _ = write_ident(&mut s, id);
-    }
+    write_name(&mut s, t);
     s
 }
 
@@ -224,12 +222,9 @@ fn element_key(t: &[Tok], item: Range<usize>) -> (String, bool) {
     if constraint {
         return (render(&t[item]), false);
     }
-    let mut name = String::new();
-    match first.ident() {
-        Some(id) => {
-            let _ = write_ident(&mut name, id);
-        }
-        None => name = render(&t[item]),
-    }
+    let name = match first.ident() {
+        Some(_) => ident_text(first),
+        None => render(&t[item]),
+    };
     (name, true)
 }
