@@ -374,7 +374,7 @@ pub(crate) fn tokenize_into(
 
 /// Spellings of equal meaning that pg_dump versions differ in, made one:
 /// - `EXECUTE PROCEDURE f()` (pg_dump ≤ 10) is `EXECUTE FUNCTION f()` (≥ 11);
-/// - `'public.s'::regclass` names the same relation as `'s'::regclass` (see `SkipPublic`).
+/// - `'public.s'::regclass` names the same relation as `'s'::regclass` (see `SkipSchema`).
 fn respell(toks: &mut [Tok], tok: Tok) -> Tok {
     match (&tok, toks) {
         (Tok::Word(w), [.., Tok::Word(prev)]) if w == "procedure" && prev == "execute" => {

@@ -36,19 +36,19 @@ impl Canon {
     }
 
     /// The tokens of the form, read through the ranges.
-    pub(crate) fn tokens<'t>(&self, toks: &'t [Tok]) -> SkipPublic<'t, '_> {
+    pub(crate) fn tokens<'t>(&self, toks: &'t [Tok]) -> SkipSchema<'t, '_> {
         self.tokens_in(toks, "")
     }
 
     /// The tokens of the form without the qualifier `schema.` on names: names compare relative
     /// to the schema of the object they belong to, so `public.users` and `users` are the same
-    /// table in an object of `public` (see [`SkipPublic`]).
+    /// table in an object of `public` (see [`SkipSchema`]).
     pub(crate) fn tokens_in<'t, 's>(
         &'s self,
         toks: &'t [Tok],
         schema: &'s str,
-    ) -> SkipPublic<'t, 's> {
-        SkipPublic {
+    ) -> SkipSchema<'t, 's> {
+        SkipSchema {
             toks,
             ranges: &self.ranges,
             range: 0,
@@ -64,7 +64,7 @@ impl Canon {
 /// says otherwise: old pg_dump versions and hand-edited dumps write `users` where pg_dump ≥ 10.3
 /// writes `public.users`, and `t` under `SET search_path = app` where it writes `app.t`.
 #[derive(Clone)]
-pub(crate) struct SkipPublic<'t, 'r> {
+pub(crate) struct SkipSchema<'t, 'r> {
     toks: &'t [Tok],
     ranges: &'r [Range<u32>],
     range: usize,
@@ -72,7 +72,7 @@ pub(crate) struct SkipPublic<'t, 'r> {
     schema: &'r str,
 }
 
-impl<'t> SkipPublic<'t, '_> {
+impl<'t> SkipSchema<'t, '_> {
     /// The token `ahead` places after the current one, across ranges.
     fn peek(&self, ahead: usize) -> Option<&'t Tok> {
         let (mut range, mut pos) = (self.range, self.pos);
@@ -103,7 +103,7 @@ impl<'t> SkipPublic<'t, '_> {
     }
 }
 
-impl<'t> Iterator for SkipPublic<'t, '_> {
+impl<'t> Iterator for SkipSchema<'t, '_> {
     type Item = &'t Tok;
 
     fn next(&mut self) -> Option<&'t Tok> {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::change::{Change, ChangeKind, SchemaDiff, Snippet};
+use crate::change::{Change, SchemaDiff, Snippet};
 
 impl fmt::Display for SchemaDiff {
     /// One block per object: a header line (`changed table public.users`), its parts that
@@ -237,17 +237,6 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
     }
     out.append(&mut added);
     Some(out)
-}
-
-impl ChangeKind {
-    /// The sign used for this change in reports.
-    pub fn sign(self) -> char {
-        match self {
-            ChangeKind::Added => '+',
-            ChangeKind::Removed => '-',
-            ChangeKind::Changed => '~',
-        }
-    }
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ impl<'a> Scanner<'a> {
         self.location_of(self.i, self.line, self.line_start)
     }
 
-    /// Advances over `n` bytes that may contain newlines.
+    /// Notes a newline at byte `pos`: the next line starts after it.
     fn newline_at(&mut self, pos: usize) {
         self.line += 1;
         self.line_start = pos + 1;
