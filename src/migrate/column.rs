@@ -152,22 +152,23 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         (_, [], []) => {}
         _ => return plan.manual(part, "column definition not understood"),
     }
-    // Defaults and identities set by separate statements.
-    let is_default = |s: &Snippet| statement_default(&s.text).is_some();
-    let is_identity = |s: &Snippet| has_word(&toks(&s.text), "identity");
-    for s in &ls {
-        if settled_defaults && is_default(s) {
+    // Defaults and identities set by separate statements: what each one sets, read once.
+    let setting = |s: &&Snippet| {
+        (
+            statement_default(&s.text).is_some(),
+            has_word(&toks(&s.text), "identity"),
+        )
+    };
+    let lset: Vec<(bool, bool)> = ls.iter().map(setting).collect();
+    let rset: Vec<(bool, bool)> = rs.iter().map(setting).collect();
+    let left_identity = lset.iter().any(|&(_, identity)| identity);
+    for (s, &(is_default, is_identity)) in ls.iter().zip(&lset) {
+        if (settled_defaults && is_default) || rset.contains(&(is_default, is_identity)) {
             continue;
         }
-        let replaced = rs
-            .iter()
-            .any(|x| is_default(x) == is_default(s) && is_identity(x) == is_identity(s));
-        if replaced {
-            continue;
-        }
-        let what = if is_identity(s) {
+        let what = if is_identity {
             "DROP IDENTITY"
-        } else if is_default(s) {
+        } else if is_default {
             "DROP DEFAULT"
         } else {
             plan.manual(part, "a column setting was removed");
@@ -175,12 +176,12 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         };
         plan.create(Phase::AlterColumn, s.lines.start, alter(what.into()));
     }
-    for s in &rs {
-        if settled_defaults && is_default(s) {
+    for (s, &(is_default, is_identity)) in rs.iter().zip(&rset) {
+        if settled_defaults && is_default {
             continue;
         }
         // A changed identity is dropped first, then added again.
-        if is_identity(s) && ls.iter().any(|x| is_identity(x)) {
+        if is_identity && left_identity {
             plan.create(
                 Phase::AlterColumn,
                 s.lines.start,
