@@ -282,10 +282,8 @@ fn changed_object(
         return None;
     }
     details.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
-    let all = entries_of(l, lparts)
-        .into_iter()
-        .chain(entries_of(r, rparts));
-    let kind = object_kind(all.collect::<Vec<_>>().into_iter());
+    let (le, re) = (entries_of(l, lparts), entries_of(r, rparts));
+    let kind = object_kind(le.iter().chain(&re).copied());
     Some(Change {
         change: ChangeKind::Changed,
         kind,
