@@ -2,14 +2,16 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes};
 use crate::classify::{Entry, Parent, Shown};
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lex::{Tok, write_tokens};
 use crate::normalize::cmp_canon;
 use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, schema_part};
 use crate::options::Comparer;
+use crate::pair::Threads;
 use crate::schema::{Parsed, offset_in};
 
 /// One side, with every entry attached to a resolved object.
@@ -25,7 +27,8 @@ fn resolve<'p, 'a>(
     opts: &Comparer,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
-    let mut objects: HashMap<Cow<'p, ObjectKey>, HashMap<&PartKey, Vec<usize>>> = HashMap::new();
+    let mut objects: HashMap<Cow<'p, ObjectKey>, HashMap<&PartKey, Vec<usize>>> =
+        HashMap::default();
     for (i, e) in parsed.entries.iter().enumerate() {
         let key: Cow<'p, ObjectKey> = match &e.parent {
             Parent::Key(k) => Cow::Borrowed(k),
@@ -116,8 +119,13 @@ fn in_schemas(key: &ObjectKey, schemas: &[String]) -> bool {
 }
 
 /// Compares two parsed dumps.
-pub(crate) fn diff(left: &Parsed<'_>, right: &Parsed<'_>, opts: &Comparer) -> SchemaDiff {
-    let mut index_tables: HashMap<&str, &ObjectKey> = HashMap::new();
+pub(crate) fn diff(
+    left: &Parsed<'_>,
+    right: &Parsed<'_>,
+    opts: &Comparer,
+    threads: Threads,
+) -> SchemaDiff {
+    let mut index_tables: HashMap<&str, &ObjectKey> = HashMap::default();
     for (idx, table) in left
         .facts
         .index_tables
@@ -144,8 +152,10 @@ pub(crate) fn diff(left: &Parsed<'_>, right: &Parsed<'_>, opts: &Comparer) -> Sc
         })
         .map(|(seq, _)| seq)
         .collect();
-    let l = resolve(left, &index_tables, opts, &excluded_sequences);
-    let r = resolve(right, &index_tables, opts, &excluded_sequences);
+    let (l, r) = threads.both(
+        || resolve(left, &index_tables, opts, &excluded_sequences),
+        || resolve(right, &index_tables, opts, &excluded_sequences),
+    );
 
     let mut changes = Vec::new();
     for (key, lparts) in &l.objects {
@@ -304,13 +314,16 @@ fn unmatched(
 ) -> (Vec<usize>, Vec<usize>) {
     let cmp = |a: (&Parsed<'_>, usize), b: (&Parsed<'_>, usize)| {
         let (ea, eb) = (&a.0.entries[a.1], &b.0.entries[b.1]);
-        cmp_canon(
-            &ea.canon,
-            &a.0.stmts[ea.stmt as usize].tokens.toks,
-            &eb.canon,
-            &b.0.stmts[eb.stmt as usize].tokens.toks,
-            schema,
-        )
+        let (ta, tb) = (
+            &a.0.stmts[ea.stmt as usize].tokens,
+            &b.0.stmts[eb.stmt as usize].tokens,
+        );
+        // The same pieces of the same tokens (a statement text both sides share): equal
+        // without reading them.
+        if Arc::ptr_eq(ta, tb) && ea.canon.ranges == eb.canon.ranges {
+            return Ordering::Equal;
+        }
+        cmp_canon(&ea.canon, &ta.toks, &eb.canon, &tb.toks, schema)
     };
     if le.len() == 1 && re.len() == 1 {
         return if cmp((lp, le[0]), (rp, re[0])) == Ordering::Equal {
@@ -363,10 +376,10 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
     match &e.shown {
         Shown::Statement => statement_snippet(p, e.stmt),
         Shown::Tokens(range) => {
-            let a = s.tokens.starts[range.start as usize];
+            let a = s.location(range.start as usize).unwrap_or(s.start);
             let from = offset_in(s.text, s.start, a);
-            let to = match s.tokens.starts.get(range.end as usize) {
-                Some(&b) => offset_in(s.text, s.start, b),
+            let to = match s.location(range.end as usize) {
+                Some(b) => offset_in(s.text, s.start, b),
                 None => s.text.len(),
             };
             let text = s.text[from..to.max(from)]
@@ -380,7 +393,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
             }
         }
         Shown::Row(k) => {
-            let line = s.tokens.starts[*k as usize].line;
+            let line = s.location(*k as usize).unwrap_or(s.start).line;
             let text = match &toks[*k as usize] {
                 Tok::Str(_, row) => row.clone(),
                 other => {

@@ -127,6 +127,12 @@ impl Error {
         self
     }
 
+    /// The error with a location relative to a statement (see `lex::Tokens`) made absolute.
+    pub(crate) fn in_statement_at(mut self, start: Location) -> Self {
+        self.location = self.location.map(|rel| crate::lex::absolute(start, rel));
+        self
+    }
+
     pub(crate) fn with_side(mut self, side: Side) -> Self {
         self.side = Some(side);
         self

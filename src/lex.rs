@@ -253,14 +253,18 @@ fn is_operator_text(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b"+-*/<>=~!@#%^&|`?".contains(&b))
 }
 
-/// A statement's canonical tokens and where each starts in the input.
+/// A statement's canonical tokens and where each starts, relative to the statement: line 1,
+/// column 1 is the statement's first character (see [`absolute`]). Relative locations make the
+/// tokens a function of the statement's text alone, so that a text that appears twice is
+/// tokenized once.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tokens {
     pub toks: Vec<Tok>,
     pub starts: Vec<Location>,
 }
 
-/// Tokenizes one raw statement. The final `;` is dropped.
+/// Tokenizes one raw statement. The final `;` is dropped. Token and error locations are
+/// relative to the statement (see [`Tokens`]).
 pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
     tokenize_into(stmt, &mut Vec::new())
 }
@@ -292,7 +296,7 @@ pub(crate) fn tokenize_into(
         .with_unescape(false)
         .tokenize_with_location_into_buf(raw)
         .map_err(|e| {
-            let loc = absolute(stmt.start, e.location.line, e.location.column);
+            let loc = relative(e.location.line, e.location.column);
             let mut msg = e.message.to_lowercase();
             if let Some(cut) = msg.find(" at line") {
                 msg.truncate(cut);
@@ -306,7 +310,7 @@ pub(crate) fn tokenize_into(
     };
     let mut adjacent = false;
     for t in raw.drain(..) {
-        let loc = absolute(stmt.start, t.span.start.line, t.span.start.column);
+        let loc = relative(t.span.start.line, t.span.start.column);
         let tok = match t.token {
             Token::Whitespace(_) | Token::EOF => {
                 adjacent = false;
@@ -390,13 +394,17 @@ fn respell(toks: &mut [Tok], tok: Tok) -> Tok {
     }
 }
 
-fn absolute(start: Location, line: u64, column: u64) -> Location {
-    let line = line.max(1) as u32;
-    let column = column.max(1) as u32;
-    if line == 1 {
-        Location::new(start.line, start.column + column - 1)
+fn relative(line: u64, column: u64) -> Location {
+    Location::new(line.max(1) as u32, column.max(1) as u32)
+}
+
+/// Where a location relative to a statement (line 1, column 1 = its first character) is in
+/// the input, for a statement that starts at `start`.
+pub(crate) fn absolute(start: Location, rel: Location) -> Location {
+    if rel.line <= 1 {
+        Location::new(start.line, start.column + rel.column.max(1) - 1)
     } else {
-        Location::new(start.line + line - 1, column)
+        Location::new(start.line + rel.line - 1, rel.column)
     }
 }
 
@@ -559,10 +567,15 @@ mod tests {
     }
 
     #[test]
-    fn token_locations_are_absolute() {
+    fn token_locations_are_relative_to_the_statement() {
         let stmts = split("SELECT 1;\n\n  SELECT\n  x;").unwrap();
         let t = tokenize(&stmts[1]).unwrap();
-        assert_eq!(t.starts, vec![Location::new(3, 3), Location::new(4, 3)]);
+        assert_eq!(t.starts, vec![Location::new(1, 1), Location::new(2, 3)]);
+        let at = |rel| absolute(stmts[1].start, rel);
+        assert_eq!(at(t.starts[0]), Location::new(3, 3));
+        assert_eq!(at(t.starts[1]), Location::new(4, 3));
+        let err = tokenize(&split("SELECT 1;\n  SELECT ._x").unwrap()[1]).unwrap_err();
+        assert_eq!(err.location(), Some(Location::new(1, 8)));
     }
 
     #[test]

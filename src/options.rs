@@ -6,7 +6,8 @@ use crate::change::SchemaDiff;
 use crate::classify::Order;
 use crate::diff::diff;
 use crate::error::{Error, Result, Side};
-use crate::schema::{Parsed, decode, parse};
+use crate::pair::{Threads, parse_pair};
+use crate::schema::{Parsed, decode};
 
 /// Tables that migration tools keep their own bookkeeping in. Their definitions and rows say
 /// which migrations ran, not what the schema is; [`Comparer::exclude_migration_tables`]
@@ -150,37 +151,18 @@ impl Comparer {
     /// The per-object differences between two dumps. Both are parsed at the same time on two
     /// threads.
     pub fn diff(&self, left: &str, right: &str) -> Result<SchemaDiff> {
-        let (l, r) = self.parse_both(left, right);
+        let threads = Threads::for_input(left.len() + right.len());
+        let (l, r) = parse_pair(left, right, self.order(), threads);
         let l = l.map_err(|e| e.with_side(Side::Left))?;
         let r = r.map_err(|e| e.with_side(Side::Right))?;
-        Ok(self.diff_parsed(l, r))
-    }
-
-    /// Parses both dumps at the same time, the left one on a second thread.
-    fn parse_both<'a>(
-        &self,
-        left: &'a str,
-        right: &'a str,
-    ) -> (Result<Parsed<'a>>, Result<Parsed<'a>>) {
-        let order = self.order();
-        std::thread::scope(|s| {
-            let handle = s.spawn(move || parse(left, order));
-            let r = parse(right, order);
-            let l = handle
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p));
-            (l, r)
-        })
+        Ok(self.diff_parsed(l, r, threads))
     }
 
     /// Compares two parsed dumps, then frees them on two threads: dropping the tokens of a
     /// large dump costs a good part of reading it.
-    fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>) -> SchemaDiff {
-        let d = diff(&l, &r, self);
-        std::thread::scope(|s| {
-            s.spawn(move || drop(l));
-            drop(r);
-        });
+    fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>, threads: Threads) -> SchemaDiff {
+        let d = diff(&l, &r, self, threads);
+        threads.both(move || drop(l), move || drop(r));
         d
     }
 
@@ -201,11 +183,12 @@ impl Comparer {
         let rb = std::fs::read(rp).map_err(|e| Error::io(rp, &e))?;
         let ls = decode(&lb).map_err(|e| e.with_path(lp))?;
         let rs = decode(&rb).map_err(|e| e.with_path(rp))?;
-        let (l, r) = self.parse_both(ls, rs);
+        let threads = Threads::for_input(ls.len() + rs.len());
+        let (l, r) = parse_pair(ls, rs, self.order(), threads);
         let l = l.map_err(|e| e.with_path(lp))?;
         let r = r.map_err(|e| e.with_path(rp))?;
         Ok(self
-            .diff_parsed(l, r)
+            .diff_parsed(l, r, threads)
             .with_labels(lp.display().to_string(), rp.display().to_string()))
     }
 }

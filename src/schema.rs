@@ -1,17 +1,30 @@
 //! One side of a comparison: the dump's statements, tokenized and classified.
 
+use std::sync::Arc;
+
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, tokenize_into};
-use crate::scan::split;
+use crate::lex::{StrKind, Tok, Tokens, absolute, tokenize_into};
+use crate::scan::{RawStatement, split};
 
-/// A statement of a dump, with its canonical tokens.
+/// A statement of a dump, with its canonical tokens. The tokens may be shared with a
+/// statement of the same text, on this side or the other (see `pair`).
 #[derive(Debug)]
 pub(crate) struct Stmt<'a> {
     pub text: &'a str,
     pub start: Location,
     pub end_line: u32,
-    pub tokens: Tokens,
+    pub tokens: Arc<Tokens>,
+}
+
+impl Stmt<'_> {
+    /// Where token `k` starts in the input, if there is a token `k`.
+    pub fn location(&self, k: usize) -> Option<Location> {
+        self.tokens
+            .starts
+            .get(k)
+            .map(|&rel| absolute(self.start, rel))
+    }
 }
 
 /// A parsed dump.
@@ -25,26 +38,52 @@ pub(crate) struct Parsed<'a> {
 /// Splits, tokenizes and classifies a dump.
 pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     let raw = split(src)?;
+    let mut buf = Vec::new();
+    let tokens = raw
+        .iter()
+        .map(|r| match lex(r, &mut buf) {
+            Ok(t) => Ok(Arc::new(t)),
+            Err(e) => Err(e.in_statement_at(r.start)),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(classify(raw, tokens, order))
+}
+
+/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
+/// row), with locations relative to the statement, errors' included.
+pub(crate) fn lex(
+    r: &RawStatement<'_>,
+    buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
+) -> Result<Tokens, Error> {
+    let mut tokens = tokenize_into(r, buf)?;
+    for row in &r.copy_rows {
+        tokens
+            .toks
+            .push(Tok::Str(StrKind::Plain, row.text.to_string()));
+        tokens
+            .starts
+            .push(Location::new(row.line - r.start.line + 1, 1));
+    }
+    Ok(tokens)
+}
+
+/// Classifies a dump's statements, given the tokens of each.
+pub(crate) fn classify<'a>(
+    raw: Vec<RawStatement<'a>>,
+    tokens: Vec<Arc<Tokens>>,
+    order: Order,
+) -> Parsed<'a> {
     let mut stmts = Vec::with_capacity(raw.len());
     let mut entries = Vec::with_capacity(raw.len() * 2);
     let mut facts = Facts::default();
-    let mut buf = Vec::new();
-    for r in &raw {
-        let mut tokens = tokenize_into(r, &mut buf)?;
-        let rows = r.copy_rows.len();
-        for row in &r.copy_rows {
-            tokens
-                .toks
-                .push(Tok::Str(StrKind::Plain, row.text.to_string()));
-            tokens.starts.push(Location::new(row.line, 1));
-        }
+    for (r, tokens) in raw.into_iter().zip(tokens) {
         let before = entries.len();
         let mut c = Classifier {
             order,
             out: &mut entries,
             facts: &mut facts,
         };
-        c.statement(&tokens.toks, rows);
+        c.statement(&tokens.toks, r.copy_rows.len());
         let k = stmts.len() as u32;
         for e in &mut entries[before..] {
             e.stmt = k;
@@ -56,11 +95,11 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
             tokens,
         });
     }
-    Ok(Parsed {
+    Parsed {
         stmts,
         entries,
         facts,
-    })
+    }
 }
 
 /// Decodes a file's bytes, or says where it stops being UTF-8.

@@ -1,0 +1,304 @@
+//! Parses the two sides of a comparison together, on two threads.
+//!
+//! Two dumps of one schema are mostly the same statements, byte for byte: a changed column
+//! order or a new index changes a few statements, not the other thousands. Tokenizing is
+//! most of the work, and a statement's tokens depend on its text alone (their locations are
+//! relative to the statement), so every distinct statement text is tokenized once, whichever
+//! side it is on, and the statements that repeat it share its tokens. The work runs in three
+//! steps, each split between two threads:
+//!
+//! 1. both sides are split into statements, and each statement's text hashed;
+//! 2. the distinct texts are tokenized, half of their bytes on each thread;
+//! 3. both sides are classified, using the tokens of step 2.
+
+use std::sync::Arc;
+
+use sqlparser::tokenizer::TokenWithSpan;
+
+use crate::classify::Order;
+use crate::error::Error;
+use crate::hash::{FxHashMap, hash_text};
+use crate::lex::Tokens;
+use crate::scan::{RawStatement, split};
+use crate::schema::{Parsed, classify, lex, parse};
+
+/// Whether work is shared out between two threads: only when this process may run on more
+/// than one CPU (a process pinned to one CPU gets nothing from a second thread but the cost of
+/// switching between them) and the input is large enough to pay for starting a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Threads {
+    two: bool,
+}
+
+impl Threads {
+    /// Below this many bytes of input, one thread does everything.
+    const MIN_BYTES: usize = 64 * 1024;
+
+    /// The threads to use for inputs of `bytes` bytes on this machine.
+    pub(crate) fn for_input(bytes: usize) -> Self {
+        let two = bytes >= Self::MIN_BYTES
+            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+        Threads { two }
+    }
+
+    /// Runs `f` and `g`: at once, `f` on a second thread, or one after the other.
+    pub(crate) fn both<A: Send, B>(
+        self,
+        f: impl FnOnce() -> A + Send,
+        g: impl FnOnce() -> B,
+    ) -> (A, B) {
+        if !self.two {
+            return (f(), g());
+        }
+        std::thread::scope(|s| {
+            let handle = s.spawn(f);
+            let b = g();
+            let a = handle
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (a, b)
+        })
+    }
+}
+
+/// Parses both dumps. The results, errors included, are those of `parse` on each side.
+pub(crate) fn parse_pair<'a>(
+    left: &'a str,
+    right: &'a str,
+    order: Order,
+    threads: Threads,
+) -> (Result<Parsed<'a>, Error>, Result<Parsed<'a>, Error>) {
+    let (l, r) = threads.both(|| split_hashed(left), || split_hashed(right));
+    let ((lraw, lhash), (rraw, rhash)) = match (l, r) {
+        (Ok(l), Ok(r)) => (l, r),
+        // Bad input: parse each side on its own, which reports its first error.
+        _ => return (parse(left, order), parse(right, order)),
+    };
+
+    // Step 2.
+    let Plan {
+        tasks,
+        left: ltask,
+        right: rtask,
+    } = Plan::new(&lraw, lhash, &rraw, rhash);
+    // Half of the bytes to tokenize on each thread.
+    let total: usize = tasks.iter().map(|r| r.text.len()).sum();
+    let mut acc = 0;
+    let cut = tasks
+        .iter()
+        .position(|r| {
+            acc += r.text.len();
+            acc > total / 2
+        })
+        .map_or(tasks.len(), |k| k + 1);
+    let (first, second) = tasks.split_at(cut);
+    let (mut done, rest) = threads.both(|| lex_all(first), || lex_all(second));
+    done.extend(rest);
+
+    // Step 3.
+    let ltoks = tokens_of(&lraw, &ltask, &done);
+    let rtoks = tokens_of(&rraw, &rtask, &done);
+    drop(done);
+    match (ltoks, rtoks) {
+        (Ok(lt), Ok(rt)) => {
+            let (l, r) = threads.both(
+                move || classify(lraw, lt, order),
+                move || classify(rraw, rt, order),
+            );
+            (Ok(l), Ok(r))
+        }
+        (lt, rt) => (
+            lt.map(|lt| classify(lraw, lt, order)),
+            rt.map(|rt| classify(rraw, rt, order)),
+        ),
+    }
+}
+
+/// The statements to tokenize, one per distinct text (the left side's first, in order), and
+/// which of them gives each statement of each side its tokens.
+struct Plan<'r, 'a> {
+    tasks: Vec<&'r RawStatement<'a>>,
+    left: Vec<u32>,
+    right: Vec<u32>,
+}
+
+impl<'r, 'a> Plan<'r, 'a> {
+    fn new(
+        left: &'r [RawStatement<'a>],
+        left_hashes: Vec<u64>,
+        right: &'r [RawStatement<'a>],
+        right_hashes: Vec<u64>,
+    ) -> Self {
+        let mut tasks: Vec<&'r RawStatement<'a>> = Vec::with_capacity(left.len() + right.len() / 4);
+        let mut seen: FxHashMap<u64, u32> =
+            FxHashMap::with_capacity_and_hasher(left.len(), Default::default());
+        let mut task_of = |r: &'r RawStatement<'a>, hash: u64| -> u32 {
+            // Meta-command lines and COPY rows add to a statement's tokens: those are its own.
+            let shareable = r.meta_lines.is_empty() && r.copy_rows.is_empty();
+            if shareable {
+                match seen.get(&hash) {
+                    Some(&t) if tasks[t as usize].text == r.text => return t,
+                    // Another text with the same hash (rare): tokenized on its own.
+                    Some(_) => {}
+                    None => {
+                        seen.insert(hash, tasks.len() as u32);
+                    }
+                }
+            }
+            tasks.push(r);
+            tasks.len() as u32 - 1
+        };
+        let left = left
+            .iter()
+            .zip(left_hashes)
+            .map(|(r, h)| task_of(r, h))
+            .collect();
+        let right = right
+            .iter()
+            .zip(right_hashes)
+            .map(|(r, h)| task_of(r, h))
+            .collect();
+        Plan { tasks, left, right }
+    }
+}
+
+/// A dump's statements and a hash of each one's text.
+fn split_hashed(src: &str) -> Result<(Vec<RawStatement<'_>>, Vec<u64>), Error> {
+    let raw = split(src)?;
+    let hashes = raw.iter().map(|r| hash_text(r.text)).collect();
+    Ok((raw, hashes))
+}
+
+/// Tokenizes statements, with locations relative to each one.
+fn lex_all(stmts: &[&RawStatement<'_>]) -> Vec<Result<Arc<Tokens>, Error>> {
+    let mut buf: Vec<TokenWithSpan> = Vec::new();
+    stmts
+        .iter()
+        .map(|r| lex(r, &mut buf).map(Arc::new))
+        .collect()
+}
+
+/// A side's tokens, one per statement, or its first error (located in that side's text).
+fn tokens_of(
+    raw: &[RawStatement<'_>],
+    task: &[u32],
+    done: &[Result<Arc<Tokens>, Error>],
+) -> Result<Vec<Arc<Tokens>>, Error> {
+    raw.iter()
+        .zip(task)
+        .map(|(r, &t)| match &done[t as usize] {
+            Ok(tokens) => Ok(Arc::clone(tokens)),
+            Err(e) => Err(e.clone().in_statement_at(r.start)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{ErrorKind, Location};
+
+    fn same(a: &Result<Parsed<'_>, Error>, b: &Result<Parsed<'_>, Error>) -> bool {
+        match (a, b) {
+            (Ok(a), Ok(b)) => {
+                a.stmts.len() == b.stmts.len()
+                    && a.stmts.iter().zip(&b.stmts).all(|(x, y)| {
+                        x.text == y.text
+                            && x.start == y.start
+                            && x.tokens.toks == y.tokens.toks
+                            && (0..=x.tokens.toks.len()).all(|k| x.location(k) == y.location(k))
+                    })
+                    && format!("{:?}", a.entries) == format!("{:?}", b.entries)
+            }
+            (Err(a), Err(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    fn check(left: &str, right: &str) {
+        let order = Order::default();
+        for two in [false, true] {
+            let (l, r) = parse_pair(left, right, order, Threads { two });
+            let (l_alone, r_alone) = (parse(left, order), parse(right, order));
+            assert!(same(&l, &l_alone), "left of {left:?} / {right:?}");
+            assert!(same(&r, &r_alone), "right of {left:?} / {right:?}");
+        }
+    }
+
+    #[test]
+    fn small_inputs_or_one_cpu_run_on_one_thread() {
+        assert_eq!(Threads::for_input(100), Threads { two: false });
+        let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(Threads::for_input(1 << 20), Threads { two: cpus > 1 });
+    }
+
+    #[test]
+    fn shared_statements_parse_as_on_their_own() {
+        let left = "SET search_path = app;\nCREATE TABLE t (a int);\n\n  CREATE INDEX i ON t (a);\nCOPY t (a) FROM stdin;\n1\n\\.\n";
+        let right = "CREATE INDEX i ON t (a);\nCREATE TABLE t (a int);\nCREATE TABLE t (a int);\nCOPY t (a) FROM stdin;\n1\n\\.\nSET search_path = app;\n";
+        check(left, right);
+        check(right, left);
+        check(left, left);
+        check("", left);
+        check("SELECT 1 /* x */;", "SELECT 1\n\\restrict k\n;");
+    }
+
+    #[test]
+    fn errors_are_each_sides_own() {
+        // The same bad statement at different places: each side's error says where it is.
+        let (l, r) = parse_pair(
+            "SELECT ._x;",
+            "SELECT 1;\n  SELECT ._x;",
+            Order::default(),
+            Threads { two: true },
+        );
+        assert_eq!(l.unwrap_err().location(), Some(Location::new(1, 8)));
+        assert_eq!(r.unwrap_err().location(), Some(Location::new(2, 10)));
+        check("SELECT ._x;", "SELECT 1;\n  SELECT ._x;");
+        // A split error on one side; the other side is still parsed.
+        let (l, r) = parse_pair(
+            "SELECT 'x",
+            "SELECT 1;",
+            Order::default(),
+            Threads { two: true },
+        );
+        assert_eq!(l.unwrap_err().kind(), &ErrorKind::UnterminatedString);
+        assert!(r.is_ok());
+        check("SELECT 1;", "SELECT \"x");
+    }
+
+    #[test]
+    fn texts_are_shared_only_when_equal() {
+        let l = split("SELECT 1;\nSELECT 2;\nSELECT 1;").unwrap();
+        let r = split("SELECT 2;\nSELECT 3;\nSELECT 1;").unwrap();
+        let hashes = |raw: &[RawStatement<'_>]| raw.iter().map(|r| hash_text(r.text)).collect();
+        let plan = Plan::new(&l, hashes(&l), &r, hashes(&r));
+        assert_eq!(plan.tasks.len(), 3);
+        assert_eq!(plan.left, [0, 1, 0]);
+        assert_eq!(plan.right, [1, 2, 0]);
+        // Every hash the same: texts still decide.
+        let plan = Plan::new(&l, vec![7; 3], &r, vec![7; 3]);
+        let texts: Vec<&str> = plan.tasks.iter().map(|r| r.text).collect();
+        assert_eq!(texts, ["SELECT 1;", "SELECT 2;", "SELECT 2;", "SELECT 3;"]);
+        assert_eq!(plan.left, [0, 1, 0]);
+        assert_eq!(plan.right, [2, 3, 0]);
+    }
+
+    #[test]
+    fn corpus_pairs_parse_as_each_side_on_its_own() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pairs");
+        let Ok(pairs) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: no corpus at {}", dir.display());
+            return;
+        };
+        let mut checked = 0;
+        for pair in pairs.flatten() {
+            let read = |side: &str| std::fs::read_to_string(pair.path().join(side)).ok();
+            if let (Some(a), Some(b)) = (read("a.dump.sql"), read("b.dump.sql")) {
+                check(&a, &b);
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "no pair in {}", dir.display());
+    }
+}
