@@ -59,6 +59,20 @@ impl Threads {
             (a, b)
         })
     }
+
+    /// Drops `value` on a thread of its own that nobody waits for, when there are two CPUs:
+    /// freeing a large parsed dump (hundreds of thousands of small allocations) is work the
+    /// caller does not need to wait for. Inline otherwise, or if no thread can be started.
+    pub(crate) fn free_later<T: Send + 'static>(self, value: T) {
+        if self.two {
+            // On failure the closure, and `value` with it, is dropped here.
+            let _ = std::thread::Builder::new()
+                .name("sql-compare-free".into())
+                .spawn(move || drop(value));
+        } else {
+            drop(value);
+        }
+    }
 }
 
 /// Parses both dumps. The results, errors included, are those of `parse` on each side.

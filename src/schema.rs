@@ -35,6 +35,24 @@ pub(crate) struct Parsed<'a> {
     pub facts: Facts,
 }
 
+/// What a [`Parsed`] owns, without the input text it borrows.
+pub(crate) struct OwnedParts {
+    _tokens: Vec<Arc<Tokens>>,
+    _entries: Vec<Entry>,
+    _facts: Facts,
+}
+
+impl Parsed<'_> {
+    /// The parts that own memory, to be freed elsewhere or later.
+    pub(crate) fn into_owned(self) -> OwnedParts {
+        OwnedParts {
+            _tokens: self.stmts.into_iter().map(|s| s.tokens).collect(),
+            _entries: self.entries,
+            _facts: self.facts,
+        }
+    }
+}
+
 /// Splits, tokenizes and classifies a dump.
 pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     let raw = split(src)?;
