@@ -416,7 +416,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 if k > 0 {
                     text.push_str(", ");
                 }
-                let _ = write_tokens(&mut text, std::iter::once(t));
+                let _ = write_tokens(&mut text, std::iter::once(&*t));
             }
             text.push(')');
             Snippet {

@@ -1,10 +1,11 @@
 //! Canonical forms: a statement's tokens, or pieces of them in an order that does not depend
 //! on the order they were written in where that order does not matter.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use crate::lex::Tok;
+use crate::lex::{StrKind, Tok, write_ident};
 
 /// A canonical form as ranges of one statement's tokens, read one after the other.
 ///
@@ -58,7 +59,8 @@ impl Canon {
     }
 }
 
-/// Reads a canonical form, leaving out `schema` `.` before a name or an operator.
+/// Reads a canonical form, leaving out `schema` `.` before a name or an operator, and
+/// `schema.` at the start of a `'…'::regclass` literal (`nextval('public.s'::regclass)`).
 ///
 /// Unqualified names in a dump mean the default schema, `public`, unless a `SET search_path`
 /// says otherwise: old pg_dump versions and hand-edited dumps write `users` where pg_dump ≥ 10.3
@@ -104,12 +106,15 @@ impl<'t> SkipSchema<'t, '_> {
 }
 
 impl<'t> Iterator for SkipSchema<'t, '_> {
-    type Item = &'t Tok;
+    type Item = Cow<'t, Tok>;
 
-    fn next(&mut self) -> Option<&'t Tok> {
+    fn next(&mut self) -> Option<Cow<'t, Tok>> {
         let tok = self.peek(0)?;
-        if !self.schema.is_empty()
-            && tok.ident() == Some(self.schema)
+        if self.schema.is_empty() {
+            self.advance();
+            return Some(Cow::Borrowed(tok));
+        }
+        if tok.ident() == Some(self.schema)
             && self.peek(1).is_some_and(|t| t.is_punct('.'))
             && self
                 .peek(2)
@@ -120,8 +125,29 @@ impl<'t> Iterator for SkipSchema<'t, '_> {
             return self.next();
         }
         self.advance();
-        Some(tok)
+        if let Tok::Str(StrKind::Plain, lit) = tok {
+            if self.peek(0).is_some_and(|t| t.is_punct(':'))
+                && self.peek(1).is_some_and(|t| t.is_word("regclass"))
+            {
+                if let Some(name) = strip_schema(lit, self.schema) {
+                    return Some(Cow::Owned(Tok::Str(StrKind::Plain, name.to_string())));
+                }
+            }
+        }
+        Some(Cow::Borrowed(tok))
     }
+}
+
+/// The relation name in a regclass literal's text, without its `schema.` qualifier (written as
+/// PostgreSQL's quote_ident would, and so as pg_dump does), if it has that one.
+fn strip_schema<'l>(literal: &'l str, schema: &str) -> Option<&'l str> {
+    let mut prefix = String::with_capacity(schema.len() + 3);
+    write_ident(&mut prefix, schema).ok()?;
+    // Inside a '…' literal, a `'` is written twice.
+    let prefix = prefix.replace('\'', "''") + ".";
+    literal
+        .strip_prefix(&prefix)
+        .filter(|rest| !rest.is_empty())
 }
 
 /// Compares two canonical forms token by token, names relative to `schema`.
@@ -201,7 +227,7 @@ mod tests {
     }
 
     fn render(c: &Canon, t: &[Tok]) -> String {
-        let v: Vec<Tok> = c.tokens(t).cloned().collect();
+        let v: Vec<Tok> = c.tokens(t).map(Cow::into_owned).collect();
         Render(&v).to_string()
     }
 
@@ -242,6 +268,38 @@ mod tests {
         // A column named public is kept.
         let e = toks("SELECT public FROM t");
         assert_eq!(Canon::whole(0..e.len()).tokens_in(&e, "public").count(), 4);
+    }
+
+    #[test]
+    fn regclass_literals_are_read_relative_to_the_schema_too() {
+        let eq = |a: &str, b: &str, schema: &str| {
+            let (a, b) = (toks(a), toks(b));
+            let (ca, cb) = (Canon::whole(0..a.len()), Canon::whole(0..b.len()));
+            cmp_canon(&ca, &a, &cb, &b, schema) == Ordering::Equal
+        };
+        let qualified = "SELECT nextval('public.s'::regclass)";
+        let bare = "SELECT nextval('s'::regclass)";
+        assert!(eq(qualified, bare, "public"));
+        assert!(!eq(qualified, bare, "app"));
+        assert!(eq("SELECT nextval('app.s'::regclass)", bare, "app"));
+        assert!(!eq("SELECT nextval('app.s'::regclass)", bare, "public"));
+        // Quoted as quote_ident quotes; only in a regclass literal; never down to nothing.
+        assert!(eq(
+            "SELECT '\"My App\".s'::regclass",
+            "SELECT 's'::regclass",
+            "My App"
+        ));
+        assert!(!eq("SELECT 'public.s'", "SELECT 's'", "public"));
+        assert!(!eq(
+            "SELECT 'public.'::regclass",
+            "SELECT ''::regclass",
+            "public"
+        ));
+        assert!(!eq(
+            "SELECT 'public.s'::regclass",
+            "SELECT 's'::regclass",
+            ""
+        ));
     }
 
     #[test]

@@ -114,6 +114,15 @@ CREATE TRIGGER t AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION publ
         "SET search_path = app, pg_catalog;\nCREATE TABLE t (a int);",
         "SELECT pg_catalog.set_config('search_path', '', false);\nCREATE TABLE app.t (a int);",
     );
+    // Sequence defaults name their sequence in a regclass literal, relative to the same schema.
+    equal(
+        "SET search_path = app, pg_catalog;\nCREATE TABLE t (id integer DEFAULT nextval('t_id_seq'::regclass));",
+        "CREATE TABLE app.t (id integer DEFAULT nextval('app.t_id_seq'::regclass));",
+    );
+    different(
+        "SET search_path = app, pg_catalog;\nCREATE TABLE t (id integer DEFAULT nextval('t_id_seq'::regclass));",
+        "CREATE TABLE app.t (id integer DEFAULT nextval('public.t_id_seq'::regclass));",
+    );
 }
 
 #[test]

@@ -711,9 +711,12 @@ fn allowed_cpus() -> Option<String> {
         .map(|s| s.trim().to_string())
 }
 
+/// Sets the CPUs of this process's main thread (the one that runs the benches; the threads it
+/// starts from then on inherit them). Not `-a` (every thread): a thread that `diff` started to
+/// free memory may end while taskset walks the list, which makes it fail.
 fn taskset(cpus: &str, pid: &str) -> bool {
     std::process::Command::new("taskset")
-        .args(["-a", "-p", "-c", cpus, pid])
+        .args(["-p", "-c", cpus, pid])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
@@ -721,8 +724,8 @@ fn taskset(cpus: &str, pid: &str) -> bool {
 }
 
 impl OneCpu {
-    /// Pins every thread of this process (and so every thread it starts) to its first allowed
-    /// CPU, or says why it cannot and gives `None`.
+    /// Pins the main thread of this process (and so every thread it starts) to its first
+    /// allowed CPU, or says why it cannot and gives `None`.
     pub fn pin() -> Option<OneCpu> {
         let original = allowed_cpus()?;
         let first: String = original

@@ -214,8 +214,11 @@ fn regclass_strings_fold_like_identifiers() {
 fn single_relation_views_do_not_depend_on_column_qualifiers() {
     let form = |src: &str| {
         let t = tokenize(&split(src).unwrap()[0]).unwrap().toks;
-        let canon =
-            super::single_relation_view(&t).map(|c| c.tokens(&t).cloned().collect::<Vec<_>>());
+        let canon = super::single_relation_view(&t).map(|c| {
+            c.tokens(&t)
+                .map(std::borrow::Cow::into_owned)
+                .collect::<Vec<_>>()
+        });
         (canon, t)
     };
     let (a, _) = form("CREATE VIEW v AS SELECT s.id, f(s.x, 'y') AS z FROM app.s WHERE (s.id > 0)");
