@@ -14,11 +14,13 @@ use crate::options::Comparer;
 use crate::pair::Threads;
 use crate::schema::{Parsed, offset_in};
 
+/// An object's entries: (part, entry index), sorted by part, then by entry.
+type Parts<'p> = Vec<(&'p PartKey, usize)>;
+
 /// One side, with every entry attached to a resolved object.
 struct Side<'p, 'a> {
     parsed: &'p Parsed<'a>,
-    /// object → part → entry indices.
-    objects: HashMap<Cow<'p, ObjectKey>, HashMap<&'p PartKey, Vec<usize>>>,
+    objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>>,
 }
 
 fn resolve<'p, 'a>(
@@ -27,8 +29,8 @@ fn resolve<'p, 'a>(
     opts: &Comparer,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
-    let mut objects: HashMap<Cow<'p, ObjectKey>, HashMap<&PartKey, Vec<usize>>> =
-        HashMap::default();
+    let mut objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>> =
+        HashMap::with_capacity_and_hasher(parsed.entries.len() / 2, Default::default());
     for (i, e) in parsed.entries.iter().enumerate() {
         let key: Cow<'p, ObjectKey> = match &e.parent {
             Parent::Key(k) => Cow::Borrowed(k),
@@ -43,12 +45,11 @@ fn resolve<'p, 'a>(
         if !keep(e, &key, opts, excluded_sequences) {
             continue;
         }
-        objects
-            .entry(key)
-            .or_default()
-            .entry(&e.part)
-            .or_default()
-            .push(i);
+        objects.entry(key).or_default().push((&e.part, i));
+    }
+    for parts in objects.values_mut() {
+        // Stable: a part's entries stay in input order.
+        parts.sort_by(|a, b| a.0.cmp(b.0));
     }
     Side { parsed, objects }
 }
@@ -188,18 +189,17 @@ fn object_kind<'x>(entries: impl Iterator<Item = &'x Entry> + Clone) -> ObjectKi
         .unwrap_or(ObjectKind::Other)
 }
 
-fn entries_of<'p>(side: &'p Side<'_, '_>, parts: &HashMap<&PartKey, Vec<usize>>) -> Vec<&'p Entry> {
+fn entries_of<'p>(side: &'p Side<'_, '_>, parts: &Parts<'_>) -> Vec<&'p Entry> {
     parts
-        .values()
-        .flatten()
-        .map(|&i| &side.parsed.entries[i])
+        .iter()
+        .map(|&(_, i)| &side.parsed.entries[i])
         .collect()
 }
 
 fn whole_object(
     side: &Side<'_, '_>,
     key: &ObjectKey,
-    parts: &HashMap<&PartKey, Vec<usize>>,
+    parts: &Parts<'_>,
     change: ChangeKind,
 ) -> Change {
     let entries = entries_of(side, parts);
@@ -236,8 +236,8 @@ fn changed_object(
     l: &Side<'_, '_>,
     r: &Side<'_, '_>,
     key: &ObjectKey,
-    lparts: &HashMap<&PartKey, Vec<usize>>,
-    rparts: &HashMap<&PartKey, Vec<usize>>,
+    lparts: &Parts<'_>,
+    rparts: &Parts<'_>,
 ) -> Option<Change> {
     // Names in an object's statements compare relative to the object's schema.
     let schema: Cow<'_, str> = match schema_part(&key.name) {
@@ -246,15 +246,27 @@ fn changed_object(
         None => Cow::Borrowed("public"),
     };
     let mut details = Vec::new();
-    let empty = Vec::new();
-    // Every part of either side, once: the left's, then the right's that the left lacks.
-    let all_parts = lparts
-        .keys()
-        .chain(rparts.keys().filter(|k| !lparts.contains_key(*k)));
-    for pk in all_parts {
-        let le = lparts.get(*pk).unwrap_or(&empty);
-        let re = rparts.get(*pk).unwrap_or(&empty);
-        let (lonly, ronly) = unmatched(l.parsed, le, r.parsed, re, &schema);
+    // Both lists are sorted by part: walk them together, one part at a time.
+    let (mut i, mut j) = (0, 0);
+    let (mut le, mut re) = (Vec::new(), Vec::new());
+    loop {
+        let pk = match (lparts.get(i), rparts.get(j)) {
+            (Some(a), Some(b)) => a.0.min(b.0),
+            (Some(a), None) => a.0,
+            (None, Some(b)) => b.0,
+            (None, None) => break,
+        };
+        le.clear();
+        re.clear();
+        while let Some(&(_, e)) = lparts.get(i).filter(|(p, _)| *p == pk) {
+            le.push(e);
+            i += 1;
+        }
+        while let Some(&(_, e)) = rparts.get(j).filter(|(p, _)| *p == pk) {
+            re.push(e);
+            j += 1;
+        }
+        let (lonly, ronly) = unmatched(l.parsed, &le, r.parsed, &re, &schema);
         if lonly.is_empty() && ronly.is_empty() {
             continue;
         }
