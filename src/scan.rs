@@ -35,8 +35,38 @@ fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_' || b >= 0x80
 }
 
+/// Which bytes continue an identifier (UTF-8 bytes of other characters included).
+static IDENT_CHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+        b += 1;
+    }
+    table
+};
+
 fn is_ident_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+    IDENT_CHAR[b as usize]
+}
+
+/// The offset of the first `\n` in `bytes`, looking at eight bytes at a time.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        // A zero byte in `x` is a `\n` in the chunk.
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
+        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b == b'\n').map(|k| at + k)
 }
 
 struct Scanner<'a> {
@@ -67,9 +97,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_to_eol(&mut self) {
-        while self.i < self.b.len() && self.b[self.i] != b'\n' {
-            self.i += 1;
-        }
+        self.i = find_newline(&self.b[self.i..]).map_or(self.b.len(), |n| self.i + n);
     }
 
     /// Skips a `'…'` literal starting at the quote; `escapes` for `E'…'`.
@@ -334,9 +362,10 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
             }
             c if is_ident_start(c) => {
                 let from = s.i;
-                while s.i < s.b.len() && is_ident_char(s.b[s.i]) {
-                    s.i += 1;
-                }
+                s.i += s.b[from..]
+                    .iter()
+                    .position(|&b| !is_ident_char(b))
+                    .unwrap_or(s.b.len() - from);
                 words.word(&s.b[from..s.i], paren_depth);
             }
             c if c.is_ascii_digit() => {
@@ -393,6 +422,23 @@ mod tests {
 
     fn texts(src: &str) -> Vec<&str> {
         split(src).unwrap().iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn newlines_are_found_wherever_they_are() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'x'; len];
+                let want = (at < len).then(|| {
+                    bytes[at] = b'\n';
+                    at
+                });
+                assert_eq!(find_newline(&bytes), want, "length {len}, newline at {at}");
+            }
+        }
+        // Bytes one away from `\n` (0x0a) and high bytes are not newlines.
+        assert_eq!(find_newline(&[0x0b, 0x09, 0x8a, 0xff, 0x0a]), Some(4));
+        assert_eq!(find_newline("éééé\n".as_bytes()), Some(8));
     }
 
     #[test]
