@@ -104,6 +104,20 @@ pub fn compare(left: &str, right: &str) -> Result<bool> {
     Comparer::new().compare(left, right)
 }
 
+/// A dump's bytes as text, or an error that says where they stop being UTF-8 (byte offset,
+/// line and column). [`compare_files`] and [`diff_files`] read files with it; use it for dumps
+/// read from elsewhere (standard input, a pipe).
+///
+/// ```
+/// let err = sql_compare::decode(b"SELECT 1;\nSELECT '\xff';").unwrap_err();
+/// assert_eq!(err.to_string(), "2:9: invalid UTF-8 at byte offset 18");
+/// assert_eq!(sql_compare::decode(b"SELECT 1;")?, "SELECT 1;");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<&str> {
+    crate::schema::decode(bytes)
+}
+
 /// [`compare`] on two files.
 pub fn compare_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<bool> {
     Comparer::new().compare_files(left, right)

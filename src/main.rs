@@ -111,10 +111,14 @@ fn read_input(path: &str, schemas: &[String]) -> Result<String, String> {
         std::fs::read(path).map_err(|e| format!("{path}: {}", e.to_string().to_lowercase()))?
     };
     String::from_utf8(bytes).map_err(|e| {
-        let name = if path == "-" { "<stdin>" } else { path };
+        // Where the text stops being UTF-8, as line and column too.
+        let err = sql_compare::decode(e.as_bytes()).err();
+        let at = err.as_ref().and_then(Error::location);
+        let loc = at.map(|l| format!("{l}: ")).unwrap_or_default();
+        let offset = e.utf8_error().valid_up_to();
         format!(
-            "{name}: invalid UTF-8 at byte offset {}",
-            e.utf8_error().valid_up_to()
+            "{}: {loc}invalid UTF-8 at byte offset {offset}",
+            label(path)
         )
     })
 }

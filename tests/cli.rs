@@ -168,11 +168,11 @@ fn errors_exit_2_with_one_line_naming_the_file() {
         "{err}"
     );
 
-    let binary = temp("binary.sql", b"\x00\x01\xfe\xff");
+    let binary = temp("binary.sql", b"SELECT 1;\n\x00\x01\xfe\xff");
     let o = run(&[binary.to_str().unwrap(), MODELS]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("invalid UTF-8 at byte offset 2"),
+        stderr(&o).ends_with("binary.sql: 2:3: invalid UTF-8 at byte offset 12\n"),
         "{}",
         stderr(&o)
     );
