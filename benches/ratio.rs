@@ -382,8 +382,8 @@ fn main() {
     }
     let mut rows = Vec::new();
     for pair in &pairs {
-        // About 30 MB of input per variant, 3 to 31 runs.
-        let runs = (30_000_000 / pair.bytes()).clamp(3, 31) | 1;
+        // About 30 MB of input per variant, 5 to 31 runs (the large pairs are the noisiest).
+        let runs = (30_000_000 / pair.bytes()).clamp(5, 31) | 1;
         let row = measure(pair, runs);
         eprintln!(
             "{}: diff {} ms, tokenizer {} ms (medians; load {})",

@@ -9,7 +9,7 @@ use crate::classify::{Entry, Parent, Shown};
 use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lex::{Tok, write_tokens};
 use crate::normalize::cmp_canon;
-use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, schema_part};
+use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};
 use crate::options::Comparer;
 use crate::pair::Threads;
 use crate::schema::{Parsed, offset_in};
@@ -240,11 +240,7 @@ fn changed_object(
     rparts: &Parts<'_>,
 ) -> Option<Change> {
     // Names in an object's statements compare relative to the object's schema.
-    let schema: Cow<'_, str> = match schema_part(&key.name) {
-        Some(q) if q.starts_with('"') => Cow::Owned(q.trim_matches('"').replace("\"\"", "\"")),
-        Some(q) => Cow::Borrowed(q),
-        None => Cow::Borrowed("public"),
-    };
+    let schema = names_schema(key);
     let mut details = Vec::new();
     // Both lists are sorted by part: walk them together, one part at a time.
     let (mut i, mut j) = (0, 0);

@@ -155,6 +155,17 @@ pub(crate) fn cmp_canon(a: &Canon, at: &[Tok], b: &Canon, bt: &[Tok], schema: &s
     a.tokens_in(at, schema).cmp(b.tokens_in(bt, schema))
 }
 
+/// Whether two token sequences are the same, names read relative to `schema`.
+pub(crate) fn same_relative_to(a: &[Tok], b: &[Tok], schema: &str) -> bool {
+    cmp_canon(
+        &Canon::whole(0..a.len()),
+        a,
+        &Canon::whole(0..b.len()),
+        b,
+        schema,
+    ) == Ordering::Equal
+}
+
 /// The index of the `)` or `]` that closes the bracket at `open`, if any.
 pub(crate) fn closing(toks: &[Tok], open: usize) -> Option<usize> {
     let mut depth = 0usize;

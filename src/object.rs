@@ -1,5 +1,6 @@
 //! Kinds of schema objects and of their parts, and how objects are named.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// The kind of a schema object, or of a part of one (a column, a constraint, an owner…).
@@ -239,6 +240,25 @@ pub(crate) fn schema_part(name: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The schema that names inside an object's statements are read relative to (see
+/// `SkipSchema`): the schema of its name, unquoted, or `public`. Objects of unknown forms
+/// (keyed by their text) are read relative to `public`.
+pub(crate) fn names_schema(key: &ObjectKey) -> Cow<'_, str> {
+    if key.ns == ObjectKind::Other {
+        return Cow::Borrowed("public");
+    }
+    unquoted_schema(&key.name)
+}
+
+/// The schema of a qualified name, unquoted, or `public` for an unqualified one.
+pub(crate) fn unquoted_schema(name: &str) -> Cow<'_, str> {
+    match schema_part(name) {
+        Some(q) if q.starts_with('"') => Cow::Owned(q.trim_matches('"').replace("\"\"", "\"")),
+        Some(q) => Cow::Borrowed(q),
+        None => Cow::Borrowed("public"),
+    }
 }
 
 /// The identity of a top-level object: its namespace and its schema-qualified name.

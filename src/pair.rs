@@ -11,7 +11,7 @@
 //! 2. the distinct texts are tokenized, half of their bytes on each thread;
 //! 3. both sides are classified, using the tokens of step 2.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use sqlparser::tokenizer::TokenWithSpan;
 
@@ -50,14 +50,25 @@ impl Threads {
         if !self.two {
             return (f(), g());
         }
-        std::thread::scope(|s| {
-            let handle = s.spawn(f);
+        let slot = Mutex::new(Some(f));
+        let run = || {
+            let f = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
+            f.map(|f| f())
+        };
+        let (a, b) = std::thread::scope(|s| {
+            // If no thread can be started, `f` runs on this one after `g`.
+            let handle = std::thread::Builder::new().spawn_scoped(s, run).ok();
             let b = g();
-            let a = handle
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            let a = match handle {
+                Some(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                None => None,
+            };
             (a, b)
-        })
+        });
+        match a.or_else(run) {
+            Some(a) => (a, b),
+            None => unreachable!("`f` runs on one thread or the other"),
+        }
     }
 
     /// Drops `value` on a thread of its own that nobody waits for, when there are two CPUs:

@@ -126,7 +126,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
         let offset = e.valid_up_to();
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
         let line = valid.matches('\n').count() as u32 + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        // A leading byte-order mark is not text (the scanner skips it too).
+        let last = valid.rsplit('\n').next().unwrap_or_default();
+        let last = if line == 1 {
+            last.strip_prefix('\u{feff}').unwrap_or(last)
+        } else {
+            last
+        };
+        let column = last.chars().count() as u32 + 1;
         Error::new(
             crate::error::ErrorKind::InvalidUtf8 { offset },
             Some(Location::new(line, column)),
@@ -163,6 +170,8 @@ mod tests {
         let err = decode(b"SELECT 1;\nSELECT '\xff';").unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { offset: 18 });
         assert_eq!(err.location(), Some(Location::new(2, 9)));
+        let err = decode(b"\xef\xbb\xbfSELECT \xff;").unwrap_err();
+        assert_eq!(err.location(), Some(Location::new(1, 8)));
     }
 
     #[test]

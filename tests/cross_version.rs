@@ -123,6 +123,16 @@ CREATE TRIGGER t AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION publ
         "SET search_path = app, pg_catalog;\nCREATE TABLE t (id integer DEFAULT nextval('t_id_seq'::regclass));",
         "CREATE TABLE app.t (id integer DEFAULT nextval('public.t_id_seq'::regclass));",
     );
+    // Statements of unknown forms, and unnamed indexes, are keyed by their text, read the same
+    // way.
+    equal(
+        "SELECT f('public.s'::regclass);",
+        "SELECT f('s'::regclass);",
+    );
+    equal(
+        "CREATE TABLE app.t (a int);\nCREATE INDEX ON app.t USING btree (a, app.f(a));",
+        "CREATE TABLE app.t (a int);\nCREATE INDEX ON app.t USING btree (a, f(a));",
+    );
 }
 
 #[test]

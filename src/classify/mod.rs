@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::cursor::Cursor;
 use crate::lex::{Tok, write_ident, write_name, write_tokens};
 use crate::normalize::{Canon, closing, sorted_list, split_commas};
-use crate::object::{ObjectKey, ObjectKind, PartKey, schema_part};
+use crate::object::{ObjectKey, ObjectKind, PartKey, names_schema, schema_part};
 use privileges::privilege_canon;
 
 /// What an entry belongs to.
@@ -90,6 +90,15 @@ fn part(kind: ObjectKind, name: impl Into<String>) -> PartKey {
 fn render(t: &[Tok]) -> String {
     let mut s = String::new();
     let _ = write_tokens(&mut s, t);
+    s
+}
+
+/// A statement rendered as a name for itself, read relative to `schema` as its object's
+/// statements are compared (`public.f()` is `f()` in `public`; see `SkipSchema`).
+fn render_in(t: &[Tok], schema: &str) -> String {
+    let toks: Vec<_> = Canon::whole(0..t.len()).tokens_in(t, schema).collect();
+    let mut s = String::new();
+    let _ = write_tokens(&mut s, toks.iter().map(|t| &**t));
     s
 }
 
@@ -190,7 +199,7 @@ impl Classifier<'_> {
     }
 
     fn other(&mut self, t: &[Tok]) {
-        let name = render(t);
+        let name = render_in(t, "public");
         self.whole(
             t,
             key(ObjectKind::Other, name.clone()),
@@ -359,7 +368,10 @@ impl Classifier<'_> {
         let Some(table) = self.table_name(c) else {
             return false;
         };
-        let index = name.map_or_else(|| render(t), |n| in_schema_of(&table, &n));
+        let index = name.map_or_else(
+            || render_in(t, &names_schema(&rel(table.clone()))),
+            |n| in_schema_of(&table, &n),
+        );
         self.facts
             .index_tables
             .push((index.clone(), rel(table.clone())));

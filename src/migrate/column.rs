@@ -1,6 +1,8 @@
 //! Columns in a migration draft: added, dropped, or changed one property at a time.
 
 use super::*;
+use crate::normalize::same_relative_to;
+use crate::object::unquoted_schema;
 
 /// The pieces of a column definition that migrations change one at a time.
 #[derive(Debug, Default, PartialEq)]
@@ -77,6 +79,8 @@ fn statement_default(text: &str) -> Option<Vec<Tok>> {
 
 pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let table = object.name();
+    // Names in the definitions compare relative to the table's schema.
+    let schema = unquoted_schema(table);
     let col = local(object, part.name());
     let (l, r) = (part.left(), part.right());
     let (le, ls): (Vec<&Snippet>, Vec<&Snippet>) = l.iter().partition(|x| !is_statement(x));
@@ -125,7 +129,8 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                     );
                 }
             }
-            if a.ty != b.ty {
+            let same = |x: &[Tok], y: &[Tok]| same_relative_to(x, y, &schema);
+            if !same(&a.ty, &b.ty) {
                 let ty = render(&b.ty);
                 plan.create(
                     Phase::AlterColumn,
@@ -133,7 +138,11 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                     alter(format!("TYPE {ty} USING {col}::{ty}")),
                 );
             }
-            if a.default != b.default {
+            let same_default = match (&a.default, &b.default) {
+                (Some(x), Some(y)) => same(x, y),
+                (x, y) => x == y,
+            };
+            if !same_default {
                 let sql = match &b.default {
                     Some(d) => alter(format!("SET DEFAULT {}", render(d))),
                     None => alter("DROP DEFAULT".into()),

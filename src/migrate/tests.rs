@@ -128,3 +128,23 @@ fn generated_columns_lose_their_expression_and_identities_are_replaced() {
         "{removed}"
     );
 }
+
+#[test]
+fn names_in_column_types_and_defaults_compare_relative_to_the_table_schema() {
+    // Only the type changed: the default is the same sequence, written two ways.
+    let sql = draft(
+        "CREATE TABLE t (id integer DEFAULT nextval('s'::regclass) NOT NULL);",
+        "CREATE TABLE public.t (id bigint DEFAULT nextval('public.s'::regclass) NOT NULL);",
+    );
+    assert!(sql.contains("ALTER COLUMN id TYPE bigint"), "{sql}");
+    assert!(!sql.contains("SET DEFAULT"), "{sql}");
+    // Another schema's sequence is another default.
+    let sql = draft(
+        "CREATE TABLE app.t (id integer DEFAULT nextval('app.s'::regclass) NOT NULL);",
+        "CREATE TABLE app.t (id bigint DEFAULT nextval('public.s'::regclass) NOT NULL);",
+    );
+    assert!(
+        sql.contains("ALTER COLUMN id SET DEFAULT nextval('public.s'::regclass)"),
+        "{sql}"
+    );
+}
