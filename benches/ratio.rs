@@ -1,7 +1,8 @@
 //! Prints the ratios issue 5 asks for, from real runs timed with `Instant` (median and minimum
 //! of N interleaved runs):
-//! `diff` against the bare sqlparser tokenizer over both inputs, in parallel and on one CPU,
-//! and how the time grows from a 1 MB pair to a 10 MB (and 50 MB) pair.
+//! `diff` against the bare sqlparser tokenizer over both inputs, in parallel and on one CPU;
+//! against the bare tokenizer over the pair's distinct statement texts (the tokenizing `diff`
+//! cannot avoid); and how the time grows from a 1 MB pair to a 10 MB (and 50 MB) pair.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench ratio
@@ -66,6 +67,12 @@ struct Row {
     parse_left: Stat,
     diff: Stat,
     diff_one_cpu: Option<Stat>,
+    /// Bytes of the statements of both sides, and of their distinct texts.
+    stmt_bytes: usize,
+    distinct_bytes: usize,
+    /// The bare tokenizer over each distinct statement text, one after the other: the
+    /// tokenizing `diff` cannot avoid.
+    tok_distinct: Stat,
     /// CPU time of one `diff` (both threads), the mean over the runs: unlike wall-clock time it
     /// does not depend on how much of the machine other processes leave free.
     diff_cpu: Option<Duration>,
@@ -76,7 +83,8 @@ struct Row {
 fn measure(pair: &Pair, runs: usize) -> Row {
     common::check(pair);
     let can_pin = OneCpu::pin().is_some();
-    let mut t: [Vec<Duration>; 6] = Default::default();
+    let distinct = common::distinct_statements(pair);
+    let mut t: [Vec<Duration>; 7] = Default::default();
     let mut cpu = Some(Duration::ZERO);
     for round in 0..=runs {
         let mut one = [
@@ -86,6 +94,7 @@ fn measure(pair: &Pair, runs: usize) -> Row {
             time(|| common::parse_one(&pair.left)),
             Duration::ZERO,
             Duration::ZERO,
+            time(|| common::bare_tokenize_each(&distinct.texts)),
         ];
         let before = cpu_time();
         one[4] = time(|| common::diff(pair));
@@ -116,6 +125,7 @@ fn measure(pair: &Pair, runs: usize) -> Row {
         parse_left,
         diff,
         diff_one_cpu,
+        tok_distinct,
     ] = t.map(stat);
     Row {
         name: pair.name.clone(),
@@ -128,6 +138,9 @@ fn measure(pair: &Pair, runs: usize) -> Row {
         parse_left,
         diff,
         diff_one_cpu: can_pin.then_some(diff_one_cpu),
+        stmt_bytes: distinct.all_bytes,
+        distinct_bytes: distinct.texts.iter().map(|t| t.len()).sum(),
+        tok_distinct,
         diff_cpu: cpu.map(|c| c / runs as u32),
     }
 }
@@ -200,6 +213,33 @@ fn print_tables(rows: &[Row]) {
         }
     }
 
+    println!();
+    println!(
+        "Distinct statement texts: a text that appears more than once (on either side) is tokenized once by `diff`. \
+         The bare tokenizer over each distinct text one after the other is the tokenizing `diff` cannot avoid; \
+         the rest of `diff` is splitting, classifying and matching (medians)."
+    );
+    println!(
+        "| pair | statements, both sides | distinct texts | share | bare tokenizer over the distinct texts | diff 1 CPU / that | diff 2 threads / that |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for r in rows {
+        let tok = r.tok_distinct.median;
+        let one = r.diff_one_cpu.map_or_else(
+            || "n/a".to_string(),
+            |d| format!("{:.2}×", ratio(d.median, tok)),
+        );
+        println!(
+            "| {} | {:.2} MB | {:.2} MB | {:.0} % | {} | {} | {:.2}× |",
+            r.name,
+            r.stmt_bytes as f64 / 1e6,
+            r.distinct_bytes as f64 / 1e6,
+            100.0 * r.distinct_bytes as f64 / r.stmt_bytes.max(1) as f64,
+            cell(r.distinct_bytes, tok),
+            one,
+            ratio(r.diff.median, tok),
+        );
+    }
     println!();
     println!(
         "CPU time of diff (both threads together; user + system, mean of N runs, 10 ms ticks). \

@@ -762,6 +762,37 @@ pub fn bare_tokenize(text: &str) -> usize {
     }
 }
 
+/// The distinct statement texts of a pair (both sides, first occurrence first), as
+/// `sql_compare::statements` splits them, and the bytes of all its statements.
+pub struct Distinct<'a> {
+    pub texts: Vec<&'a str>,
+    pub all_bytes: usize,
+}
+
+pub fn distinct_statements(pair: &Pair) -> Distinct<'_> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Distinct {
+        texts: Vec::new(),
+        all_bytes: 0,
+    };
+    for side in [&pair.left, &pair.right] {
+        let stmts = sql_compare::statements(side).unwrap_or_else(|e| panic!("{}: {e}", pair.name));
+        for s in stmts {
+            out.all_bytes += s.text().len();
+            if seen.insert(s.text()) {
+                out.texts.push(s.text());
+            }
+        }
+    }
+    out
+}
+
+/// The bare tokenizer over each text on its own, one after the other (as `diff` tokenizes
+/// statements); the number of tokens.
+pub fn bare_tokenize_each(texts: &[&str]) -> usize {
+    texts.iter().map(|t| bare_tokenize(t)).sum()
+}
+
 /// Our parse of one input, through the public API: `diff` against an empty dump with every
 /// object excluded, so that nothing is left to match or report. It costs the parse of `text`
 /// plus one exclusion test per entry and the start of one thread.
