@@ -787,10 +787,22 @@ pub fn distinct_statements(pair: &Pair) -> Distinct<'_> {
     out
 }
 
-/// The bare tokenizer over each text on its own, one after the other (as `diff` tokenizes
-/// statements); the number of tokens.
+/// The bare tokenizer over each text on its own, one after the other, into one buffer that is
+/// kept from one text to the next (as `diff` tokenizes statements); the number of tokens.
 pub fn bare_tokenize_each(texts: &[&str]) -> usize {
-    texts.iter().map(|t| bare_tokenize(t)).sum()
+    use sqlparser::dialect::PostgreSqlDialect;
+    use sqlparser::tokenizer::Tokenizer;
+    let dialect = PostgreSqlDialect {};
+    let mut buf = Vec::new();
+    let mut count = 0;
+    for text in texts {
+        buf.clear();
+        if let Err(e) = Tokenizer::new(&dialect, text).tokenize_with_location_into_buf(&mut buf) {
+            panic!("the bare tokenizer failed: {e}");
+        }
+        count += buf.len();
+    }
+    count
 }
 
 /// Our parse of one input, through the public API: `diff` against an empty dump with every
