@@ -146,8 +146,22 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
     for s in &args.schema {
         comparer = comparer.schema(s);
     }
-    let left = read_input(&args.left, &args.schema)?;
-    let right = read_input(&args.right, &args.schema)?;
+    // Both inputs at once (two pg_dump runs take half the time), unless both are standard
+    // input, which only one can read.
+    let (left, right) = if args.left == "-" && args.right == "-" {
+        (
+            read_input(&args.left, &args.schema),
+            read_input(&args.right, &args.schema),
+        )
+    } else {
+        std::thread::scope(|s| {
+            let left = s.spawn(|| read_input(&args.left, &args.schema));
+            let right = read_input(&args.right, &args.schema);
+            let left = left.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (left, right)
+        })
+    };
+    let (left, right) = (left?, right?);
     let named = |e: Error| {
         let side = match e.side() {
             Some(sql_compare::Side::Right) => &args.right,
