@@ -337,3 +337,26 @@ fn live_databases_are_dumped_from_their_urls() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("does not exist"), "{err}");
 }
+
+#[test]
+fn two_database_urls_are_dumped_and_compared() {
+    let Some(server) = common::pg::server() else {
+        return;
+    };
+    let models = server.create_database("cli_models");
+    sql_compare::psql(&models.url, &common::pg::testdata("schema.sql")).unwrap();
+    let migrated = server.create_database("cli_migrated");
+    for file in common::pg::migrations() {
+        sql_compare::psql(&migrated.url, &std::fs::read_to_string(&file).unwrap()).unwrap();
+    }
+    let o = run(&[&models.url, &migrated.url]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+
+    let other = server.create_database("cli_other");
+    sql_compare::psql(&other.url, "CREATE TABLE t (a int);").unwrap();
+    let o = run(&[&other.url, &models.url, "--ignore-owners"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("\nremoved table public.t\n"), "{out}");
+    assert!(out.starts_with("added table public.customers\n"), "{out}");
+}
