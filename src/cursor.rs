@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use itertools::Itertools;
 
-use crate::lex::{Tok, write_name, write_tokens};
+use crate::lex::{Tok, render, write_name, write_tokens};
 use crate::normalize::{closing, split_commas};
 use crate::object::ObjectKind;
 
@@ -135,11 +135,7 @@ impl<'a> Cursor<'a> {
         let types = split_commas(self.t, args)
             .into_iter()
             .filter_map(|item| arg_type(&self.t[item], kind != ObjectKind::Procedure))
-            .map(|ty| {
-                let mut s = String::new();
-                let _ = write_tokens(&mut s, ty);
-                s
-            })
+            .map(render)
             .join(", ");
         out.push('(');
         out.push_str(&types);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes};
 use crate::classify::{Entry, Parent, Shown};
 use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use crate::lex::{Tok, write_tokens};
+use crate::lex::{Tok, render, write_tokens};
 use crate::normalize::cmp_canon;
 use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};
 use crate::options::Comparer;
@@ -404,11 +404,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
             let line = s.location(*k as usize).unwrap_or(s.start).line;
             let text = match &toks[*k as usize] {
                 Tok::Str(_, row) => row.clone(),
-                other => {
-                    let mut t = String::new();
-                    let _ = write_tokens(&mut t, std::iter::once(other));
-                    t
-                }
+                other => render(std::iter::once(other)),
             };
             Snippet {
                 lines: LineRange {

@@ -428,6 +428,13 @@ pub(crate) fn write_tokens<'t>(
     Ok(())
 }
 
+/// Tokens as SQL text (see [`write_tokens`]).
+pub(crate) fn render<'t>(toks: impl IntoIterator<Item = &'t Tok>) -> String {
+    let mut s = String::new();
+    let _ = write_tokens(&mut s, toks);
+    s
+}
+
 pub(crate) fn write_tok(f: &mut impl fmt::Write, t: &Tok) -> fmt::Result {
     match t {
         Tok::Word(s) => f.write_str(s),

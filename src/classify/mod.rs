@@ -8,7 +8,7 @@ mod table;
 use std::ops::Range;
 
 use crate::cursor::Cursor;
-use crate::lex::{Tok, write_ident, write_name, write_tokens};
+use crate::lex::{Tok, render, write_ident, write_name};
 use crate::normalize::{Canon, closing, sorted_list, split_commas};
 use crate::object::{ObjectKey, ObjectKind, PartKey, names_schema, schema_part};
 use privileges::privilege_canon;
@@ -87,19 +87,11 @@ fn part(kind: ObjectKind, name: impl Into<String>) -> PartKey {
     }
 }
 
-fn render(t: &[Tok]) -> String {
-    let mut s = String::new();
-    let _ = write_tokens(&mut s, t);
-    s
-}
-
 /// A statement rendered as a name for itself, read relative to `schema` as its object's
 /// statements are compared (`public.f()` is `f()` in `public`; see `SkipSchema`).
 fn render_in(t: &[Tok], schema: &str) -> String {
     let toks: Vec<_> = Canon::whole(0..t.len()).tokens_in(t, schema).collect();
-    let mut s = String::new();
-    let _ = write_tokens(&mut s, toks.iter().map(|t| &**t));
-    s
+    render(toks.iter().map(|t| &**t))
 }
 
 /// The schema of a qualified name (`public` of `public.t`), if it has one.

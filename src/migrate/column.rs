@@ -62,12 +62,6 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     (!def.ty.is_empty()).then_some(def)
 }
 
-fn render(t: &[Tok]) -> String {
-    let mut s = String::new();
-    let _ = write_tokens(&mut s, t);
-    s
-}
-
 /// The expression of an `ALTER TABLE … ALTER COLUMN c SET DEFAULT expr` statement.
 fn statement_default(text: &str) -> Option<Vec<Tok>> {
     let t = toks(text);

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::change::{Change, ChangeKind, SchemaDiff, Snippet};
-use crate::lex::{Tok, tokenize, write_tokens};
+use crate::lex::{Tok, render, tokenize, write_tokens};
 use crate::normalize::{closing, split_commas};
 use crate::object::ObjectKind;
 use crate::scan::split;
@@ -527,11 +527,7 @@ fn enum_values(plan: &mut Plan, part: &Change, name: &str, left: &Snippet, right
     if old.iter().any(|x| !new.contains(x)) {
         return plan.manual(part, "enum labels were removed or renamed");
     }
-    let lit = |t: &Tok| {
-        let mut s = String::new();
-        let _ = write_tokens(&mut s, std::iter::once(t));
-        s
-    };
+    let lit = |t: &Tok| render(std::iter::once(t));
     for (k, label) in new.iter().enumerate() {
         if old.contains(label) {
             continue;
