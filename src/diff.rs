@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes};
 use crate::classify::{Entry, Parent, Shown};
-use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use crate::lex::{Tok, render, write_tokens};
 use crate::normalize::cmp_canon;
 use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};

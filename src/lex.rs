@@ -402,10 +402,6 @@ pub(crate) fn absolute(start: Location, rel: Location) -> Location {
     }
 }
 
-/// Tokens rendered as SQL text (see [`write_tokens`]).
-#[cfg(test)]
-pub(crate) struct Render<'a, I>(pub &'a I);
-
 /// Writes tokens as SQL text, one space between tokens except around `.`, `::`, `(`, `)`, `,`.
 pub(crate) fn write_tokens<'t>(
     f: &mut impl fmt::Write,
@@ -477,16 +473,6 @@ pub(crate) fn write_ident(f: &mut impl fmt::Write, ident: &str) -> fmt::Result {
         write!(f, "\"{}\"", ident.replace('"', "\"\""))
     } else {
         f.write_str(ident)
-    }
-}
-
-#[cfg(test)]
-impl<I> fmt::Display for Render<'_, I>
-where
-    for<'x> &'x I: IntoIterator<Item = &'x Tok>,
-{
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_tokens(f, self.0)
     }
 }
 
@@ -573,9 +559,6 @@ mod tests {
     #[test]
     fn renders_tokens_readably() {
         let t = toks("SELECT a.b::text, f(1, 'x') FROM \"T\"");
-        assert_eq!(
-            Render(&t).to_string(),
-            "select a.b::text, f(1, 'x') from \"T\""
-        );
+        assert_eq!(render(&t), "select a.b::text, f(1, 'x') from \"T\"");
     }
 }

@@ -230,7 +230,7 @@ pub(crate) fn sorted_list(toks: &[Tok], whole: Range<usize>, list: Range<usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::{Render, tokenize};
+    use crate::lex::{render as render_tokens, tokenize};
     use crate::scan::split;
 
     fn toks(src: &str) -> Vec<Tok> {
@@ -239,7 +239,7 @@ mod tests {
 
     fn render(c: &Canon, t: &[Tok]) -> String {
         let v: Vec<Tok> = c.tokens(t).map(Cow::into_owned).collect();
-        Render(&v).to_string()
+        render_tokens(&v)
     }
 
     #[test]

@@ -17,7 +17,7 @@ use sqlparser::tokenizer::TokenWithSpan;
 
 use crate::classify::Order;
 use crate::error::Error;
-use crate::hash::{FxHashMap, hash_text};
+use crate::hash::{FastHashMap, hash_text};
 use crate::lex::Tokens;
 use crate::scan::{RawStatement, split};
 use crate::schema::{Parsed, classify, lex, parse};
@@ -155,8 +155,8 @@ impl<'r, 'a> Plan<'r, 'a> {
         right_hashes: Vec<u64>,
     ) -> Self {
         let mut tasks: Vec<&'r RawStatement<'a>> = Vec::with_capacity(left.len() + right.len() / 4);
-        let mut seen: FxHashMap<u64, u32> =
-            FxHashMap::with_capacity_and_hasher(left.len(), Default::default());
+        let mut seen: FastHashMap<u64, u32> =
+            FastHashMap::with_capacity_and_hasher(left.len(), Default::default());
         let mut task_of = |r: &'r RawStatement<'a>, hash: u64| -> u32 {
             // Meta-command lines and COPY rows add to a statement's tokens: those are its own.
             let shareable = r.meta_lines.is_empty() && r.copy_rows.is_empty();
