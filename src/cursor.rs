@@ -297,7 +297,7 @@ fn two_word_type(a: &Tok, b: &Tok) -> bool {
         return false;
     };
     matches!(
-        (a.as_str(), b.as_str()),
+        (&**a, &**b),
         ("double", "precision")
             | ("character" | "char" | "bit" | "national", "varying")
             | ("national", "character" | "char")

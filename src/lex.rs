@@ -4,8 +4,10 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::keywords::{ALL_KEYWORDS, ALL_KEYWORDS_INDEX, Keyword};
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::{Error, ErrorKind, Location};
@@ -26,8 +28,9 @@ pub(crate) enum StrKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Tok {
     /// A keyword or an identifier as PostgreSQL folds it (unquoted: lower-cased; quoted: its
-    /// text when folding would not change it).
-    Word(String),
+    /// text when folding would not change it). Keywords, most of a dump's words, borrow a
+    /// static spelling instead of holding a string of their own (see [`keyword_text`]).
+    Word(Cow<'static, str>),
     /// A quoted identifier that differs from any unquoted spelling (`"Foo"`, `"select"`).
     Quoted(String),
     Number(String),
@@ -53,7 +56,8 @@ impl Tok {
     /// The identifier text of a word or quoted identifier.
     pub(crate) fn ident(&self) -> Option<&str> {
         match self {
-            Tok::Word(s) | Tok::Quoted(s) => Some(s),
+            Tok::Word(s) => Some(s),
+            Tok::Quoted(s) => Some(s),
             _ => None,
         }
     }
@@ -317,11 +321,14 @@ pub(crate) fn tokenize_into(
                 continue;
             }
             Token::Word(mut w) => match w.quote_style {
-                None => {
-                    w.value.make_ascii_lowercase();
-                    Tok::Word(w.value)
-                }
-                Some(_) if quoted_equals_bare(&w.value) => Tok::Word(w.value),
+                None => match keyword_text(w.keyword) {
+                    Some(text) => Tok::Word(Cow::Borrowed(text)),
+                    None => {
+                        w.value.make_ascii_lowercase();
+                        Tok::Word(Cow::Owned(w.value))
+                    }
+                },
+                Some(_) if quoted_equals_bare(&w.value) => Tok::Word(Cow::Owned(w.value)),
                 Some(_) => Tok::Quoted(w.value),
             },
             Token::Number(n, _) => Tok::Number(n),
@@ -333,7 +340,7 @@ pub(crate) fn tokenize_into(
             Token::SingleQuotedByteStringLiteral(s) => Tok::Str(StrKind::Bit, s),
             Token::DoubleQuotedString(s) => {
                 if quoted_equals_bare(&s) {
-                    Tok::Word(s)
+                    Tok::Word(Cow::Owned(s))
                 } else {
                     Tok::Quoted(s)
                 }
@@ -382,10 +389,32 @@ pub(crate) fn tokenize_into(
 fn respell(toks: &mut [Tok], tok: Tok) -> Tok {
     match (&tok, toks) {
         (Tok::Word(w), [.., Tok::Word(prev)]) if w == "procedure" && prev == "execute" => {
-            Tok::Word("function".into())
+            Tok::Word(Cow::Borrowed("function"))
         }
         _ => tok,
     }
+}
+
+/// The lower-case spelling of a keyword that sqlparser recognised, shared by every token of
+/// it: an unquoted word is a keyword only if it spells one, ignoring ASCII case.
+fn keyword_text(keyword: Keyword) -> Option<&'static str> {
+    static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
+    if keyword == Keyword::NoKeyword {
+        return None;
+    }
+    let texts = TEXTS.get_or_init(|| {
+        let mut texts = vec![String::new(); ALL_KEYWORDS_INDEX.len() + 1];
+        for (&k, text) in ALL_KEYWORDS_INDEX.iter().zip(ALL_KEYWORDS) {
+            if let Some(slot) = texts.get_mut(k as usize) {
+                *slot = text.to_ascii_lowercase();
+            }
+        }
+        texts
+    });
+    texts
+        .get(keyword as usize)
+        .map(String::as_str)
+        .filter(|t| !t.is_empty())
 }
 
 fn relative(line: u64, column: u64) -> Location {
@@ -501,6 +530,21 @@ mod tests {
         assert_ne!(toks("SELECT \"Actor\""), toks("SELECT actor"));
         assert_ne!(toks("SELECT \"select\""), toks("SELECT select"));
         assert_eq!(toks("SELECT \"name\""), toks("SELECT name"));
+    }
+
+    #[test]
+    fn keywords_share_a_static_spelling() {
+        for (&k, text) in ALL_KEYWORDS_INDEX.iter().zip(ALL_KEYWORDS) {
+            assert_eq!(keyword_text(k), Some(text.to_ascii_lowercase().as_str()));
+        }
+        assert_eq!(keyword_text(Keyword::NoKeyword), None);
+        let t = toks("SeLeCt \"select\", \"action\", Action, actor_id FROM x");
+        assert!(matches!(&t[0], Tok::Word(Cow::Borrowed("select"))));
+        assert_eq!(t[1], Tok::Quoted("select".into()));
+        // An unreserved keyword quoted is the bare word, whichever way it is stored.
+        assert_eq!(t[3], t[5]);
+        assert!(matches!(&t[5], Tok::Word(Cow::Borrowed("action"))));
+        assert!(matches!(&t[7], Tok::Word(Cow::Owned(w)) if w == "actor_id"));
     }
 
     #[test]

@@ -15,14 +15,11 @@ impl Classifier<'_> {
                     c.i += 1;
                     true
                 };
-            let values: Vec<String> = t[c.i..]
-                .iter()
-                .filter_map(|x| match x {
-                    Tok::Word(w) | Tok::Quoted(w) | Tok::Str(_, w) => Some(w.clone()),
-                    _ => None,
-                })
-                .collect();
-            self.facts.default_schema = default_schema(values.iter().map(String::as_str));
+            let values = t[c.i..].iter().filter_map(|x| match x {
+                Tok::Str(_, w) => Some(w.as_str()),
+                _ => x.ident(),
+            });
+            self.facts.default_schema = default_schema(values);
         }
         self.setting(t, name)
     }

@@ -207,7 +207,7 @@ impl Classifier<'_> {
         let t = &all[..all.len() - rows];
         let mut c = Cursor::new(t);
         let handled = match t.first() {
-            Some(Tok::Word(w)) => match w.as_str() {
+            Some(Tok::Word(w)) => match &**w {
                 "create" => {
                     c.i = 1;
                     self.create(t, &mut c)

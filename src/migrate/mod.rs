@@ -162,7 +162,7 @@ fn words(t: &[Tok], n: usize) -> Vec<&str> {
     t.iter()
         .take(n)
         .map(|t| match t {
-            Tok::Word(w) => w.as_str(),
+            Tok::Word(w) => w,
             _ => "",
         })
         .collect()
@@ -231,7 +231,7 @@ fn statement_phase(text: &str) -> Option<Phase> {
 fn is_statement(s: &Snippet) -> bool {
     matches!(
         toks(&s.text).first(),
-        Some(Tok::Word(w)) if matches!(w.as_str(), "create" | "alter" | "comment" | "grant" | "revoke" | "insert" | "copy" | "select" | "set")
+        Some(Tok::Word(w)) if matches!(&**w, "create" | "alter" | "comment" | "grant" | "revoke" | "insert" | "copy" | "select" | "set")
     )
 }
 
