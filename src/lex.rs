@@ -308,9 +308,15 @@ pub(crate) fn tokenize_into(
             Error::new(ErrorKind::Syntax(msg), Some(loc))
         })?;
 
+    // The tokens kept: every one but whitespace, less the operator characters glued together
+    // (rare). Exact capacities: the token lists are most of the memory a comparison uses.
+    let kept = raw
+        .iter()
+        .filter(|t| !matches!(t.token, Token::Whitespace(_) | Token::EOF))
+        .count();
     let mut out = Tokens {
-        toks: Vec::with_capacity(raw.len() / 2 + 1),
-        starts: Vec::with_capacity(raw.len() / 2 + 1),
+        toks: Vec::with_capacity(kept),
+        starts: Vec::with_capacity(kept),
     };
     let mut adjacent = false;
     for t in raw.drain(..) {

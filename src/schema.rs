@@ -74,6 +74,8 @@ pub(crate) fn lex(
     buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
 ) -> Result<Tokens, Error> {
     let mut tokens = tokenize_into(r, buf)?;
+    tokens.toks.reserve_exact(r.copy_rows.len());
+    tokens.starts.reserve_exact(r.copy_rows.len());
     for row in &r.copy_rows {
         tokens
             .toks
