@@ -4,13 +4,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::OnceLock;
 
 use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::keywords::{ALL_KEYWORDS, ALL_KEYWORDS_INDEX, Keyword};
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
 use crate::scan::RawStatement;
 
 /// The kinds of string literal PostgreSQL has; they never compare equal to each other.
@@ -61,196 +60,6 @@ impl Tok {
             _ => None,
         }
     }
-}
-
-/// Keywords that PostgreSQL does not accept as a bare identifier everywhere (its reserved,
-/// column-name and type/function-name keywords): a quoted identifier spelled like one of them
-/// is a different thing from the bare word, so it stays quoted.
-const NON_UNRESERVED_KEYWORDS: &[&str] = &[
-    "all",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "asymmetric",
-    "authorization",
-    "between",
-    "bigint",
-    "binary",
-    "bit",
-    "boolean",
-    "both",
-    "case",
-    "cast",
-    "char",
-    "character",
-    "check",
-    "coalesce",
-    "collate",
-    "collation",
-    "column",
-    "concurrently",
-    "constraint",
-    "create",
-    "cross",
-    "current_catalog",
-    "current_date",
-    "current_role",
-    "current_schema",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "dec",
-    "decimal",
-    "default",
-    "deferrable",
-    "desc",
-    "distinct",
-    "do",
-    "else",
-    "end",
-    "except",
-    "exists",
-    "extract",
-    "false",
-    "fetch",
-    "float",
-    "for",
-    "foreign",
-    "freeze",
-    "from",
-    "full",
-    "grant",
-    "greatest",
-    "group",
-    "grouping",
-    "having",
-    "ilike",
-    "in",
-    "initially",
-    "inner",
-    "inout",
-    "int",
-    "integer",
-    "intersect",
-    "interval",
-    "into",
-    "is",
-    "isnull",
-    "join",
-    "json",
-    "json_array",
-    "json_arrayagg",
-    "json_exists",
-    "json_object",
-    "json_objectagg",
-    "json_query",
-    "json_scalar",
-    "json_serialize",
-    "json_table",
-    "json_value",
-    "lateral",
-    "leading",
-    "least",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "merge_action",
-    "national",
-    "natural",
-    "nchar",
-    "none",
-    "normalize",
-    "not",
-    "notnull",
-    "null",
-    "nullif",
-    "numeric",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "out",
-    "outer",
-    "overlaps",
-    "overlay",
-    "placing",
-    "position",
-    "precision",
-    "primary",
-    "real",
-    "references",
-    "returning",
-    "right",
-    "row",
-    "select",
-    "session_user",
-    "setof",
-    "similar",
-    "smallint",
-    "some",
-    "substring",
-    "symmetric",
-    "system_user",
-    "table",
-    "tablesample",
-    "then",
-    "time",
-    "timestamp",
-    "to",
-    "trailing",
-    "treat",
-    "trim",
-    "true",
-    "union",
-    "unique",
-    "user",
-    "using",
-    "values",
-    "varchar",
-    "variadic",
-    "verbose",
-    "when",
-    "where",
-    "window",
-    "with",
-    "xmlattributes",
-    "xmlconcat",
-    "xmlelement",
-    "xmlexists",
-    "xmlforest",
-    "xmlnamespaces",
-    "xmlparse",
-    "xmlpi",
-    "xmlroot",
-    "xmlserialize",
-    "xmltable",
-];
-
-/// Whether a quoted identifier means the same as the bare word: no upper-case letter, the
-/// characters of an unquoted identifier, and not a keyword that would be read as one.
-pub(crate) fn quoted_equals_bare(value: &str) -> bool {
-    let mut chars = value.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    let start_ok = first.is_ascii_lowercase() || first == '_' || !first.is_ascii();
-    start_ok
-        && chars.all(|c| {
-            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$' || !c.is_ascii()
-        })
-        && NON_UNRESERVED_KEYWORDS.binary_search(&value).is_err()
-}
-
-/// Whether an identifier can be printed without quotes.
-pub(crate) fn needs_quotes(ident: &str) -> bool {
-    !quoted_equals_bare(ident)
 }
 
 fn is_operator_text(s: &str) -> bool {
@@ -401,28 +210,6 @@ fn respell(toks: &mut [Tok], tok: Tok) -> Tok {
     }
 }
 
-/// The lower-case spelling of a keyword that sqlparser recognised, shared by every token of
-/// it: an unquoted word is a keyword only if it spells one, ignoring ASCII case.
-fn keyword_text(keyword: Keyword) -> Option<&'static str> {
-    static TEXTS: OnceLock<Vec<String>> = OnceLock::new();
-    if keyword == Keyword::NoKeyword {
-        return None;
-    }
-    let texts = TEXTS.get_or_init(|| {
-        let mut texts = vec![String::new(); ALL_KEYWORDS_INDEX.len() + 1];
-        for (&k, text) in ALL_KEYWORDS_INDEX.iter().zip(ALL_KEYWORDS) {
-            if let Some(slot) = texts.get_mut(k as usize) {
-                *slot = text.to_ascii_lowercase();
-            }
-        }
-        texts
-    });
-    texts
-        .get(keyword as usize)
-        .map(String::as_str)
-        .filter(|t| !t.is_empty())
-}
-
 fn relative(line: u64, column: u64) -> Location {
     Location::new(line.max(1) as u32, column.max(1) as u32)
 }
@@ -522,11 +309,6 @@ mod tests {
     }
 
     #[test]
-    fn keyword_list_is_sorted_for_binary_search() {
-        assert!(NON_UNRESERVED_KEYWORDS.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
     fn folds_keywords_and_bare_identifiers() {
         assert_eq!(
             toks("CREATE TABLE Foo (A INTEGER)"),
@@ -540,10 +322,6 @@ mod tests {
 
     #[test]
     fn keywords_share_a_static_spelling() {
-        for (&k, text) in ALL_KEYWORDS_INDEX.iter().zip(ALL_KEYWORDS) {
-            assert_eq!(keyword_text(k), Some(text.to_ascii_lowercase().as_str()));
-        }
-        assert_eq!(keyword_text(Keyword::NoKeyword), None);
         let t = toks("SeLeCt \"select\", \"action\", Action, actor_id FROM x");
         assert!(matches!(&t[0], Tok::Word(Cow::Borrowed("select"))));
         assert_eq!(t[1], Tok::Quoted("select".into()));

@@ -66,6 +66,7 @@ mod cursor;
 mod diff;
 mod error;
 mod hash;
+mod keywords;
 mod lex;
 mod migrate;
 mod normalize;
