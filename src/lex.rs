@@ -103,9 +103,24 @@ pub(crate) fn tokenize_into(
         }
         Cow::Owned(owned)
     };
+    let mut out = Tokens::default();
+    tokenize_text(&text, 1, raw, &mut out)?;
+    out.drop_final_semicolon();
+    Ok(out)
+}
+
+/// Appends the tokens of `text`, a piece of a statement that starts a line (or the
+/// statement), on the statement's line `first_line`. Locations are relative to the statement;
+/// an error's, to `text`.
+pub(crate) fn tokenize_text(
+    text: &str,
+    first_line: u32,
+    raw: &mut Vec<TokenWithSpan>,
+    out: &mut Tokens,
+) -> Result<(), Error> {
     let dialect = PostgreSqlDialect {};
     raw.clear();
-    Tokenizer::new(&dialect, &text)
+    Tokenizer::new(&dialect, text)
         .with_unescape(false)
         .tokenize_with_location_into_buf(raw)
         .map_err(|e| {
@@ -123,13 +138,12 @@ pub(crate) fn tokenize_into(
         .iter()
         .filter(|t| !matches!(t.token, Token::Whitespace(_) | Token::EOF))
         .count();
-    let mut out = Tokens {
-        toks: Vec::with_capacity(kept),
-        starts: Vec::with_capacity(kept),
-    };
+    out.toks.reserve(kept);
+    out.starts.reserve(kept);
     let mut adjacent = false;
     for t in raw.drain(..) {
-        let loc = relative(t.span.start.line, t.span.start.column);
+        let line = u64::from(first_line) + t.span.start.line.max(1) - 1;
+        let loc = relative(line, t.span.start.column);
         let tok = match t.token {
             Token::Whitespace(_) | Token::EOF => {
                 adjacent = false;
@@ -187,21 +201,53 @@ pub(crate) fn tokenize_into(
             }
         };
         adjacent = false;
-        let tok = respell(&mut out.toks, tok);
+        let tok = respell(&out.toks, tok);
         out.toks.push(tok);
         out.starts.push(loc);
     }
-    if out.toks.last().is_some_and(|t| t.is_punct(';')) {
-        out.toks.pop();
-        out.starts.pop();
+    Ok(())
+}
+
+impl Tokens {
+    /// Appends `line`, the tokens of a line tokenized on its own (see [`tokenize_text`]), as
+    /// the statement's line `first_line`.
+    pub(crate) fn push_line(&mut self, line: &Tokens, first_line: u32) {
+        self.toks.reserve(line.toks.len());
+        self.starts.reserve(line.toks.len());
+        for (k, (tok, start)) in line.toks.iter().zip(&line.starts).enumerate() {
+            // Within the line, its own tokenizing has respelled already.
+            let tok = if k == 0 {
+                respell(&self.toks, tok.clone())
+            } else {
+                tok.clone()
+            };
+            self.toks.push(tok);
+            self.starts
+                .push(Location::new(first_line + start.line - 1, start.column));
+        }
     }
-    Ok(out)
+
+    /// Drops the `;` that ends a statement.
+    pub(crate) fn drop_final_semicolon(&mut self) {
+        if self.toks.last().is_some_and(|t| t.is_punct(';')) {
+            self.toks.pop();
+            self.starts.pop();
+        }
+    }
+
+    /// A copy with no spare capacity; `self` is left empty, its capacity kept.
+    pub(crate) fn take_exact(&mut self) -> Tokens {
+        Tokens {
+            toks: self.toks.drain(..).collect(),
+            starts: self.starts.drain(..).collect(),
+        }
+    }
 }
 
 /// Spellings of equal meaning that pg_dump versions differ in, made one: `EXECUTE PROCEDURE
 /// f()` (pg_dump ≤ 10) is `EXECUTE FUNCTION f()` (≥ 11). (Schema qualifiers, in names and in
 /// `'s'::regclass` literals, are the canonical reader's business: see `SkipSchema`.)
-fn respell(toks: &mut [Tok], tok: Tok) -> Tok {
+fn respell(toks: &[Tok], tok: Tok) -> Tok {
     match (&tok, toks) {
         (Tok::Word(w), [.., Tok::Word(prev)]) if w == "procedure" && prev == "execute" => {
             Tok::Word(Cow::Borrowed("function"))

@@ -63,6 +63,7 @@ mod assert;
 mod change;
 mod classify;
 mod cursor;
+mod cut;
 mod diff;
 mod error;
 mod hash;

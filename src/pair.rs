@@ -4,23 +4,24 @@
 //! order or a new index changes a few statements, not the other thousands. Tokenizing is
 //! most of the work, and a statement's tokens depend on its text alone (their locations are
 //! relative to the statement), so every distinct statement text is tokenized once, whichever
-//! side it is on, and the statements that repeat it share its tokens. The work runs in three
-//! steps, each split between two threads:
+//! side it is on, and the statements that repeat it share its tokens. Going further, a line
+//! found in more than one of those texts is tokenized once too (see `cut`). The work runs in
+//! three steps, each split between two threads:
 //!
 //! 1. both sides are split into statements, and each statement's text hashed;
-//! 2. the distinct texts are tokenized, half of their bytes on each thread;
+//! 2. the lines found more than once are tokenized, then the distinct statement texts, from
+//!    their own text and those lines' tokens; half of the bytes on each thread;
 //! 3. both sides are classified, using the tokens of step 2.
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use sqlparser::tokenizer::TokenWithSpan;
-
 use crate::classify::Order;
+use crate::cut::{Cuts, lex_lines};
 use crate::error::Error;
 use crate::hash::{FastHashMap, hash_text};
 use crate::lex::Tokens;
 use crate::scan::{RawStatement, split};
-use crate::schema::{Parsed, classify, lex, parse};
+use crate::schema::{Parsed, classify, parse};
 
 /// Whether work is shared out between two threads: only when this process may run on more
 /// than one CPU (a process pinned to one CPU gets nothing from a second thread but the cost of
@@ -106,19 +107,18 @@ pub(crate) fn parse_pair<'a>(
         left: ltask,
         right: rtask,
     } = Plan::new(&lraw, lhash, &rraw, rhash);
-    // Half of the bytes to tokenize on each thread.
-    let total: usize = tasks.iter().map(|r| r.text.len()).sum();
-    let mut acc = 0;
-    let cut = tasks
-        .iter()
-        .position(|r| {
-            acc += r.text.len();
-            acc > total / 2
-        })
-        .map_or(tasks.len(), |k| k + 1);
-    let (first, second) = tasks.split_at(cut);
-    let (mut done, rest) = threads.both(|| lex_all(first), || lex_all(second));
+    let cuts = Cuts::new(&tasks);
+    let (first, second) = halves(&cuts.shared, |line| line.len());
+    let (mut shared, rest) = threads.both(|| lex_lines(first), || lex_lines(second));
+    shared.extend(rest);
+    let tasks: Vec<(usize, &RawStatement<'_>)> = tasks.into_iter().enumerate().collect();
+    let (first, second) = halves(&tasks, |&(t, r)| cuts.own_bytes(t, r));
+    let (mut done, rest) = threads.both(
+        || cuts.lex_all(first, &shared),
+        || cuts.lex_all(second, &shared),
+    );
     done.extend(rest);
+    drop(shared);
 
     // Step 3.
     let ltoks = tokens_of(&lraw, &ltask, &done);
@@ -194,13 +194,18 @@ fn split_hashed(src: &str) -> Result<(Vec<RawStatement<'_>>, Vec<u64>), Error> {
     Ok((raw, hashes))
 }
 
-/// Tokenizes statements, with locations relative to each one.
-fn lex_all(stmts: &[&RawStatement<'_>]) -> Vec<Result<Arc<Tokens>, Error>> {
-    let mut buf: Vec<TokenWithSpan> = Vec::new();
-    stmts
+/// Splits `items` in two where the first part has half of their `weight`.
+fn halves<T>(items: &[T], weight: impl Fn(&T) -> usize) -> (&[T], &[T]) {
+    let total: usize = items.iter().map(&weight).sum();
+    let mut acc = 0;
+    let cut = items
         .iter()
-        .map(|r| lex(r, &mut buf).map(Arc::new))
-        .collect()
+        .position(|x| {
+            acc += weight(x);
+            acc > total / 2
+        })
+        .map_or(items.len(), |k| k + 1);
+    items.split_at(cut)
 }
 
 /// A side's tokens, one per statement, or its first error (located in that side's text).
@@ -307,6 +312,57 @@ mod tests {
         assert_eq!(texts, ["SELECT 1;", "SELECT 2;", "SELECT 2;", "SELECT 3;"]);
         assert_eq!(plan.left, [0, 1, 0]);
         assert_eq!(plan.right, [2, 3, 0]);
+    }
+
+    /// Statements of several lines with every kind of token that can span lines, each line
+    /// found in another statement too.
+    const CUT: &str = "CREATE TABLE t (\n    a text DEFAULT 'x\ny',\n    b int /* c\n  d */,\n    c int\n);
+CREATE TABLE u (\n    c int,\n    a text DEFAULT 'x\ny',\n    e text DEFAULT E'\\\n',\n    f text DEFAULT $$\n$$\n);
+CREATE TABLE v (\n    c int\n);
+CREATE TRIGGER g AFTER INSERT ON t FOR EACH ROW EXECUTE\nPROCEDURE f();
+CREATE TRIGGER h AFTER INSERT ON t FOR EACH ROW EXECUTE\nPROCEDURE f();
+CREATE FUNCTION f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n    SELECT 1;\n    SELECT 2;\nEND;
+CREATE FUNCTION f2() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n    SELECT 1;\n    SELECT 2;\nEND;
+CREATE VIEW w AS\n SELECT a +\n- 1 AS x,\r\n \"Mixed\" -- note\n FROM t;
+CREATE VIEW w2 AS\n SELECT a +\n- 1 AS x,\r\n \"Mixed\" -- note\n FROM t\n WHERE true;
+";
+
+    #[test]
+    fn statements_cut_into_lines_tokenize_as_whole() {
+        let stmts = split(CUT).unwrap();
+        let tasks: Vec<&RawStatement<'_>> = stmts.iter().collect();
+        let cuts = Cuts::new(&tasks);
+        // Every statement is cut; a shared line ends in a `;` that does not end its statement.
+        assert!(
+            (0..tasks.len()).all(|t| !cuts.pieces(t).is_empty()),
+            "{cuts:?}"
+        );
+        assert!(cuts.shared.contains(&"    SELECT 1;\n"));
+        assert!(cuts.shared.contains(&"    a text DEFAULT 'x\ny',\n"));
+        check(CUT, "");
+        check(CUT, CUT);
+        check("SELECT 1;", CUT);
+        // A line that does not tokenize: the statement is tokenized whole, for its error.
+        let bad = "SELECT 1,\n  2;\nSELECT 3,\n._x,\n  2;\nSELECT 4,\n._x;";
+        check(bad, "");
+        check(bad, bad);
+    }
+
+    #[test]
+    fn corpus_dumps_parse_as_on_their_own() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dumps");
+        let Ok(dumps) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: no corpus at {}", dir.display());
+            return;
+        };
+        let mut checked = 0;
+        for dump in dumps.flatten() {
+            if let Ok(text) = std::fs::read_to_string(dump.path()) {
+                check(&text, "");
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "no dump in {}", dir.display());
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub(crate) struct RawStatement<'a> {
     pub meta_lines: Vec<(usize, usize)>,
     /// The rows of a `COPY … FROM stdin` data block that follows this statement.
     pub copy_rows: Vec<CopyRow<'a>>,
+    /// Where each line of `text` after the first starts, for the lines that start between
+    /// tokens (a newline inside a literal or a comment starts none): cut there, the lines
+    /// tokenize on their own to the statement's tokens (see `pair`).
+    pub line_starts: Vec<u32>,
 }
 
 /// One line of a `COPY … FROM stdin` data block.
@@ -283,6 +287,7 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
     let mut out = Vec::new();
     let mut start: Option<(usize, Location)> = None;
     let mut meta_lines = Vec::new();
+    let mut line_starts = Vec::new();
     let mut words = WordState::default();
     let mut paren_depth = 0usize;
     let mut line_has_token = false;
@@ -294,6 +299,9 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
                 s.newline_at(s.i);
                 s.i += 1;
                 line_has_token = false;
+                if let Some((offset, _)) = start {
+                    line_starts.push((s.i - offset) as u32);
+                }
                 continue;
             }
             b' ' | b'\t' | b'\r' | b'\x0c' => {
@@ -352,6 +360,7 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
                     end_line: s.line,
                     meta_lines: std::mem::take(&mut meta_lines),
                     copy_rows: Vec::new(),
+                    line_starts: std::mem::take(&mut line_starts),
                 };
                 if words.first_is_copy && words.last_is_stdin {
                     stmt.copy_rows = copy_block(&mut s);
@@ -379,12 +388,14 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
     if let Some((offset, loc)) = start {
         let text = src[offset..].trim_end();
         let end_line = loc.line + text.matches('\n').count() as u32;
+        line_starts.retain(|&at| (at as usize) < text.len());
         out.push(RawStatement {
             text,
             start: loc,
             end_line,
             meta_lines,
             copy_rows: Vec::new(),
+            line_starts,
         });
     }
     Ok(out)
@@ -422,6 +433,28 @@ mod tests {
 
     fn texts(src: &str) -> Vec<&str> {
         split(src).unwrap().iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn lines_start_only_between_tokens() {
+        let src = "\nCREATE TABLE t (\n a text DEFAULT 'x\ny', -- c\n b int /* d\n */,\n c text DEFAULT $$\n$$\n);\n\nSELECT 1";
+        let stmts = split(src).unwrap();
+        let starts: Vec<&str> = stmts[0]
+            .line_starts
+            .iter()
+            .map(|&at| &stmts[0].text[at as usize..])
+            .map(|rest| rest.lines().next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            starts,
+            [
+                " a text DEFAULT 'x",
+                " b int /* d",
+                " c text DEFAULT $$",
+                ");"
+            ]
+        );
+        assert!(stmts[1].line_starts.is_empty());
     }
 
     #[test]

@@ -1,0 +1,213 @@
+//! Cuts statements of several lines into lines, so that a line found in more than one
+//! statement is tokenized once (see [`Cuts`]).
+
+use std::sync::Arc;
+
+use sqlparser::tokenizer::TokenWithSpan;
+
+use crate::error::Error;
+use crate::hash::{FastHashMap, hash_text};
+use crate::lex::{Tokens, tokenize_text};
+use crate::scan::RawStatement;
+use crate::schema::lex;
+
+/// No shared line: a [`Piece`] tokenized in its statement.
+const OWN: u32 = u32::MAX;
+
+/// A piece of a statement cut into lines: a run of lines that no other statement has,
+/// tokenized with the statement, or a line found elsewhere too, tokenized once for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    from: u32,
+    to: u32,
+    /// Which shared line this is, or [`OWN`].
+    shared: u32,
+}
+
+/// How the distinct statement texts of a plan are tokenized.
+///
+/// Two versions of a table differ in a line or in the order of their lines, and pg_dump
+/// repeats lines across statements (`START WITH 1`, `id integer NOT NULL,`). So a statement
+/// of several lines is cut into lines where they start between tokens (see
+/// `RawStatement::line_starts`): a line found more than once is tokenized once, the runs of
+/// the other lines with their statement, and the statement's tokens are its pieces' tokens
+/// one after the other, as the statement tokenized whole would give them.
+#[derive(Debug)]
+pub(crate) struct Cuts<'a> {
+    /// For each task, its pieces in `pieces`; none if it is tokenized whole.
+    of_task: Vec<(u32, u32)>,
+    pub pieces: Vec<Piece>,
+    /// The lines found more than once, each once.
+    pub shared: Vec<&'a str>,
+}
+
+/// The lines of a statement that can be cut, as byte ranges of its text: none for a statement
+/// of one line, or with meta-command lines or COPY rows (those are the statement's own).
+fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 'r {
+    let starts: &[u32] = if r.meta_lines.is_empty() && r.copy_rows.is_empty() {
+        &r.line_starts
+    } else {
+        &[]
+    };
+    let count = if starts.is_empty() {
+        0
+    } else {
+        starts.len() + 1
+    };
+    let from = std::iter::once(0).chain(starts.iter().map(|&s| s as usize));
+    let to = starts.iter().map(|&s| s as usize).chain([r.text.len()]);
+    from.zip(to).take(count)
+}
+
+impl<'a> Cuts<'a> {
+    pub(crate) fn new(tasks: &[&RawStatement<'a>]) -> Self {
+        // Every line, numbered by its text, and how often each text occurs.
+        let mut ids = Vec::new();
+        let mut texts: Vec<&'a str> = Vec::new();
+        let mut uses: Vec<u32> = Vec::new();
+        let mut seen: FastHashMap<u64, u32> = FastHashMap::default();
+        for r in tasks {
+            for (from, to) in lines(r) {
+                let line = &r.text[from..to];
+                let hash = hash_text(line);
+                let id = match seen.get(&hash) {
+                    Some(&id) if texts[id as usize] == line => id,
+                    found => {
+                        // Another text with the same hash (rare) gets a number of its own.
+                        let id = texts.len() as u32;
+                        if found.is_none() {
+                            seen.insert(hash, id);
+                        }
+                        texts.push(line);
+                        uses.push(0);
+                        id
+                    }
+                };
+                uses[id as usize] += 1;
+                ids.push(id);
+            }
+        }
+        drop(seen);
+        let mut shared_as = vec![OWN; texts.len()];
+        let mut shared = Vec::new();
+        let mut of_task = Vec::with_capacity(tasks.len());
+        let mut pieces = Vec::new();
+        let mut ids = ids.into_iter();
+        for r in tasks {
+            let first = pieces.len();
+            for ((from, to), id) in lines(r).zip(&mut ids) {
+                let id = id as usize;
+                let (from, to) = (from as u32, to as u32);
+                if uses[id] > 1 {
+                    if shared_as[id] == OWN {
+                        shared_as[id] = shared.len() as u32;
+                        shared.push(texts[id]);
+                    }
+                    pieces.push(Piece {
+                        from,
+                        to,
+                        shared: shared_as[id],
+                    });
+                } else {
+                    match pieces[first..].last_mut() {
+                        Some(run) if run.shared == OWN => run.to = to,
+                        _ => pieces.push(Piece {
+                            from,
+                            to,
+                            shared: OWN,
+                        }),
+                    }
+                }
+            }
+            // A statement none of whose lines is found elsewhere is tokenized whole.
+            if pieces.len() == first + 1 && pieces[first].shared == OWN {
+                pieces.truncate(first);
+            }
+            of_task.push((first as u32, pieces.len() as u32));
+        }
+        Cuts {
+            of_task,
+            pieces,
+            shared,
+        }
+    }
+
+    pub(crate) fn pieces(&self, task: usize) -> &[Piece] {
+        let (a, b) = self.of_task[task];
+        &self.pieces[a as usize..b as usize]
+    }
+
+    /// The bytes that tokenizing task `t` reads itself (not in shared lines).
+    pub(crate) fn own_bytes(&self, t: usize, r: &RawStatement<'_>) -> usize {
+        let shared: usize = self
+            .pieces(t)
+            .iter()
+            .filter(|p| p.shared != OWN)
+            .map(|p| (p.to - p.from) as usize)
+            .sum();
+        r.text.len() - shared
+    }
+
+    /// The tokens of each of `tasks` (numbered), given those of the shared lines. A statement
+    /// with a piece that does not tokenize is tokenized whole, for the error it gives so.
+    pub(crate) fn lex_all(
+        &self,
+        tasks: &[(usize, &RawStatement<'_>)],
+        shared: &[Result<Tokens, Error>],
+    ) -> Vec<Result<Arc<Tokens>, Error>> {
+        let mut buf: Vec<TokenWithSpan> = Vec::new();
+        let mut scratch = Tokens::default();
+        tasks
+            .iter()
+            .map(|&(t, r)| {
+                let pieces = self.pieces(t);
+                if !pieces.is_empty() && self.join(r, pieces, shared, &mut buf, &mut scratch) {
+                    return Ok(Arc::new(scratch.take_exact()));
+                }
+                scratch.toks.clear();
+                scratch.starts.clear();
+                lex(r, &mut buf).map(Arc::new)
+            })
+            .collect()
+    }
+
+    /// Tokenizes a statement piece by piece into `out`; false if a piece does not tokenize.
+    fn join(
+        &self,
+        r: &RawStatement<'_>,
+        pieces: &[Piece],
+        shared: &[Result<Tokens, Error>],
+        buf: &mut Vec<TokenWithSpan>,
+        out: &mut Tokens,
+    ) -> bool {
+        let mut line = 1;
+        for p in pieces {
+            let text = &r.text[p.from as usize..p.to as usize];
+            if p.shared == OWN {
+                if tokenize_text(text, line, buf, out).is_err() {
+                    return false;
+                }
+            } else {
+                match &shared[p.shared as usize] {
+                    Ok(tokens) => out.push_line(tokens, line),
+                    Err(_) => return false,
+                }
+            }
+            line += text.bytes().filter(|&b| b == b'\n').count() as u32;
+        }
+        out.drop_final_semicolon();
+        true
+    }
+}
+
+/// Tokenizes lines, each on its own.
+pub(crate) fn lex_lines(lines: &[&str]) -> Vec<Result<Tokens, Error>> {
+    let mut buf: Vec<TokenWithSpan> = Vec::new();
+    lines
+        .iter()
+        .map(|line| {
+            let mut tokens = Tokens::default();
+            tokenize_text(line, 1, &mut buf, &mut tokens).map(|()| tokens)
+        })
+        .collect()
+}
