@@ -165,7 +165,6 @@ impl<'a> Cuts<'a> {
                     return Ok(Arc::new(scratch.take_exact()));
                 }
                 scratch.toks.clear();
-                scratch.starts.clear();
                 lex(r, &mut buf).map(Arc::new)
             })
             .collect()
@@ -180,20 +179,18 @@ impl<'a> Cuts<'a> {
         buf: &mut Vec<TokenWithSpan>,
         out: &mut Tokens,
     ) -> bool {
-        let mut line = 1;
         for p in pieces {
-            let text = &r.text[p.from as usize..p.to as usize];
             if p.shared == OWN {
-                if tokenize_text(text, line, buf, out).is_err() {
+                let text = &r.text[p.from as usize..p.to as usize];
+                if tokenize_text(text, buf, out, None).is_err() {
                     return false;
                 }
             } else {
                 match &shared[p.shared as usize] {
-                    Ok(tokens) => out.push_line(tokens, line),
+                    Ok(tokens) => out.push_line(tokens),
                     Err(_) => return false,
                 }
             }
-            line += text.bytes().filter(|&b| b == b'\n').count() as u32;
         }
         out.drop_final_semicolon();
         true
@@ -207,7 +204,7 @@ pub(crate) fn lex_lines(lines: &[&str]) -> Vec<Result<Tokens, Error>> {
         .iter()
         .map(|line| {
             let mut tokens = Tokens::default();
-            tokenize_text(line, 1, &mut buf, &mut tokens).map(|()| tokens)
+            tokenize_text(line, &mut buf, &mut tokens, None).map(|()| tokens)
         })
         .collect()
 }

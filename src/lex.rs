@@ -66,18 +66,17 @@ fn is_operator_text(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b"+-*/<>=~!@#%^&|`?".contains(&b))
 }
 
-/// A statement's canonical tokens and where each starts, relative to the statement: line 1,
-/// column 1 is the statement's first character (see [`absolute`]). Relative locations make the
-/// tokens a function of the statement's text alone, so that a text that appears twice is
-/// tokenized once.
+/// A statement's canonical tokens. They depend on the statement's text alone, so that a text
+/// that appears twice is tokenized once. Where each starts is not kept: it is needed only to
+/// show a difference, and [`locate`] finds it again then (the token lists are most of the
+/// memory a comparison uses).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tokens {
     pub toks: Vec<Tok>,
-    pub starts: Vec<Location>,
 }
 
-/// Tokenizes one raw statement. The final `;` is dropped. Token and error locations are
-/// relative to the statement (see [`Tokens`]).
+/// Tokenizes one raw statement. The final `;` is dropped. An error's location is relative to
+/// the statement: line 1, column 1 is its first character (see [`absolute`]).
 pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
     tokenize_into(stmt, &mut Vec::new())
 }
@@ -88,35 +87,52 @@ pub(crate) fn tokenize_into(
     stmt: &RawStatement<'_>,
     raw: &mut Vec<TokenWithSpan>,
 ) -> Result<Tokens, Error> {
-    let text: Cow<'_, str> = if stmt.meta_lines.is_empty() {
-        Cow::Borrowed(stmt.text)
-    } else {
-        // Blank the meta-command lines, last first so that earlier offsets stay valid; a line
-        // may run past the end of a final statement that has no `;`.
-        let mut owned = stmt.text.to_string();
-        for &(from, to) in stmt.meta_lines.iter().rev() {
-            let to = to.min(owned.len());
-            if let Some(line) = owned.get(from..to) {
-                let blank = " ".repeat(line.chars().count());
-                owned.replace_range(from..to, &blank);
-            }
-        }
-        Cow::Owned(owned)
-    };
     let mut out = Tokens::default();
-    tokenize_text(&text, 1, raw, &mut out)?;
+    tokenize_text(&blank_meta_lines(stmt.text, &stmt.meta_lines), raw, &mut out, None)?;
     out.drop_final_semicolon();
     Ok(out)
 }
 
+/// Where each token of a statement starts, relative to the statement (as [`tokenize`] makes
+/// them from the same text and meta-command lines, which gave no error then).
+pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location> {
+    let mut out = Tokens::default();
+    let mut starts = Vec::new();
+    let text = blank_meta_lines(text, meta_lines);
+    // The text tokenized once already, without error.
+    let _ = tokenize_text(&text, &mut Vec::new(), &mut out, Some(&mut starts));
+    if out.toks.last().is_some_and(|t| t.is_punct(';')) {
+        starts.pop();
+    }
+    starts
+}
+
+/// A statement's text with its meta-command lines blanked.
+fn blank_meta_lines<'t>(text: &'t str, meta_lines: &[(usize, usize)]) -> Cow<'t, str> {
+    if meta_lines.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    // Last first, so that earlier offsets stay valid; a line may run past the end of a final
+    // statement that has no `;`.
+    let mut owned = text.to_string();
+    for &(from, to) in meta_lines.iter().rev() {
+        let to = to.min(owned.len());
+        if let Some(line) = owned.get(from..to) {
+            let blank = " ".repeat(line.chars().count());
+            owned.replace_range(from..to, &blank);
+        }
+    }
+    Cow::Owned(owned)
+}
+
 /// Appends the tokens of `text`, a piece of a statement that starts a line (or the
-/// statement), on the statement's line `first_line`. Locations are relative to the statement;
-/// an error's, to `text`.
+/// statement), and to `starts` where each starts, relative to `text`. An error's location is
+/// relative to `text`.
 pub(crate) fn tokenize_text(
     text: &str,
-    first_line: u32,
     raw: &mut Vec<TokenWithSpan>,
     out: &mut Tokens,
+    mut starts: Option<&mut Vec<Location>>,
 ) -> Result<(), Error> {
     let dialect = PostgreSqlDialect {};
     raw.clear();
@@ -139,11 +155,13 @@ pub(crate) fn tokenize_text(
         .filter(|t| !matches!(t.token, Token::Whitespace(_) | Token::EOF))
         .count();
     out.toks.reserve(kept);
-    out.starts.reserve(kept);
     let mut adjacent = false;
     for t in raw.drain(..) {
-        let line = u64::from(first_line) + t.span.start.line.max(1) - 1;
-        let loc = relative(line, t.span.start.column);
+        let mut located = |loc: sqlparser::tokenizer::Location| {
+            if let Some(starts) = starts.as_deref_mut() {
+                starts.push(relative(loc.line, loc.column));
+            }
+        };
         let tok = match t.token {
             Token::Whitespace(_) | Token::EOF => {
                 adjacent = false;
@@ -194,7 +212,7 @@ pub(crate) fn tokenize_text(
                     }
                     adjacent = true;
                     out.toks.push(Tok::Op(s));
-                    out.starts.push(loc);
+                    located(t.span.start);
                     continue;
                 }
                 Tok::Other(s)
@@ -203,35 +221,28 @@ pub(crate) fn tokenize_text(
         adjacent = false;
         let tok = respell(&out.toks, tok);
         out.toks.push(tok);
-        out.starts.push(loc);
+        located(t.span.start);
     }
     Ok(())
 }
 
 impl Tokens {
-    /// Appends `line`, the tokens of a line tokenized on its own (see [`tokenize_text`]), as
-    /// the statement's line `first_line`.
-    pub(crate) fn push_line(&mut self, line: &Tokens, first_line: u32) {
+    /// Appends `line`, the tokens of a line tokenized on its own (see [`tokenize_text`]).
+    pub(crate) fn push_line(&mut self, line: &Tokens) {
+        let Some((first, rest)) = line.toks.split_first() else {
+            return;
+        };
         self.toks.reserve(line.toks.len());
-        self.starts.reserve(line.toks.len());
-        for (k, (tok, start)) in line.toks.iter().zip(&line.starts).enumerate() {
-            // Within the line, its own tokenizing has respelled already.
-            let tok = if k == 0 {
-                respell(&self.toks, tok.clone())
-            } else {
-                tok.clone()
-            };
-            self.toks.push(tok);
-            self.starts
-                .push(Location::new(first_line + start.line - 1, start.column));
-        }
+        // Within the line, its own tokenizing has respelled already.
+        let first = respell(&self.toks, first.clone());
+        self.toks.push(first);
+        self.toks.extend_from_slice(rest);
     }
 
     /// Drops the `;` that ends a statement.
     pub(crate) fn drop_final_semicolon(&mut self) {
         if self.toks.last().is_some_and(|t| t.is_punct(';')) {
             self.toks.pop();
-            self.starts.pop();
         }
     }
 
@@ -239,7 +250,6 @@ impl Tokens {
     pub(crate) fn take_exact(&mut self) -> Tokens {
         Tokens {
             toks: self.toks.drain(..).collect(),
-            starts: self.starts.drain(..).collect(),
         }
     }
 }
@@ -421,11 +431,21 @@ mod tests {
     #[test]
     fn token_locations_are_relative_to_the_statement() {
         let stmts = split("SELECT 1;\n\n  SELECT\n  x;").unwrap();
-        let t = tokenize(&stmts[1]).unwrap();
-        assert_eq!(t.starts, vec![Location::new(1, 1), Location::new(2, 3)]);
+        let starts = locate(stmts[1].text, &[]);
+        assert_eq!(starts, vec![Location::new(1, 1), Location::new(2, 3)]);
         let at = |rel| absolute(stmts[1].start, rel);
-        assert_eq!(at(t.starts[0]), Location::new(3, 3));
-        assert_eq!(at(t.starts[1]), Location::new(4, 3));
+        assert_eq!(at(starts[0]), Location::new(3, 3));
+        assert_eq!(at(starts[1]), Location::new(4, 3));
+        // One location for each token kept: operator characters glued into one token, the
+        // final `;` dropped, meta-command lines blank.
+        let src = "SELECT a+-b,\n\\x\n  c ;";
+        let stmt = &split(src).unwrap()[0];
+        let t = tokenize(stmt).unwrap();
+        let starts = locate(stmt.text, &stmt.meta_lines);
+        assert_eq!(t.toks.len(), starts.len());
+        assert_eq!(starts[2], Location::new(1, 9));
+        assert_eq!(starts[3], Location::new(1, 11));
+        assert_eq!(starts[5], Location::new(3, 3));
         let err = tokenize(&split("SELECT 1;\n  SELECT ._x").unwrap()[1]).unwrap_err();
         assert_eq!(err.location(), Some(Location::new(1, 8)));
     }

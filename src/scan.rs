@@ -32,7 +32,6 @@ pub(crate) struct RawStatement<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct CopyRow<'a> {
     pub text: &'a str,
-    pub line: u32,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -421,7 +420,6 @@ fn copy_block<'a>(s: &mut Scanner<'a>) -> Vec<CopyRow<'a>> {
         }
         rows.push(CopyRow {
             text: line,
-            line: s.line,
         });
     }
     rows
@@ -519,12 +517,10 @@ mod tests {
         let src = "COPY public.t (a, b) FROM stdin;\n1\t'unterminated\n2\t$$\n\\.\nSELECT 1;\n";
         let stmts = split(src).unwrap();
         assert_eq!(stmts.len(), 2);
-        let rows: Vec<_> = stmts[0]
-            .copy_rows
-            .iter()
-            .map(|r| (r.line, r.text))
-            .collect();
-        assert_eq!(rows, vec![(2, "1\t'unterminated"), (3, "2\t$$")]);
+        let rows: Vec<_> = stmts[0].copy_rows.iter().map(|r| r.text).collect();
+        // One row a line, from the line after the command's.
+        assert_eq!(stmts[0].end_line, 1);
+        assert_eq!(rows, vec!["1\t'unterminated", "2\t$$"]);
         assert_eq!(stmts[1].text, "SELECT 1;");
         assert_eq!(stmts[1].start, Location::new(5, 1));
     }

@@ -1,10 +1,10 @@
 //! One side of a comparison: the dump's statements, tokenized and classified.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, absolute, tokenize_into};
+use crate::lex::{StrKind, Tok, Tokens, absolute, locate, tokenize_into};
 use crate::scan::{RawStatement, split};
 
 /// A statement of a dump, with its canonical tokens. The tokens may be shared with a
@@ -15,15 +15,27 @@ pub(crate) struct Stmt<'a> {
     pub start: Location,
     pub end_line: u32,
     pub tokens: Arc<Tokens>,
+    /// The statement's meta-command lines (see `RawStatement`).
+    pub meta_lines: Vec<(usize, usize)>,
+    /// Where its tokens start, relative to it; found when first asked for.
+    starts: OnceLock<Vec<Location>>,
 }
 
 impl Stmt<'_> {
     /// Where token `k` starts in the input, if there is a token `k`.
     pub fn location(&self, k: usize) -> Option<Location> {
-        self.tokens
+        let starts = self
             .starts
-            .get(k)
-            .map(|&rel| absolute(self.start, rel))
+            .get_or_init(|| locate(self.text, &self.meta_lines));
+        match starts.get(k) {
+            Some(&rel) => Some(absolute(self.start, rel)),
+            // A `COPY` data row: one a line, from the line after the statement's end.
+            None if k < self.tokens.toks.len() => {
+                let row = (k - starts.len()) as u32;
+                Some(Location::new(self.end_line + 1 + row, 1))
+            }
+            None => None,
+        }
     }
 }
 
@@ -75,14 +87,10 @@ pub(crate) fn lex(
 ) -> Result<Tokens, Error> {
     let mut tokens = tokenize_into(r, buf)?;
     tokens.toks.reserve_exact(r.copy_rows.len());
-    tokens.starts.reserve_exact(r.copy_rows.len());
     for row in &r.copy_rows {
         tokens
             .toks
             .push(Tok::Str(StrKind::Plain, row.text.to_string()));
-        tokens
-            .starts
-            .push(Location::new(row.line - r.start.line + 1, 1));
     }
     Ok(tokens)
 }
@@ -113,6 +121,8 @@ pub(crate) fn classify<'a>(
             start: r.start,
             end_line: r.end_line,
             tokens,
+            meta_lines: r.meta_lines,
+            starts: OnceLock::new(),
         });
     }
     Parsed {
