@@ -158,22 +158,32 @@ pub(crate) fn diff(
         || resolve(right, &index_tables, opts, &excluded_sequences),
     );
 
-    let mut changes = Vec::new();
-    for (key, lparts) in &l.objects {
-        match r.objects.get(key) {
-            None => changes.push(whole_object(&l, key, lparts, ChangeKind::Removed)),
-            Some(rparts) => {
-                if let Some(c) = changed_object(&l, &r, key, lparts, rparts) {
-                    changes.push(c);
-                }
+    // The left side's objects, half on each thread; the objects only on the right, on one.
+    let objects: Vec<_> = l.objects.iter().collect();
+    let (first, second) = objects.split_at(objects.len() / 2);
+    let compare = |objects: &[(&Cow<'_, ObjectKey>, &Parts<'_>)]| {
+        let mut changes = Vec::new();
+        for &(key, lparts) in objects {
+            match r.objects.get(key) {
+                None => changes.push(whole_object(&l, key, lparts, ChangeKind::Removed)),
+                Some(rparts) => changes.extend(changed_object(&l, &r, key, lparts, rparts)),
             }
         }
-    }
-    for (key, rparts) in &r.objects {
-        if !l.objects.contains_key(key) {
-            changes.push(whole_object(&r, key, rparts, ChangeKind::Added));
-        }
-    }
+        changes
+    };
+    let (mut changes, rest) = threads.both(
+        || compare(first),
+        || {
+            let mut changes = compare(second);
+            for (key, rparts) in &r.objects {
+                if !l.objects.contains_key(key) {
+                    changes.push(whole_object(&r, key, rparts, ChangeKind::Added));
+                }
+            }
+            changes
+        },
+    );
+    changes.extend(rest);
     sort_changes(&mut changes);
     SchemaDiff {
         changes,
