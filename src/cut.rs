@@ -1,7 +1,7 @@
 //! Cuts statements of several lines into lines, so that a line found in more than one
 //! statement is tokenized once (see [`Cuts`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use sqlparser::tokenizer::TokenWithSpan;
 
@@ -37,8 +37,10 @@ pub(crate) struct Cuts<'a> {
     /// For each task, its pieces in `pieces`; none if it is tokenized whole.
     of_task: Vec<(u32, u32)>,
     pub pieces: Vec<Piece>,
-    /// The lines found more than once, each once.
+    /// The lines found more than once, each once, and their tokens once a statement needed
+    /// them (on whichever thread came first).
     pub shared: Vec<&'a str>,
+    lexed: Vec<OnceLock<Result<Tokens, Error>>>,
 }
 
 /// The lines of a statement that can be cut, as byte ranges of its text: none for a statement
@@ -125,10 +127,12 @@ impl<'a> Cuts<'a> {
             }
             of_task.push((first as u32, pieces.len() as u32));
         }
+        let lexed = shared.iter().map(|_| OnceLock::new()).collect();
         Cuts {
             of_task,
             pieces,
             shared,
+            lexed,
         }
     }
 
@@ -137,23 +141,11 @@ impl<'a> Cuts<'a> {
         &self.pieces[a as usize..b as usize]
     }
 
-    /// The bytes that tokenizing task `t` reads itself (not in shared lines).
-    pub(crate) fn own_bytes(&self, t: usize, r: &RawStatement<'_>) -> usize {
-        let shared: usize = self
-            .pieces(t)
-            .iter()
-            .filter(|p| p.shared != OWN)
-            .map(|p| (p.to - p.from) as usize)
-            .sum();
-        r.text.len() - shared
-    }
-
-    /// The tokens of each of `tasks` (numbered), given those of the shared lines. A statement
-    /// with a piece that does not tokenize is tokenized whole, for the error it gives so.
+    /// The tokens of each of `tasks` (numbered). A statement with a piece that does not
+    /// tokenize is tokenized whole, for the error it gives so.
     pub(crate) fn lex_all(
         &self,
         tasks: &[(usize, &RawStatement<'_>)],
-        shared: &[Result<Tokens, Error>],
     ) -> Vec<Result<Arc<Tokens>, Error>> {
         let mut buf: Vec<TokenWithSpan> = Vec::new();
         let mut scratch = Tokens::default();
@@ -161,7 +153,7 @@ impl<'a> Cuts<'a> {
             .iter()
             .map(|&(t, r)| {
                 let pieces = self.pieces(t);
-                if !pieces.is_empty() && self.join(r, pieces, shared, &mut buf, &mut scratch) {
+                if !pieces.is_empty() && self.join(r, pieces, &mut buf, &mut scratch) {
                     return Ok(Arc::new(scratch.take_exact()));
                 }
                 scratch.toks.clear();
@@ -175,7 +167,6 @@ impl<'a> Cuts<'a> {
         &self,
         r: &RawStatement<'_>,
         pieces: &[Piece],
-        shared: &[Result<Tokens, Error>],
         buf: &mut Vec<TokenWithSpan>,
         out: &mut Tokens,
     ) -> bool {
@@ -186,7 +177,12 @@ impl<'a> Cuts<'a> {
                     return false;
                 }
             } else {
-                match &shared[p.shared as usize] {
+                let k = p.shared as usize;
+                let lexed = self.lexed[k].get_or_init(|| {
+                    let mut tokens = Tokens::default();
+                    tokenize_text(self.shared[k], buf, &mut tokens, None).map(|()| tokens)
+                });
+                match lexed {
                     Ok(tokens) => out.push_line(tokens),
                     Err(_) => return false,
                 }
@@ -195,16 +191,4 @@ impl<'a> Cuts<'a> {
         out.drop_final_semicolon();
         true
     }
-}
-
-/// Tokenizes lines, each on its own.
-pub(crate) fn lex_lines(lines: &[&str]) -> Vec<Result<Tokens, Error>> {
-    let mut buf: Vec<TokenWithSpan> = Vec::new();
-    lines
-        .iter()
-        .map(|line| {
-            let mut tokens = Tokens::default();
-            tokenize_text(line, &mut buf, &mut tokens, None).map(|()| tokens)
-        })
-        .collect()
 }

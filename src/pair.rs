@@ -16,7 +16,7 @@
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::Order;
-use crate::cut::{Cuts, lex_lines};
+use crate::cut::Cuts;
 use crate::error::Error;
 use crate::hash::{FastHashMap, hash_text};
 use crate::lex::Tokens;
@@ -108,17 +108,11 @@ pub(crate) fn parse_pair<'a>(
         right: rtask,
     } = Plan::new(&lraw, lhash, &rraw, rhash);
     let cuts = Cuts::new(&tasks);
-    let (first, second) = halves(&cuts.shared, |line| line.len());
-    let (mut shared, rest) = threads.both(|| lex_lines(first), || lex_lines(second));
-    shared.extend(rest);
     let tasks: Vec<(usize, &RawStatement<'_>)> = tasks.into_iter().enumerate().collect();
-    let (first, second) = halves(&tasks, |&(t, r)| cuts.own_bytes(t, r));
-    let (mut done, rest) = threads.both(
-        || cuts.lex_all(first, &shared),
-        || cuts.lex_all(second, &shared),
-    );
+    let (first, second) = halves(&tasks, |(_, r)| r.text.len());
+    let (mut done, rest) = threads.both(|| cuts.lex_all(first), || cuts.lex_all(second));
     done.extend(rest);
-    drop(shared);
+    drop(cuts);
 
     // Step 3.
     let ltoks = tokens_of(&lraw, &ltask, &done);
