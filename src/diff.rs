@@ -338,7 +338,7 @@ fn unmatched(
         );
         // The same pieces of the same tokens (a statement text both sides share): equal
         // without reading them.
-        if Arc::ptr_eq(ta, tb) && ea.canon.ranges == eb.canon.ranges {
+        if Arc::ptr_eq(ta, tb) && ea.canon == eb.canon {
             return Ordering::Equal;
         }
         cmp_canon(&ea.canon, &ta.toks, &eb.canon, &tb.toks, schema)

@@ -10,12 +10,54 @@ use crate::lex::{StrKind, Tok, write_ident};
 /// A canonical form as ranges of one statement's tokens, read one after the other.
 ///
 /// Pieces keep token boundaries, so no two tokens are ever glued together.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Canon {
-    pub ranges: Vec<Range<u32>>,
+    /// The first range, empty when there is none: most forms are one range, kept without an
+    /// allocation of its own.
+    first: Range<u32>,
+    /// The ranges after the first.
+    rest: Vec<Range<u32>>,
 }
 
 impl Canon {
+    /// Range `k`.
+    fn get(&self, k: usize) -> Option<&Range<u32>> {
+        match k {
+            0 => Some(&self.first).filter(|r| !r.is_empty()),
+            _ => self.rest.get(k - 1),
+        }
+    }
+
+    /// The ranges, in order.
+    pub(crate) fn ranges(&self) -> impl Iterator<Item = Range<u32>> + '_ {
+        (0..).map_while(|k| self.get(k).cloned())
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
+    /// Adds a range after the others, as it is.
+    fn push_range(&mut self, range: Range<u32>) {
+        if self.first.is_empty() {
+            self.first = range;
+        } else {
+            self.rest.push(range);
+        }
+    }
+
+    /// Adds the ranges of `other` after these, as they are.
+    pub(crate) fn append(&mut self, other: &Canon) {
+        other.ranges().for_each(|r| self.push_range(r));
+    }
+
+    /// Keeps the ranges for which `keep` is true.
+    pub(crate) fn retain(&mut self, keep: impl Fn(&Range<u32>) -> bool) {
+        let kept: Vec<_> = self.ranges().filter(|r| keep(r)).collect();
+        *self = Canon::default();
+        kept.into_iter().for_each(|r| self.push_range(r));
+    }
+
     /// The tokens of `range`; nothing when it is empty or reversed.
     pub(crate) fn whole(range: Range<usize>) -> Self {
         let mut canon = Self::default();
@@ -27,13 +69,18 @@ impl Canon {
         if range.is_empty() {
             return;
         }
-        if let Some(last) = self.ranges.last_mut() {
+        let last = match self.rest.last_mut() {
+            Some(last) => Some(last),
+            None if self.first.is_empty() => None,
+            None => Some(&mut self.first),
+        };
+        if let Some(last) = last {
             if last.end == range.start as u32 {
                 last.end = range.end as u32;
                 return;
             }
         }
-        self.ranges.push(range.start as u32..range.end as u32);
+        self.push_range(range.start as u32..range.end as u32);
     }
 
     /// The tokens of the form, read through the ranges.
@@ -51,9 +98,9 @@ impl Canon {
     ) -> SkipSchema<'t, 's> {
         SkipSchema {
             toks,
-            ranges: &self.ranges,
+            canon: self,
             range: 0,
-            pos: self.ranges.first().map_or(0, |r| r.start),
+            pos: self.first.start,
             schema,
         }
     }
@@ -68,7 +115,7 @@ impl Canon {
 #[derive(Clone)]
 pub(crate) struct SkipSchema<'t, 'r> {
     toks: &'t [Tok],
-    ranges: &'r [Range<u32>],
+    canon: &'r Canon,
     range: usize,
     pos: u32,
     schema: &'r str,
@@ -80,25 +127,25 @@ impl<'t> SkipSchema<'t, '_> {
         let (mut range, mut pos) = (self.range, self.pos);
         let mut left = ahead;
         loop {
-            let r = self.ranges.get(range)?;
+            let r = self.canon.get(range)?;
             let available = (r.end - pos) as usize;
             if left < available {
                 return self.toks.get((pos as usize) + left);
             }
             left -= available;
             range += 1;
-            pos = self.ranges.get(range)?.start;
+            pos = self.canon.get(range)?.start;
         }
     }
 
     fn advance(&mut self) {
         self.pos += 1;
-        while let Some(r) = self.ranges.get(self.range) {
+        while let Some(r) = self.canon.get(self.range) {
             if self.pos < r.end {
                 return;
             }
             self.range += 1;
-            if let Some(next) = self.ranges.get(self.range) {
+            if let Some(next) = self.canon.get(self.range) {
                 self.pos = next.start;
             }
         }
@@ -272,9 +319,11 @@ mod tests {
         assert_ne!(cmp_canon(&cc, &c, &cd, &d, "public"), Ordering::Equal);
         assert_eq!(cmp_canon(&cc, &c, &cd, &d, "app"), Ordering::Equal);
         // Across range boundaries too.
-        let split = Canon {
-            ranges: vec![0..3, 3..4, 4..a.len() as u32],
-        };
+        let mut split = Canon::default();
+        for r in [0..3, 3..4, 4..a.len() as u32] {
+            split.push_range(r);
+        }
+        assert_eq!(split.ranges().count(), 3);
         assert_eq!(cmp_canon(&split, &a, &cb, &b, "public"), Ordering::Equal);
         // A column named public is kept.
         let e = toks("SELECT public FROM t");

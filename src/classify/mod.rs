@@ -295,7 +295,7 @@ impl Classifier<'_> {
                     }
                     k += 1;
                 }
-                if canon.ranges.is_empty() {
+                if canon.is_empty() {
                     canon = Canon::whole(0..t.len());
                 }
                 return self.define(kind, name, canon);

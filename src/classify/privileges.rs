@@ -174,7 +174,7 @@ pub(super) fn privilege_canon(t: &[Tok], from: usize) -> Canon {
             end += 1;
         }
         let rest = sorted_list(t, on.i..t.len(), start..end);
-        canon.ranges.extend(rest.ranges);
+        canon.append(&rest);
     } else {
         canon.push(on.i..t.len());
     }

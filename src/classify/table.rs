@@ -112,7 +112,7 @@ impl Classifier<'_> {
                 }
                 let mut canon = only_and_action.clone();
                 // The form of `CONSTRAINT c …` alone, as inside CREATE TABLE, after ONLY.
-                canon.ranges.retain(|r| r.start as usize != action.start);
+                canon.retain(|r| r.start as usize != action.start);
                 canon.push(a.i..action.end);
                 self.emit(table, kind, false, part(Constraint, cname), canon, shown);
                 return;
