@@ -67,7 +67,18 @@ impl<'a> Cursor<'a> {
     pub(crate) fn name(&mut self) -> Option<String> {
         let first = self.peek()?;
         first.ident()?;
-        let mut out = String::new();
+        // The parts and the dots between them, with room for two quotes each: most names are
+        // then written without growing the string.
+        let mut len = 0;
+        let mut k = self.i;
+        while let Some(part) = self.t.get(k).and_then(Tok::ident) {
+            len += part.len() + 3;
+            if !self.t.get(k + 1).is_some_and(|t| t.is_punct('.')) {
+                break;
+            }
+            k += 2;
+        }
+        let mut out = String::with_capacity(len);
         write_name(&mut out, first);
         self.i += 1;
         while self.at_punct('.') && self.t.get(self.i + 1).and_then(Tok::ident).is_some() {
