@@ -88,7 +88,12 @@ pub(crate) fn tokenize_into(
     raw: &mut Vec<TokenWithSpan>,
 ) -> Result<Tokens, Error> {
     let mut out = Tokens::default();
-    tokenize_text(&blank_meta_lines(stmt.text, &stmt.meta_lines), raw, &mut out, None)?;
+    tokenize_text(
+        &blank_meta_lines(stmt.text, &stmt.meta_lines),
+        raw,
+        &mut out,
+        None,
+    )?;
     out.drop_final_semicolon();
     Ok(out)
 }

@@ -418,9 +418,7 @@ fn copy_block<'a>(s: &mut Scanner<'a>) -> Vec<CopyRow<'a>> {
         if s.i >= s.b.len() && line.is_empty() {
             break;
         }
-        rows.push(CopyRow {
-            text: line,
-        });
+        rows.push(CopyRow { text: line });
     }
     rows
 }
