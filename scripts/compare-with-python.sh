@@ -70,9 +70,15 @@ for pair in "${pairs[@]}"; do
     mb=$(awk -v b="$bytes" 'BEGIN {printf "%.2f MB", b / 1e6}')
 
     # Python: compare_files timed inside the process; peak memory of the process.
+    # Rust: the whole CLI process, started from Python (fork, exec, run, exit) and timed there
+    # with perf_counter: no wrapper process inside the timed span. The CLI's runs are spread
+    # between Python's (an equal share after each), so that both tools are timed across the
+    # same stretch of time: on a shared machine, a few slow seconds would otherwise fall on
+    # the CLI's short runs alone, or spare them. Peak memory from separate runs below.
     n=$runs
     [ "$bytes" -gt 2000000 ] && n=$py_runs_large
-    : >"$tmp/py.t"; : >"$tmp/py.m"
+    per=$(( (runs + n - 1) / n ))
+    : >"$tmp/py.t"; : >"$tmp/py.m"; : >"$tmp/rs.t"; : >"$tmp/rs.status"
     for _ in $(seq "$n"); do
         /usr/bin/time -v -o "$tmp/time.txt" "$py" -c '
 import pathlib, sys, time
@@ -84,19 +90,8 @@ print(time.perf_counter() - t, "equal" if equal else "different")
 ' "$a" "$b" >"$tmp/py.out"
         awk '{print $1}' "$tmp/py.out" >>"$tmp/py.t"
         awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt" >>"$tmp/py.m"
-    done
-    py_t=$(median <"$tmp/py.t")
-    py_m=$(median <"$tmp/py.m")
-    py_v=$(awk '{print $2}' "$tmp/py.out")
-    printf '| %s | %s | Python sql-compare 0.3.0 `compare_files` | %s | %.3f s | %.2f | %.1f MiB | %s |\n' \
-        "$pair" "$mb" "$n" "$py_t" "$(awk -v b="$bytes" -v t="$py_t" 'BEGIN {print b / 1e6 / t}')" \
-        "$(awk -v k="$py_m" 'BEGIN {print k / 1024}')" "$py_v"
-
-    # Rust: the whole CLI process, started from Python (fork, exec, run, exit) and timed there
-    # with perf_counter: no wrapper process inside the timed span. Peak memory from separate
-    # runs under /usr/bin/time -v.
-    set +e
-    "$py" - "$runs" "$bin" "$a" "$b" >"$tmp/rs.t" <<'PY'
+        set +e
+        "$py" - "$per" "$bin" "$a" "$b" >>"$tmp/rs.t" <<'PY'
 import subprocess, sys, time
 runs, cmd = int(sys.argv[1]), [sys.argv[2], "--quiet", sys.argv[3], sys.argv[4]]
 statuses = set()
@@ -107,12 +102,20 @@ for _ in range(runs):
 # 0 (equal) or 1 (different) every time, else 2.
 sys.exit(statuses.pop() if len(statuses) == 1 and statuses <= {0, 1} else 2)
 PY
-    status=$?
-    set -e
-    case $status in
-        0) rs_v=equal ;;
-        1) rs_v=different ;;
-        *) echo "sql-compare failed on $pair (exit $status)" >&2; exit 2 ;;
+        echo $? >>"$tmp/rs.status"
+        set -e
+    done
+    py_t=$(median <"$tmp/py.t")
+    py_m=$(median <"$tmp/py.m")
+    py_v=$(awk '{print $2}' "$tmp/py.out")
+    printf '| %s | %s | Python sql-compare 0.3.0 `compare_files` | %s | %.3f s | %.2f | %.1f MiB | %s |\n' \
+        "$pair" "$mb" "$n" "$py_t" "$(awk -v b="$bytes" -v t="$py_t" 'BEGIN {print b / 1e6 / t}')" \
+        "$(awk -v k="$py_m" 'BEGIN {print k / 1024}')" "$py_v"
+
+    case $(sort -u "$tmp/rs.status" | tr '\n' ' ') in
+        "0 ") rs_v=equal ;;
+        "1 ") rs_v=different ;;
+        *) echo "sql-compare failed on $pair (exit $(sort -u "$tmp/rs.status" | tr '\n' ' '))" >&2; exit 2 ;;
     esac
     : >"$tmp/rs.m"
     for _ in 1 2 3; do
@@ -122,7 +125,7 @@ PY
     rs_t=$(median <"$tmp/rs.t")
     rs_m=$(median <"$tmp/rs.m")
     printf '| %s | %s | sql-compare (Rust) release CLI | %s | %.3f s | %.1f | %.1f MiB | %s |\n' \
-        "$pair" "$mb" "$runs" "$rs_t" "$(awk -v b="$bytes" -v t="$rs_t" 'BEGIN {print b / 1e6 / t}')" \
+        "$pair" "$mb" "$(wc -l <"$tmp/rs.t")" "$rs_t" "$(awk -v b="$bytes" -v t="$rs_t" 'BEGIN {print b / 1e6 / t}')" \
         "$(awk -v k="$rs_m" 'BEGIN {print k / 1024}')" "$rs_v"
 
     summary+=("$(awk -v p="$pair" -v pt="$py_t" -v rt="$rs_t" -v pm="$py_m" -v rm="$rs_m" -v by="$bytes" \
