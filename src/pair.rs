@@ -342,6 +342,63 @@ CREATE VIEW w2 AS\n SELECT a +\n- 1 AS x,\r\n \"Mixed\" -- note\n FROM t\n WHERE
         check(bad, bad);
     }
 
+    /// Pieces of SQL that can span lines or change how what follows them reads.
+    const PIECES: &[&str] = &[
+        "CREATE TABLE t (",
+        "a int",
+        ",",
+        ")",
+        ";",
+        "'x'",
+        "'x\ny'",
+        "E'\\'",
+        "E'a\\\nb'",
+        "\"Q\"",
+        "\"q\nr\"",
+        "$$ body\n; $$",
+        "$f$\n$$ $f$",
+        "/* c\n */",
+        "/* /* nested\n */ */",
+        "-- note",
+        "EXECUTE",
+        "PROCEDURE",
+        "f()",
+        "a+",
+        "-b",
+        "._x",
+        "1.",
+        ".5",
+        "x.1",
+        "BEGIN ATOMIC",
+        "SELECT 1;",
+        "END",
+        "COPY t FROM stdin",
+        "\\x",
+        "\r",
+    ];
+
+    proptest::proptest! {
+        /// Random statements of those pieces, one on each side, split over lines at random:
+        /// the lines that repeat are tokenized once, and every statement still parses (or
+        /// fails) exactly as tokenized whole.
+        #[test]
+        fn random_statements_parse_as_on_their_own(
+            picks in proptest::collection::vec((0..PIECES.len(), 0..4usize), 1..40),
+            cut in 0..40usize,
+        ) {
+            let mut text = String::new();
+            for (piece, gap) in picks {
+                text.push_str(PIECES[piece]);
+                text.push_str(["\n", " ", "\n  ", "\n\n"][gap]);
+            }
+            let cut = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
+            let (left, right) = text.split_at(cut);
+            let twice = format!("{text}\n{text}");
+            check(&text, right);
+            check(left, &twice);
+        }
+    }
+
     #[test]
     fn corpus_dumps_parse_as_on_their_own() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dumps");
