@@ -88,8 +88,13 @@ fn the_failure_points_at_the_caller() {
     let location = std::sync::Arc::new(std::sync::Mutex::new(None));
     let seen = location.clone();
     let previous = std::panic::take_hook();
+    // The hook is the process's: other tests that panic meanwhile, on their own threads, must
+    // not overwrite what this one sees.
+    let this_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        *seen.lock().unwrap() = info.location().map(|l| (l.file().to_string(), l.line()));
+        if std::thread::current().id() == this_thread {
+            *seen.lock().unwrap() = info.location().map(|l| (l.file().to_string(), l.line()));
+        }
     }));
     let expected_line = line!() + 2;
     let result = std::panic::catch_unwind(|| {
