@@ -9,10 +9,12 @@
 //! three steps, each split between two threads:
 //!
 //! 1. both sides are split into statements, and each statement's text hashed;
-//! 2. the lines found more than once are tokenized, then the distinct statement texts, from
-//!    their own text and those lines' tokens; half of the bytes on each thread;
+//! 2. the distinct statement texts are tokenized, from their own text and the tokens of the
+//!    lines found more than once (each tokenized once, by the first thread to need it), in
+//!    chunks that each thread takes in turn;
 //! 3. both sides are classified, using the tokens of step 2.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::Order;
@@ -72,6 +74,33 @@ impl Threads {
         }
     }
 
+    /// `f` over `items`, a chunk of them at a time, on both threads: each takes the next chunk
+    /// when done with one, so that they finish together even when one runs slower (a shared
+    /// machine) or meets the costlier chunks. The results are in the order of `items`.
+    pub(crate) fn in_chunks<T: Sync, R: Send>(
+        self,
+        items: &[T],
+        chunk: usize,
+        f: impl Fn(&[T]) -> Vec<R> + Sync,
+    ) -> Vec<R> {
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let from = k.saturating_mul(chunk);
+                if from >= items.len() {
+                    return done;
+                }
+                done.push((k, f(&items[from..items.len().min(from + chunk)])));
+            }
+        };
+        let (mut done, other) = self.both(work, work);
+        done.extend(other);
+        done.sort_unstable_by_key(|&(k, _)| k);
+        done.into_iter().flat_map(|(_, results)| results).collect()
+    }
+
     /// Drops `value` on a thread of its own that nobody waits for, when there are two CPUs:
     /// freeing a large parsed dump (hundreds of thousands of small allocations) is work the
     /// caller does not need to wait for. Inline otherwise, or if no thread can be started.
@@ -109,9 +138,7 @@ pub(crate) fn parse_pair<'a>(
     } = Plan::new(&lraw, lhash, &rraw, rhash);
     let cuts = Cuts::new(&tasks);
     let tasks: Vec<(usize, &RawStatement<'_>)> = tasks.into_iter().enumerate().collect();
-    let (first, second) = halves(&tasks, |(_, r)| r.text.len());
-    let (mut done, rest) = threads.both(|| cuts.lex_all(first), || cuts.lex_all(second));
-    done.extend(rest);
+    let done = threads.in_chunks(&tasks, 64, |chunk| cuts.lex_all(chunk));
     drop(cuts);
 
     // Step 3.
@@ -186,20 +213,6 @@ fn split_hashed(src: &str) -> Result<(Vec<RawStatement<'_>>, Vec<u64>), Error> {
     let raw = split(src)?;
     let hashes = raw.iter().map(|r| hash_text(r.text)).collect();
     Ok((raw, hashes))
-}
-
-/// Splits `items` in two where the first part has half of their `weight`.
-fn halves<T>(items: &[T], weight: impl Fn(&T) -> usize) -> (&[T], &[T]) {
-    let total: usize = items.iter().map(&weight).sum();
-    let mut acc = 0;
-    let cut = items
-        .iter()
-        .position(|x| {
-            acc += weight(x);
-            acc > total / 2
-        })
-        .map_or(items.len(), |k| k + 1);
-    items.split_at(cut)
 }
 
 /// A side's tokens, one per statement, or its first error (located in that side's text).
