@@ -24,7 +24,7 @@ pub(crate) struct RawStatement<'a> {
     pub copy_rows: Vec<CopyRow<'a>>,
     /// Where each line of `text` after the first starts, for the lines that start between
     /// tokens (a newline inside a literal or a comment starts none): cut there, the lines
-    /// tokenize on their own to the statement's tokens (see `pair`).
+    /// tokenize on their own to the statement's tokens (see `cut`).
     pub line_starts: Vec<u32>,
 }
 
@@ -54,22 +54,26 @@ fn is_ident_char(b: u8) -> bool {
     IDENT_CHAR[b as usize]
 }
 
-/// The offset of the first `\n` in `bytes`, looking at eight bytes at a time.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
+/// The offset of the first `a` or `b` in `bytes`, looking at eight bytes at a time.
+fn find_either(bytes: &[u8], a: u8, b: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
     let mut at = 0;
     for chunk in bytes.chunks_exact(8) {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);
-        // A zero byte in `x` is a `\n` in the chunk.
-        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
+        // A zero byte in `word ^ (ONES * c)` is a `c` in the chunk.
+        let word = u64::from_le_bytes(word);
+        if has_zero(word ^ (ONES * u64::from(a))) || has_zero(word ^ (ONES * u64::from(b))) {
             break;
         }
         at += 8;
     }
-    bytes[at..].iter().position(|&b| b == b'\n').map(|k| at + k)
+    bytes[at..]
+        .iter()
+        .position(|&c| c == a || c == b)
+        .map(|k| at + k)
 }
 
 struct Scanner<'a> {
@@ -100,7 +104,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_to_eol(&mut self) {
-        self.i = find_newline(&self.b[self.i..]).map_or(self.b.len(), |n| self.i + n);
+        self.i = find_either(&self.b[self.i..], b'\n', b'\n').map_or(self.b.len(), |n| self.i + n);
+    }
+
+    /// Skips a `--` comment: it ends at a line feed or a carriage return, as in PostgreSQL's
+    /// and psql's lexers (and sqlparser's).
+    fn skip_line_comment(&mut self) {
+        self.i = find_either(&self.b[self.i..], b'\n', b'\r').map_or(self.b.len(), |n| self.i + n);
     }
 
     /// Skips a `'…'` literal starting at the quote; `escapes` for `E'…'`.
@@ -317,7 +327,7 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
                 continue;
             }
             b'-' if s.b.get(s.i + 1) == Some(&b'-') => {
-                s.skip_to_eol();
+                s.skip_line_comment();
                 continue;
             }
             b'/' if s.b.get(s.i + 1) == Some(&b'*') => {
@@ -454,20 +464,37 @@ mod tests {
     }
 
     #[test]
-    fn newlines_are_found_wherever_they_are() {
-        for len in 0..20 {
-            for at in 0..=len {
-                let mut bytes = vec![b'x'; len];
-                let want = (at < len).then(|| {
-                    bytes[at] = b'\n';
-                    at
-                });
-                assert_eq!(find_newline(&bytes), want, "length {len}, newline at {at}");
+    fn line_ends_are_found_wherever_they_are() {
+        for end in [b'\n', b'\r'] {
+            for len in 0..20 {
+                for at in 0..=len {
+                    let mut bytes = vec![b'x'; len];
+                    let want = (at < len).then(|| {
+                        bytes[at] = end;
+                        at
+                    });
+                    let found = find_either(&bytes, b'\n', b'\r');
+                    assert_eq!(found, want, "length {len}, {end} at {at}");
+                }
             }
         }
+        let newline = |bytes: &[u8]| find_either(bytes, b'\n', b'\n');
         // Bytes one away from `\n` (0x0a) and high bytes are not newlines.
-        assert_eq!(find_newline(&[0x0b, 0x09, 0x8a, 0xff, 0x0a]), Some(4));
-        assert_eq!(find_newline("éééé\n".as_bytes()), Some(8));
+        assert_eq!(newline(&[0x0b, 0x09, 0x8a, 0xff, 0x0d, 0x0a]), Some(5));
+        assert_eq!(newline("éééé\n".as_bytes()), Some(8));
+    }
+
+    #[test]
+    fn a_line_comment_ends_at_a_carriage_return_too() {
+        // As in PostgreSQL and psql: `SELECT 2;` after the `\r` is SQL, its `;` ends a statement.
+        assert_eq!(
+            texts("SELECT 1 -- c\rSELECT 2;\nSELECT 3;"),
+            ["SELECT 1 -- c\rSELECT 2;", "SELECT 3;"]
+        );
+        assert_eq!(
+            texts("SELECT 1; -- c\r\nSELECT 2;"),
+            ["SELECT 1;", "SELECT 2;"]
+        );
     }
 
     #[test]
