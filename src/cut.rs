@@ -46,11 +46,14 @@ pub(crate) struct Cuts<'a> {
 /// The lines of a statement that can be cut, as byte ranges of its text: none for a statement
 /// of one line, or with meta-command lines or COPY rows (those are the statement's own).
 fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 'r {
-    let starts: &[u32] = if r.meta_lines.is_empty() && r.copy_rows.is_empty() {
-        &r.line_starts
-    } else {
-        &[]
-    };
+    // Offsets are 32-bit: a statement of 4 GiB or more is not cut.
+    let starts: &[u32] =
+        if r.meta_lines.is_empty() && r.copy_rows.is_empty() && u32::try_from(r.text.len()).is_ok()
+        {
+            &r.line_starts
+        } else {
+            &[]
+        };
     let count = if starts.is_empty() {
         0
     } else {

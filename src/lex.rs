@@ -98,8 +98,9 @@ pub(crate) fn tokenize_into(
     Ok(out)
 }
 
-/// Where each token of a statement starts, relative to the statement (as [`tokenize`] makes
-/// them from the same text and meta-command lines, which gave no error then).
+/// Where each token of a statement starts, relative to the statement: the tokens [`tokenize`]
+/// makes from the same text and meta-command lines (they gave no error when the statement was
+/// tokenized, whole or line by line, which gives the same tokens).
 pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location> {
     let mut out = Tokens::default();
     let mut starts = Vec::new();
@@ -262,6 +263,9 @@ impl Tokens {
 /// Spellings of equal meaning that pg_dump versions differ in, made one: `EXECUTE PROCEDURE
 /// f()` (pg_dump ≤ 10) is `EXECUTE FUNCTION f()` (≥ 11). (Schema qualifiers, in names and in
 /// `'s'::regclass` literals, are the canonical reader's business: see `SkipSchema`.)
+///
+/// It looks back one token, and what it writes is never what it looks back for: so a line
+/// tokenized on its own needs it again for its first token only (see [`Tokens::push_line`]).
 fn respell(toks: &[Tok], tok: Tok) -> Tok {
     match (&tok, toks) {
         (Tok::Word(w), [.., Tok::Word(prev)]) if w == "procedure" && prev == "execute" => {

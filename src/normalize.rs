@@ -10,6 +10,9 @@ use crate::lex::{StrKind, Tok, write_ident};
 /// A canonical form as ranges of one statement's tokens, read one after the other.
 ///
 /// Pieces keep token boundaries, so no two tokens are ever glued together.
+///
+/// The first range is `0..0` when there is none, and then there is no other: the derived
+/// equality is that of the list of ranges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Canon {
     /// The first range, empty when there is none: most forms are one range, kept without an

@@ -83,6 +83,7 @@ impl Threads {
         chunk: usize,
         f: impl Fn(&[T]) -> Vec<R> + Sync,
     ) -> Vec<R> {
+        let chunk = chunk.max(1);
         let next = AtomicUsize::new(0);
         let work = || {
             let mut done = Vec::new();

@@ -17,6 +17,8 @@ pub(crate) struct Stmt<'a> {
     pub tokens: Arc<Tokens>,
     /// The statement's meta-command lines (see `RawStatement`).
     pub meta_lines: Vec<(usize, usize)>,
+    /// How many of its last tokens are the rows of a `COPY` data block.
+    pub rows: u32,
     /// Where its tokens start, relative to it; found when first asked for.
     starts: OnceLock<Vec<Location>>,
 }
@@ -24,17 +26,20 @@ pub(crate) struct Stmt<'a> {
 impl Stmt<'_> {
     /// Where token `k` starts in the input, if there is a token `k`.
     pub fn location(&self, k: usize) -> Option<Location> {
-        let starts = self
-            .starts
-            .get_or_init(|| locate(self.text, &self.meta_lines));
-        match starts.get(k) {
-            Some(&rel) => Some(absolute(self.start, rel)),
+        let count = self.tokens.toks.len();
+        let first_row = count - self.rows as usize;
+        if k < first_row {
+            let starts = self
+                .starts
+                .get_or_init(|| locate(self.text, &self.meta_lines));
+            debug_assert_eq!(starts.len(), first_row, "a location for every token");
+            starts.get(k).map(|&rel| absolute(self.start, rel))
+        } else if k < count {
             // A `COPY` data row: one a line, from the line after the statement's end.
-            None if k < self.tokens.toks.len() => {
-                let row = (k - starts.len()) as u32;
-                Some(Location::new(self.end_line + 1 + row, 1))
-            }
-            None => None,
+            let row = (k - first_row) as u32;
+            Some(Location::new(self.end_line + 1 + row, 1))
+        } else {
+            None
         }
     }
 }
@@ -122,6 +127,7 @@ pub(crate) fn classify<'a>(
             end_line: r.end_line,
             tokens,
             meta_lines: r.meta_lines,
+            rows: r.copy_rows.len() as u32,
             starts: OnceLock::new(),
         });
     }
