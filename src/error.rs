@@ -127,7 +127,7 @@ impl Error {
         self
     }
 
-    /// The error with a location relative to a statement (see `lex::Tokens`) made absolute.
+    /// The error with a location relative to a statement (see `lex::tokenize`) made absolute.
     pub(crate) fn in_statement_at(mut self, start: Location) -> Self {
         self.location = self.location.map(|rel| crate::lex::absolute(start, rel));
         self

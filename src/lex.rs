@@ -107,7 +107,7 @@ pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location>
     let text = blank_meta_lines(text, meta_lines);
     // The text tokenized once already, without error.
     let _ = tokenize_text(&text, &mut Vec::new(), &mut out, Some(&mut starts));
-    if out.toks.last().is_some_and(|t| t.is_punct(';')) {
+    if out.drop_final_semicolon() {
         starts.pop();
     }
     starts
@@ -245,11 +245,13 @@ impl Tokens {
         self.toks.extend_from_slice(rest);
     }
 
-    /// Drops the `;` that ends a statement.
-    pub(crate) fn drop_final_semicolon(&mut self) {
-        if self.toks.last().is_some_and(|t| t.is_punct(';')) {
+    /// Drops the `;` that ends a statement; whether there was one.
+    pub(crate) fn drop_final_semicolon(&mut self) -> bool {
+        let found = self.toks.last().is_some_and(|t| t.is_punct(';'));
+        if found {
             self.toks.pop();
         }
+        found
     }
 
     /// A copy with no spare capacity; `self` is left empty, its capacity kept.

@@ -2,8 +2,8 @@
 //!
 //! Two dumps of one schema are mostly the same statements, byte for byte: a changed column
 //! order or a new index changes a few statements, not the other thousands. Tokenizing is
-//! most of the work, and a statement's tokens depend on its text alone (their locations are
-//! relative to the statement), so every distinct statement text is tokenized once, whichever
+//! most of the work, and a statement's tokens depend on its text alone (they keep no location),
+//! so every distinct statement text is tokenized once, whichever
 //! side it is on, and the statements that repeat it share its tokens. Going further, a line
 //! found in more than one of those texts is tokenized once too (see `cut`). The work runs in
 //! three steps, each split between two threads:

@@ -85,7 +85,7 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
 }
 
 /// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
-/// row), with locations relative to the statement, errors' included.
+/// row). An error's location is relative to the statement.
 pub(crate) fn lex(
     r: &RawStatement<'_>,
     buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
