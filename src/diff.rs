@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes};
 use crate::classify::{Entry, Parent, Shown};
+use crate::common::common_statements;
 use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use crate::lex::{Tok, render, write_tokens};
 use crate::normalize::cmp_canon;
@@ -17,31 +18,40 @@ use crate::schema::{Parsed, offset_in};
 /// An object's entries: (part, entry index), sorted by part, then by entry.
 type Parts<'p> = Vec<(&'p PartKey, usize)>;
 
-/// One side, with every entry attached to a resolved object.
+/// One side, with every entry outside the statements both sides have attached to a resolved
+/// object.
 struct Side<'p, 'a> {
     parsed: &'p Parsed<'a>,
     objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>>,
 }
 
+/// The object an entry belongs to.
+fn key_of<'p>(e: &'p Entry, index_tables: &HashMap<&str, &'p ObjectKey>) -> Cow<'p, ObjectKey> {
+    match &e.parent {
+        Parent::Key(k) => Cow::Borrowed(k),
+        Parent::IndexOf(idx) => match index_tables.get(idx.as_str()) {
+            Some(&table) => Cow::Borrowed(table),
+            None => Cow::Owned(ObjectKey {
+                ns: ObjectKind::Table,
+                name: idx.clone(),
+            }),
+        },
+    }
+}
+
 fn resolve<'p, 'a>(
     parsed: &'p Parsed<'a>,
+    common: &[bool],
     index_tables: &HashMap<&str, &'p ObjectKey>,
     opts: &Comparer,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
-    let mut objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>> =
-        HashMap::with_capacity_and_hasher(parsed.entries.len() / 2, Default::default());
+    let mut objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>> = HashMap::default();
     for (i, e) in parsed.entries.iter().enumerate() {
-        let key: Cow<'p, ObjectKey> = match &e.parent {
-            Parent::Key(k) => Cow::Borrowed(k),
-            Parent::IndexOf(idx) => match index_tables.get(idx.as_str()) {
-                Some(&table) => Cow::Borrowed(table),
-                None => Cow::Owned(ObjectKey {
-                    ns: ObjectKind::Table,
-                    name: idx.clone(),
-                }),
-            },
-        };
+        if common[e.stmt as usize] {
+            continue;
+        }
+        let key = key_of(e, index_tables);
         if !keep(e, &key, opts, excluded_sequences) {
             continue;
         }
@@ -126,6 +136,22 @@ pub(crate) fn diff(
     opts: &Comparer,
     threads: Threads,
 ) -> SchemaDiff {
+    let (lcommon, rcommon) = common_statements(left, right);
+    diff_apart_from(left, &lcommon, right, &rcommon, opts, threads)
+}
+
+/// Compares two parsed dumps, their common statements (see `common`) set aside: the objects
+/// of the other statements are compared; those that differ and have entries in common
+/// statements too are then compared again with all their entries, for a report equal to
+/// that of comparing every statement (with `lcommon` and `rcommon` all false).
+fn diff_apart_from(
+    left: &Parsed<'_>,
+    lcommon: &[bool],
+    right: &Parsed<'_>,
+    rcommon: &[bool],
+    opts: &Comparer,
+    threads: Threads,
+) -> SchemaDiff {
     let mut index_tables: HashMap<&str, &ObjectKey> = HashMap::default();
     for (idx, table) in left
         .facts
@@ -154,41 +180,99 @@ pub(crate) fn diff(
         .map(|(seq, _)| seq)
         .collect();
     let (l, r) = threads.both(
-        || resolve(left, &index_tables, opts, &excluded_sequences),
-        || resolve(right, &index_tables, opts, &excluded_sequences),
+        || resolve(left, lcommon, &index_tables, opts, &excluded_sequences),
+        || resolve(right, rcommon, &index_tables, opts, &excluded_sequences),
     );
 
     // The left side's objects, half on each thread; the objects only on the right, on one.
-    let objects: Vec<_> = l.objects.iter().collect();
+    // Compared as if the common statements said nothing of them.
+    let objects: Vec<_> = l.objects.iter().map(|(k, p)| (&**k, p)).collect();
     let (first, second) = objects.split_at(objects.len() / 2);
-    let compare = |objects: &[(&Cow<'_, ObjectKey>, &Parts<'_>)]| {
-        let mut changes = Vec::new();
-        for &(key, lparts) in objects {
-            match r.objects.get(key) {
-                None => changes.push(whole_object(&l, key, lparts, ChangeKind::Removed)),
-                Some(rparts) => changes.extend(changed_object(&l, &r, key, lparts, rparts)),
-            }
-        }
-        changes
-    };
-    let (mut changes, rest) = threads.both(
-        || compare(first),
+    let none = Parts::new();
+    let (mut found, rest) = threads.both(
+        || compare(&l, &r, first),
         || {
-            let mut changes = compare(second);
+            let mut changes = compare(&l, &r, second);
             for (key, rparts) in &r.objects {
                 if !l.objects.contains_key(key) {
-                    changes.push(whole_object(&r, key, rparts, ChangeKind::Added));
+                    let change = changed_object(&l, &r, key, &none, rparts);
+                    changes.extend(change.map(|c| (&**key, c)));
                 }
             }
             changes
         },
     );
-    changes.extend(rest);
+    found.extend(rest);
+
+    // The common statements change no object's differences (their entries cancel out), but
+    // those of an object that differs say which of its parts are on both sides and what kind
+    // it is; and each side may have several equal entries, of which the report shows those
+    // that the whole comparison leaves unmatched. So an object that differs and has entries
+    // in common statements is compared again, whole.
+    let mut common: HashMap<&ObjectKey, (Parts<'_>, Parts<'_>)> = found
+        .iter()
+        .map(|&(key, _)| (key, Default::default()))
+        .collect();
+    if !common.is_empty() {
+        for (side, parsed, flags) in [(0, left, lcommon), (1, right, rcommon)] {
+            for (i, e) in parsed.entries.iter().enumerate() {
+                if !flags[e.stmt as usize] {
+                    continue;
+                }
+                let key = key_of(e, &index_tables);
+                if let Some(parts) = common.get_mut(&*key) {
+                    if keep(e, &key, opts, &excluded_sequences) {
+                        let parts = if side == 0 {
+                            &mut parts.0
+                        } else {
+                            &mut parts.1
+                        };
+                        parts.push((&e.part, i));
+                    }
+                }
+            }
+        }
+    }
+    let mut changes: Vec<Change> = found
+        .into_iter()
+        .filter_map(|(key, change)| match common.remove(key) {
+            Some((lmore, rmore)) if !lmore.is_empty() || !rmore.is_empty() => {
+                let lparts = all_parts(l.objects.get(key), lmore);
+                let rparts = all_parts(r.objects.get(key), rmore);
+                changed_object(&l, &r, key, &lparts, &rparts)
+            }
+            _ => Some(change),
+        })
+        .collect();
     sort_changes(&mut changes);
     SchemaDiff {
         changes,
         labels: None,
     }
+}
+
+/// An object's entries outside the common statements and `more` in them, in the order
+/// `resolve` gives: by part, then by entry.
+fn all_parts<'p>(parts: Option<&Parts<'p>>, mut more: Parts<'p>) -> Parts<'p> {
+    more.extend(parts.into_iter().flatten());
+    more.sort_unstable();
+    more
+}
+
+/// How `objects` of the left side differ from the right side's, their entries in common
+/// statements left out.
+fn compare<'s>(
+    l: &Side<'_, '_>,
+    r: &Side<'_, '_>,
+    objects: &[(&'s ObjectKey, &Parts<'_>)],
+) -> Vec<(&'s ObjectKey, Change)> {
+    let none = Parts::new();
+    let mut changes = Vec::new();
+    for &(key, lparts) in objects {
+        let rparts = r.objects.get(key).unwrap_or(&none);
+        changes.extend(changed_object(l, r, key, lparts, rparts).map(|c| (key, c)));
+    }
+    changes
 }
 
 /// The kind to show for an object: from the statements that create it, else from any.
@@ -242,6 +326,8 @@ fn whole_object(
     }
 }
 
+/// How `key` differs, from its entries on each side: `None` if it does not. An object with
+/// no entries on one side is added or removed whole.
 fn changed_object(
     l: &Side<'_, '_>,
     r: &Side<'_, '_>,
@@ -249,6 +335,12 @@ fn changed_object(
     lparts: &Parts<'_>,
     rparts: &Parts<'_>,
 ) -> Option<Change> {
+    if rparts.is_empty() {
+        return Some(whole_object(l, key, lparts, ChangeKind::Removed));
+    }
+    if lparts.is_empty() {
+        return Some(whole_object(r, key, rparts, ChangeKind::Added));
+    }
     // Names in an object's statements compare relative to the object's schema.
     let schema = names_schema(key);
     let mut details = Vec::new();
@@ -443,3 +535,6 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -62,6 +62,7 @@
 mod assert;
 mod change;
 mod classify;
+mod common;
 mod cursor;
 mod cut;
 mod diff;

@@ -136,7 +136,7 @@ impl Comparer {
         self
     }
 
-    fn order(&self) -> Order {
+    pub(crate) fn order(&self) -> Order {
         Order {
             strict_enum_order: self.opts.strict_enum_order,
             strict_column_order: self.opts.strict_column_order,

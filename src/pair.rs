@@ -149,14 +149,14 @@ pub(crate) fn parse_pair<'a>(
     match (ltoks, rtoks) {
         (Ok(lt), Ok(rt)) => {
             let (l, r) = threads.both(
-                move || classify(lraw, lt, order),
-                move || classify(rraw, rt, order),
+                move || classify(lraw, lt, ltask, order),
+                move || classify(rraw, rt, rtask, order),
             );
             (Ok(l), Ok(r))
         }
         (lt, rt) => (
-            lt.map(|lt| classify(lraw, lt, order)),
-            rt.map(|rt| classify(rraw, rt, order)),
+            lt.map(|lt| classify(lraw, lt, ltask, order)),
+            rt.map(|rt| classify(rraw, rt, rtask, order)),
         ),
     }
 }

@@ -19,9 +19,19 @@ pub(crate) struct Stmt<'a> {
     pub meta_lines: Vec<(usize, usize)>,
     /// How many of its last tokens are the rows of a `COPY` data block.
     pub rows: u32,
+    /// Which distinct statement text of the comparison this is (see `pair`): statements of
+    /// the two sides with the same task have the same text and share their tokens.
+    /// [`NO_TASK`] when parsed on its own.
+    pub task: u32,
+    /// The schema that unqualified names are read in at this statement, as an index into
+    /// [`Parsed::contexts`]: a statement's entries follow from its tokens and this.
+    pub context: u32,
     /// Where its tokens start, relative to it; found when first asked for.
     starts: OnceLock<Vec<Location>>,
 }
+
+/// No task: a statement parsed on its own, that no statement of the other side shares.
+pub(crate) const NO_TASK: u32 = u32::MAX;
 
 impl Stmt<'_> {
     /// Where token `k` starts in the input, if there is a token `k`.
@@ -50,6 +60,9 @@ pub(crate) struct Parsed<'a> {
     pub stmts: Vec<Stmt<'a>>,
     pub entries: Vec<Entry>,
     pub facts: Facts,
+    /// The default schemas that statements are read in (`SET search_path`), each time it
+    /// changes; see [`Stmt::context`].
+    pub contexts: Vec<Option<String>>,
 }
 
 /// What a [`Parsed`] owns, without the input text it borrows.
@@ -81,7 +94,8 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
             Err(e) => Err(e.in_statement_at(r.start)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(classify(raw, tokens, order))
+    let tasks = vec![NO_TASK; raw.len()];
+    Ok(classify(raw, tokens, tasks, order))
 }
 
 /// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
@@ -104,12 +118,18 @@ pub(crate) fn lex(
 pub(crate) fn classify<'a>(
     raw: Vec<RawStatement<'a>>,
     tokens: Vec<Arc<Tokens>>,
+    tasks: Vec<u32>,
     order: Order,
 ) -> Parsed<'a> {
     let mut stmts = Vec::with_capacity(raw.len());
     let mut entries = Vec::with_capacity(raw.len() * 2);
     let mut facts = Facts::default();
-    for (r, tokens) in raw.into_iter().zip(tokens) {
+    let mut contexts = vec![None];
+    for ((r, tokens), task) in raw.into_iter().zip(tokens).zip(tasks) {
+        if contexts.last() != Some(&facts.default_schema) {
+            contexts.push(facts.default_schema.clone());
+        }
+        let context = contexts.len() as u32 - 1;
         let before = entries.len();
         let mut c = Classifier {
             order,
@@ -128,6 +148,8 @@ pub(crate) fn classify<'a>(
             tokens,
             meta_lines: r.meta_lines,
             rows: r.copy_rows.len() as u32,
+            task,
+            context,
             starts: OnceLock::new(),
         });
     }
@@ -135,6 +157,7 @@ pub(crate) fn classify<'a>(
         stmts,
         entries,
         facts,
+        contexts,
     }
 }
 

@@ -1,0 +1,110 @@
+//! Finds the statements that the two sides have in common, so that the comparison can leave
+//! them out.
+//!
+//! Two dumps of one schema are mostly the same statements. A statement's entries follow from
+//! its tokens and the schema that unqualified names are read in (see `Stmt::context`); two
+//! statements of the same text (the same task, see `pair`) read in the same schema give
+//! equal entries. Taken out of both sides in pairs, they change no object's differences
+//! (the entries of one side with no equal on the other stay the same), so the comparison
+//! only needs to look at the rest, and at the common statements for what they say of the
+//! objects that differ (see `diff`).
+
+use crate::schema::{NO_TASK, Parsed};
+
+/// For each statement of each side, whether it is paired with a statement of the other side
+/// of the same text, read in the same schema. Each statement is paired at most once.
+pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<bool>, Vec<bool>) {
+    const NONE: u32 = u32::MAX;
+    let mut lcommon = vec![false; left.stmts.len()];
+    let mut rcommon = vec![false; right.stmts.len()];
+    let tasks = left
+        .stmts
+        .iter()
+        .filter(|s| s.task != NO_TASK)
+        .map(|s| s.task as usize + 1)
+        .max()
+        .unwrap_or(0);
+    // The left statements of each task not yet paired, first to last, as linked lists.
+    let mut head = vec![NONE; tasks];
+    let mut next = vec![NONE; left.stmts.len()];
+    for (i, s) in left.stmts.iter().enumerate().rev() {
+        if s.task != NO_TASK {
+            next[i] = head[s.task as usize];
+            head[s.task as usize] = i as u32;
+        }
+    }
+    for (j, s) in right.stmts.iter().enumerate() {
+        let t = s.task as usize;
+        if s.task == NO_TASK || t >= tasks {
+            continue;
+        }
+        // The first left statement of this task read in the same schema (almost always
+        // the first of its list: dumps set the search path once).
+        let mut prev = NONE;
+        let mut i = head[t];
+        while i != NONE && context(left, i as usize) != context(right, j) {
+            prev = i;
+            i = next[i as usize];
+        }
+        if i == NONE {
+            continue;
+        }
+        if prev == NONE {
+            head[t] = next[i as usize];
+        } else {
+            next[prev as usize] = next[i as usize];
+        }
+        lcommon[i as usize] = true;
+        rcommon[j] = true;
+    }
+    (lcommon, rcommon)
+}
+
+/// The default schema that statement `k` of `p` is read in.
+fn context<'p>(p: &'p Parsed<'_>, k: usize) -> &'p Option<String> {
+    &p.contexts[p.stmts[k].context as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::Order;
+    use crate::pair::{Threads, parse_pair};
+
+    fn common(left: &str, right: &str) -> (Vec<bool>, Vec<bool>) {
+        let (l, r) = parse_pair(left, right, Order::default(), Threads::for_input(0));
+        common_statements(&l.unwrap(), &r.unwrap())
+    }
+
+    #[test]
+    fn equal_texts_pair_once_each() {
+        let (l, r) = common(
+            "CREATE TABLE a (x int);\nGRANT SELECT ON a TO u;\nGRANT SELECT ON a TO u;\n",
+            "GRANT SELECT ON a TO u;\nCREATE TABLE a (y int);\n",
+        );
+        assert_eq!(l, [false, true, false]);
+        assert_eq!(r, [true, false]);
+    }
+
+    #[test]
+    fn equal_texts_read_in_other_schemas_do_not_pair() {
+        let (l, r) = common(
+            "SET search_path = s1;\nCREATE TABLE t (x int);\n",
+            "SET search_path = s2;\nCREATE TABLE t (x int);\nSET search_path = s1;\nCREATE TABLE t (x int);\n",
+        );
+        assert_eq!(l, [false, true]);
+        assert_eq!(r, [false, false, false, true]);
+    }
+
+    #[test]
+    fn statements_parsed_on_their_own_never_pair() {
+        let text = "CREATE TABLE a (x int);\n";
+        let order = Order::default();
+        let (l, r) = (
+            crate::schema::parse(text, order),
+            crate::schema::parse(text, order),
+        );
+        let (l, r) = common_statements(&l.unwrap(), &r.unwrap());
+        assert_eq!((l, r), (vec![false], vec![false]));
+    }
+}
