@@ -33,7 +33,7 @@ fn key_of<'p>(e: &'p Entry, index_tables: &HashMap<&str, &'p ObjectKey>) -> Cow<
             Some(&table) => Cow::Borrowed(table),
             None => Cow::Owned(ObjectKey {
                 ns: ObjectKind::Table,
-                name: idx.clone(),
+                name: idx.as_str().into(),
             }),
         },
     }
@@ -87,7 +87,7 @@ fn keep(
         return false;
     }
     // plpgsql is built in since PostgreSQL 9.0; pg_dump 9.x still wrote it out.
-    if key.ns == Extension && key.name == "plpgsql" {
+    if key.ns == Extension && &*key.name == "plpgsql" {
         return false;
     }
     if excluded_sequences.contains(key) {
@@ -319,7 +319,7 @@ fn whole_object(
     Change {
         change,
         kind,
-        name: key.name.clone(),
+        name: key.name.to_string(),
         left,
         right,
         details: Vec::new(),
@@ -389,7 +389,7 @@ fn changed_object(
             change,
             kind: pk.kind,
             name: if pk.name.is_empty() {
-                key.name.clone()
+                key.name.to_string()
             } else {
                 pk.name.clone()
             },
@@ -407,7 +407,7 @@ fn changed_object(
     Some(Change {
         change: ChangeKind::Changed,
         kind,
-        name: key.name.clone(),
+        name: key.name.to_string(),
         left: Vec::new(),
         right: Vec::new(),
         details,

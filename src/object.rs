@@ -265,7 +265,7 @@ pub(crate) fn unquoted_schema(name: &str) -> Cow<'_, str> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct ObjectKey {
     pub ns: ObjectKind,
-    pub name: String,
+    pub name: std::sync::Arc<str>,
 }
 
 /// The identity of a part of an object.

@@ -69,14 +69,14 @@ pub(crate) struct Order {
 fn rel(name: String) -> ObjectKey {
     ObjectKey {
         ns: ObjectKind::Table,
-        name,
+        name: name.into(),
     }
 }
 
 fn key(kind: ObjectKind, name: String) -> ObjectKey {
     ObjectKey {
         ns: kind.namespace(),
-        name,
+        name: name.into(),
     }
 }
 
@@ -110,9 +110,18 @@ fn schema_of(name: &str) -> Option<&str> {
 
 fn in_schema_of(table: &str, name: &str) -> String {
     match schema_of(table) {
-        Some(s) if schema_of(name).is_none() => format!("{s}.{name}"),
+        Some(s) if schema_of(name).is_none() => dotted(s, name),
         _ => name.to_string(),
     }
+}
+
+/// `a.b` (without `format!`, which takes several times longer: one of these per column).
+fn dotted(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + 1 + b.len());
+    s.push_str(a);
+    s.push('.');
+    s.push_str(b);
+    s
 }
 
 pub(crate) struct Classifier<'a> {
@@ -128,7 +137,7 @@ impl Classifier<'_> {
             return name;
         }
         let schema = self.facts.default_schema.as_deref().unwrap_or("public");
-        format!("{schema}.{name}")
+        dotted(schema, &name)
     }
 
     /// A table's name from the cursor, qualified.

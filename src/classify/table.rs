@@ -60,7 +60,7 @@ impl Classifier<'_> {
                 order_names += 1;
             }
             let pk = if is_column {
-                part(Column, format!("{name}.{}", pk))
+                part(Column, dotted(&name, &pk))
             } else {
                 part(Constraint, pk)
             };

@@ -19,7 +19,7 @@ fn classify(src: &str) -> Vec<(String, String, String)> {
     out.into_iter()
         .map(|e| {
             let parent = match e.parent {
-                Parent::Key(k) => k.name,
+                Parent::Key(k) => k.name.to_string(),
                 Parent::IndexOf(i) => format!("index-of {i}"),
             };
             (parent, e.part.kind.to_string(), e.part.name)
