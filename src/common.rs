@@ -17,22 +17,34 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
     const NONE: u32 = u32::MAX;
     let mut lcommon = vec![false; left.stmts.len()];
     let mut rcommon = vec![false; right.stmts.len()];
-    let tasks = left
-        .stmts
+    // The left side's tasks and schemas in arrays of their own: the walk over the right
+    // side below reaches them in no order, and a large dump's statements do not fit a cache.
+    let ltask: Vec<u32> = left.stmts.iter().map(|s| s.task).collect();
+    let lcontext: Vec<u32> = left.stmts.iter().map(|s| s.context).collect();
+    let tasks = ltask
         .iter()
-        .filter(|s| s.task != NO_TASK)
-        .map(|s| s.task as usize + 1)
+        .filter(|&&t| t != NO_TASK)
+        .map(|&t| t as usize + 1)
         .max()
         .unwrap_or(0);
     // The left statements of each task not yet paired, first to last, as linked lists.
     let mut head = vec![NONE; tasks];
-    let mut next = vec![NONE; left.stmts.len()];
-    for (i, s) in left.stmts.iter().enumerate().rev() {
-        if s.task != NO_TASK {
-            next[i] = head[s.task as usize];
-            head[s.task as usize] = i as u32;
+    let mut next = vec![NONE; ltask.len()];
+    for (i, &t) in ltask.iter().enumerate().rev() {
+        if t != NO_TASK {
+            next[i] = head[t as usize];
+            head[t as usize] = i as u32;
         }
     }
+    // Each right schema as the number of the equal left schema, if any.
+    let as_left: Vec<u32> = right
+        .contexts
+        .iter()
+        .map(|c| {
+            let found = left.contexts.iter().position(|l| l == c);
+            found.map_or(NONE, |k| k as u32)
+        })
+        .collect();
     for (j, s) in right.stmts.iter().enumerate() {
         let t = s.task as usize;
         if s.task == NO_TASK || t >= tasks {
@@ -40,9 +52,10 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
         }
         // The first left statement of this task read in the same schema (almost always
         // the first of its list: dumps set the search path once).
+        let context = as_left[s.context as usize];
         let mut prev = NONE;
         let mut i = head[t];
-        while i != NONE && context(left, i as usize) != context(right, j) {
+        while i != NONE && lcontext[i as usize] != context {
             prev = i;
             i = next[i as usize];
         }
@@ -58,11 +71,6 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
         rcommon[j] = true;
     }
     (lcommon, rcommon)
-}
-
-/// The default schema that statement `k` of `p` is read in.
-fn context<'p>(p: &'p Parsed<'_>, k: usize) -> &'p Option<String> {
-    &p.contexts[p.stmts[k].context as usize]
 }
 
 #[cfg(test)]
@@ -94,6 +102,16 @@ mod tests {
         );
         assert_eq!(l, [false, true]);
         assert_eq!(r, [false, false, false, true]);
+    }
+
+    #[test]
+    fn a_schema_set_again_is_the_same_schema() {
+        let (l, r) = common(
+            "SET search_path = s1;\nSET search_path = s2;\nSET search_path = s1;\nCREATE TABLE t (x int);\n",
+            "SET search_path = s1;\nCREATE TABLE t (x int);\n",
+        );
+        assert_eq!(l, [true, false, false, true]);
+        assert_eq!(r, [true, true]);
     }
 
     #[test]

@@ -60,8 +60,8 @@ pub(crate) struct Parsed<'a> {
     pub stmts: Vec<Stmt<'a>>,
     pub entries: Vec<Entry>,
     pub facts: Facts,
-    /// The default schemas that statements are read in (`SET search_path`), each time it
-    /// changes; see [`Stmt::context`].
+    /// The default schemas that statements are read in (`SET search_path`), each once; see
+    /// [`Stmt::context`].
     pub contexts: Vec<Option<String>>,
 }
 
@@ -125,11 +125,17 @@ pub(crate) fn classify<'a>(
     let mut entries = Vec::with_capacity(raw.len() * 2);
     let mut facts = Facts::default();
     let mut contexts = vec![None];
+    let mut context = 0;
     for ((r, tokens), task) in raw.into_iter().zip(tokens).zip(tasks) {
-        if contexts.last() != Some(&facts.default_schema) {
-            contexts.push(facts.default_schema.clone());
+        if contexts[context] != facts.default_schema {
+            context = match contexts.iter().position(|c| *c == facts.default_schema) {
+                Some(k) => k,
+                None => {
+                    contexts.push(facts.default_schema.clone());
+                    contexts.len() - 1
+                }
+            };
         }
-        let context = contexts.len() as u32 - 1;
         let before = entries.len();
         let mut c = Classifier {
             order,
@@ -149,7 +155,7 @@ pub(crate) fn classify<'a>(
             meta_lines: r.meta_lines,
             rows: r.copy_rows.len() as u32,
             task,
-            context,
+            context: context as u32,
             starts: OnceLock::new(),
         });
     }
