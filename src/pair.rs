@@ -142,23 +142,13 @@ pub(crate) fn parse_pair<'a>(
     let done = threads.in_chunks(&tasks, 64, |chunk| cuts.lex_all(chunk));
     drop(cuts);
 
-    // Step 3.
-    let ltoks = tokens_of(&lraw, &ltask, &done);
-    let rtoks = tokens_of(&rraw, &rtask, &done);
-    drop(done);
-    match (ltoks, rtoks) {
-        (Ok(lt), Ok(rt)) => {
-            let (l, r) = threads.both(
-                move || classify(lraw, lt, ltask, order),
-                move || classify(rraw, rt, rtask, order),
-            );
-            (Ok(l), Ok(r))
-        }
-        (lt, rt) => (
-            lt.map(|lt| classify(lraw, lt, ltask, order)),
-            rt.map(|rt| classify(rraw, rt, rtask, order)),
-        ),
-    }
+    // Step 3: each side on a thread of its own, from gathering its tokens (a statement's are
+    // anywhere in `done`: in a large dump, a cache miss each) to classifying them.
+    let side = |raw: Vec<RawStatement<'a>>, task: Vec<u32>| {
+        let tokens = tokens_of(&raw, &task, &done)?;
+        Ok(classify(raw, tokens, task, order))
+    };
+    threads.both(move || side(lraw, ltask), move || side(rraw, rtask))
 }
 
 /// The statements to tokenize, one per distinct text (the left side's first, in order), and
