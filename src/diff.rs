@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes};
 use crate::classify::{Entry, Parent, Shown};
@@ -25,12 +25,45 @@ struct Side<'p, 'a> {
     objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>>,
 }
 
+/// The table of each index of either side, found when first asked for: only statements that
+/// name an index without its table (`ALTER INDEX`, `COMMENT ON INDEX`) need it, and a large
+/// dump has many indexes.
+struct IndexTables<'p> {
+    sides: [&'p Parsed<'p>; 2],
+    map: OnceLock<HashMap<&'p str, &'p ObjectKey>>,
+}
+
+impl<'p> IndexTables<'p> {
+    fn new(left: &'p Parsed<'_>, right: &'p Parsed<'_>) -> Self {
+        IndexTables {
+            sides: [left, right],
+            map: OnceLock::new(),
+        }
+    }
+
+    fn get(&self, index: &str) -> Option<&'p ObjectKey> {
+        let map = self.map.get_or_init(|| {
+            let mut map: HashMap<&str, &ObjectKey> = HashMap::default();
+            for (idx, table) in self.sides.iter().flat_map(|p| &p.facts.index_tables) {
+                // The smallest candidate, so that the result does not depend on which side
+                // is left.
+                let slot = map.entry(idx.as_str()).or_insert(table);
+                if table < *slot {
+                    *slot = table;
+                }
+            }
+            map
+        });
+        map.get(index).copied()
+    }
+}
+
 /// The object an entry belongs to.
-fn key_of<'p>(e: &'p Entry, index_tables: &HashMap<&str, &'p ObjectKey>) -> Cow<'p, ObjectKey> {
+fn key_of<'p>(e: &'p Entry, index_tables: &IndexTables<'p>) -> Cow<'p, ObjectKey> {
     match &e.parent {
         Parent::Key(k) => Cow::Borrowed(k),
         Parent::IndexOf(idx) => match index_tables.get(idx.as_str()) {
-            Some(&table) => Cow::Borrowed(table),
+            Some(table) => Cow::Borrowed(table),
             None => Cow::Owned(ObjectKey {
                 ns: ObjectKind::Table,
                 name: idx.as_str().into(),
@@ -42,7 +75,7 @@ fn key_of<'p>(e: &'p Entry, index_tables: &HashMap<&str, &'p ObjectKey>) -> Cow<
 fn resolve<'p, 'a>(
     parsed: &'p Parsed<'a>,
     common: &[bool],
-    index_tables: &HashMap<&str, &'p ObjectKey>,
+    index_tables: &IndexTables<'p>,
     opts: &Comparer,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
@@ -152,19 +185,7 @@ fn diff_apart_from(
     opts: &Comparer,
     threads: Threads,
 ) -> SchemaDiff {
-    let mut index_tables: HashMap<&str, &ObjectKey> = HashMap::default();
-    for (idx, table) in left
-        .facts
-        .index_tables
-        .iter()
-        .chain(&right.facts.index_tables)
-    {
-        // The smallest candidate, so that the result does not depend on which side is left.
-        let slot = index_tables.entry(idx.as_str()).or_insert(table);
-        if table < *slot {
-            *slot = table;
-        }
-    }
+    let index_tables = IndexTables::new(left, right);
     // Sequences owned by an excluded table go with it.
     let excluded_sequences: HashSet<&ObjectKey> = left
         .facts
