@@ -62,11 +62,11 @@ impl<'p> IndexTables<'p> {
 fn key_of<'p>(e: &'p Entry, index_tables: &IndexTables<'p>) -> Cow<'p, ObjectKey> {
     match &e.parent {
         Parent::Key(k) => Cow::Borrowed(k),
-        Parent::IndexOf(idx) => match index_tables.get(idx.as_str()) {
+        Parent::IndexOf(idx) => match index_tables.get(idx) {
             Some(table) => Cow::Borrowed(table),
             None => Cow::Owned(ObjectKey {
                 ns: ObjectKind::Table,
-                name: idx.as_str().into(),
+                name: (**idx).into(),
             }),
         },
     }
@@ -412,7 +412,7 @@ fn changed_object(
             name: if pk.name.is_empty() {
                 key.name.to_string()
             } else {
-                pk.name.clone()
+                pk.name.to_string()
             },
             left,
             right,

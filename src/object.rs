@@ -272,7 +272,7 @@ pub(crate) struct ObjectKey {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) struct PartKey {
     pub kind: ObjectKind,
-    pub name: String,
+    pub name: Box<str>,
 }
 
 /// Whether `name` matches a pattern where `*` stands for any run of characters. A pattern

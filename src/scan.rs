@@ -19,13 +19,13 @@ pub(crate) struct RawStatement<'a> {
     pub end_line: u32,
     /// Lines inside `text` that are psql meta-commands (rare: pg_dump never writes them
     /// inside a statement). They are blanked before tokenizing.
-    pub meta_lines: Vec<(usize, usize)>,
+    pub meta_lines: Box<[(usize, usize)]>,
     /// The rows of a `COPY … FROM stdin` data block that follows this statement.
-    pub copy_rows: Vec<CopyRow<'a>>,
+    pub copy_rows: Box<[CopyRow<'a>]>,
     /// Where each line of `text` after the first starts, for the lines that start between
     /// tokens (a newline inside a literal or a comment starts none): cut there, the lines
     /// tokenize on their own to the statement's tokens (see `cut`).
-    pub line_starts: Vec<u32>,
+    pub line_starts: Box<[u32]>,
 }
 
 /// One line of a `COPY … FROM stdin` data block.
@@ -367,12 +367,14 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
                     text: &src[offset..s.i],
                     start: loc,
                     end_line: s.line,
-                    meta_lines: std::mem::take(&mut meta_lines),
-                    copy_rows: Vec::new(),
-                    line_starts: std::mem::take(&mut line_starts),
+                    meta_lines: std::mem::take(&mut meta_lines).into_boxed_slice(),
+                    copy_rows: Box::default(),
+                    // Copied out at its exact length: the buffer serves the next statement.
+                    line_starts: Box::from(line_starts.as_slice()),
                 };
+                line_starts.clear();
                 if words.first_is_copy && words.last_is_stdin {
-                    stmt.copy_rows = copy_block(&mut s);
+                    stmt.copy_rows = copy_block(&mut s).into_boxed_slice();
                     line_has_token = false;
                 }
                 out.push(stmt);
@@ -402,9 +404,9 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
             text,
             start: loc,
             end_line,
-            meta_lines,
-            copy_rows: Vec::new(),
-            line_starts,
+            meta_lines: meta_lines.into_boxed_slice(),
+            copy_rows: Box::default(),
+            line_starts: line_starts.into_boxed_slice(),
         });
     }
     Ok(out)

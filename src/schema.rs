@@ -16,7 +16,7 @@ pub(crate) struct Stmt<'a> {
     pub end_line: u32,
     pub tokens: Arc<Tokens>,
     /// The statement's meta-command lines (see `RawStatement`).
-    pub meta_lines: Vec<(usize, usize)>,
+    pub meta_lines: Box<[(usize, usize)]>,
     /// How many of its last tokens are the rows of a `COPY` data block.
     pub rows: u32,
     /// Which distinct statement text of the comparison this is (see `pair`): statements of
@@ -27,7 +27,7 @@ pub(crate) struct Stmt<'a> {
     /// [`Parsed::contexts`]: a statement's entries follow from its tokens and this.
     pub context: u32,
     /// Where its tokens start, relative to it; found when first asked for.
-    starts: OnceLock<Vec<Location>>,
+    starts: OnceLock<Box<[Location]>>,
 }
 
 /// No task: a statement parsed on its own, that no statement of the other side shares.
@@ -41,7 +41,7 @@ impl Stmt<'_> {
         if k < first_row {
             let starts = self
                 .starts
-                .get_or_init(|| locate(self.text, &self.meta_lines));
+                .get_or_init(|| locate(self.text, &self.meta_lines).into_boxed_slice());
             debug_assert_eq!(starts.len(), first_row, "a location for every token");
             starts.get(k).map(|&rel| absolute(self.start, rel))
         } else if k < count {

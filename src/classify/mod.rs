@@ -19,7 +19,7 @@ pub(crate) enum Parent {
     Key(ObjectKey),
     /// An index named by a statement that does not say its table (`ALTER INDEX`, `COMMENT ON
     /// INDEX`): resolved to the table once every statement has been read.
-    IndexOf(String),
+    IndexOf(Box<str>),
 }
 
 /// How an entry is shown in a report.
@@ -83,7 +83,7 @@ fn key(kind: ObjectKind, name: String) -> ObjectKey {
 fn part(kind: ObjectKind, name: impl Into<String>) -> PartKey {
     PartKey {
         kind,
-        name: name.into(),
+        name: name.into().into_boxed_str(),
     }
 }
 
@@ -495,7 +495,7 @@ impl Classifier<'_> {
 
     fn index_part(&mut self, t: &[Tok], index: String, shown: Shown) -> bool {
         self.out.push(Entry {
-            parent: Parent::IndexOf(index.clone()),
+            parent: Parent::IndexOf(index.as_str().into()),
             kind: ObjectKind::Index,
             defines: false,
             part: part(ObjectKind::Index, index),

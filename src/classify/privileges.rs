@@ -65,7 +65,7 @@ impl Classifier<'_> {
         };
         if kind == Index {
             self.out.push(Entry {
-                parent: Parent::IndexOf(name.clone()),
+                parent: Parent::IndexOf(name.as_str().into()),
                 kind: Index,
                 defines: false,
                 part: part(Comment, format!("index {name}")),

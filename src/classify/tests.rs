@@ -22,7 +22,7 @@ fn classify(src: &str) -> Vec<(String, String, String)> {
                 Parent::Key(k) => k.name.to_string(),
                 Parent::IndexOf(i) => format!("index-of {i}"),
             };
-            (parent, e.part.kind.to_string(), e.part.name)
+            (parent, e.part.kind.to_string(), e.part.name.into_string())
         })
         .collect()
 }
