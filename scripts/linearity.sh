@@ -3,8 +3,9 @@
 # most 55× the time of the 1 MB pair):
 #
 # 1. the release CLI as whole processes, as a user runs it: median wall time of RUNS runs of
-#    the 1 MB pair (default 15) and LARGE_RUNS runs of the 50 MB pair (default 3), spread
-#    between each other; with the page faults and system time of one run of each;
+#    the 1 MB pair (default 15) and LARGE_RUNS runs of the 50 MB pair (default 5), spread
+#    between each other, and their mean user and system CPU time; with the page faults of one
+#    run of each;
 # 2. with INSTRUCTIONS=1, the instructions that `sql_compare::diff` executes (valgrind
 #    --tool=callgrind, event Ir) on the 1, 10 and 50 MB pairs: they do not depend on caches,
 #    the machine's load or how the kernel backs memory, so they show whether the work itself
@@ -24,7 +25,7 @@ cd "$(dirname "$0")/.."
 target=${CARGO_TARGET_DIR:-target}
 gen=${GEN:-/tmp/gen}
 runs=${RUNS:-15}
-large_runs=${LARGE_RUNS:-3}
+large_runs=${LARGE_RUNS:-5}
 if [ ! -x /usr/bin/time ]; then
     echo "/usr/bin/time is missing: apt-get install -y time" >&2
     exit 2
@@ -41,46 +42,58 @@ bytes() { echo $(( $(stat -c %s "$1/a.dump.sql") + $(stat -c %s "$1/b.dump.sql")
 
 printf 'date: %s; %s CPUs; load average: %s\n\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# 1. Whole processes, timed from Python (no wrapper process in the timed span); the small
-# pair's runs are spread between the large pair's.
+# 1. Whole processes, timed from Python (no wrapper process in the timed span; CPU times from
+# wait4); the small pair's runs are spread between the large pair's.
 python3 - "$bin" "$small" "$large" "$runs" "$large_runs" "$(bytes "$small")" "$(bytes "$large")" <<'PY'
-import statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 bin, small, large = sys.argv[1:4]
 runs, large_runs, sbytes, lbytes = map(int, sys.argv[4:8])
 def run(d):
     t = time.perf_counter()
-    status = subprocess.run([bin, "--quiet", f"{d}/a.dump.sql", f"{d}/b.dump.sql"]).returncode
-    if status > 1:
-        sys.exit(f"sql-compare failed on {d} (exit {status})")
-    return time.perf_counter() - t
+    p = subprocess.Popen([bin, "--quiet", f"{d}/a.dump.sql", f"{d}/b.dump.sql"])
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode not in (0, 1):
+        sys.exit(f"sql-compare failed on {d} (exit {p.returncode})")
+    return wall, usage.ru_utime, usage.ru_stime
 times = {small: [], large: []}
 per = -(-runs // large_runs)
 for k in range(large_runs):
     times[large].append(run(large))
     for _ in range(min(per, runs - len(times[small]))):
         times[small].append(run(small))
-s, l = statistics.median(times[small]), statistics.median(times[large])
-print("| pair | input (both sides) | runs | median wall time | MB/s |")
-print("|---|---:|---:|---:|---:|")
-for d, b, m in ((small, sbytes, s), (large, lbytes, l)):
-    print(f"| {d.rsplit('/', 1)[-1]} | {b / 1e6:.2f} MB | {len(times[d])} | {m * 1e3:.1f} ms | {b / 1e6 / m:.1f} |")
-ratio = l / s
+stats = {}
+print("| pair | input (both sides) | runs | median wall time | MB/s | mean user CPU | mean system CPU |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for d, b in ((small, sbytes), (large, lbytes)):
+    wall = statistics.median(t[0] for t in times[d])
+    user = statistics.mean(t[1] for t in times[d])
+    system = statistics.mean(t[2] for t in times[d])
+    stats[d] = (wall, user, system)
+    print(f"| {d.rsplit('/', 1)[-1]} | {b / 1e6:.2f} MB | {len(times[d])} | {wall * 1e3:.1f} ms | "
+          f"{b / 1e6 / wall:.1f} | {user * 1e3:.1f} ms | {system * 1e3:.1f} ms |")
+size = lbytes / sbytes
+ratio = stats[large][0] / stats[small][0]
+user = stats[large][1] / stats[small][1]
+system = stats[large][2] / stats[small][2]
 verdict = "PASS" if ratio <= 55 else "FAIL"
-print(f"\nwhole CLI processes: 50 MB pair / 1 MB pair = {ratio:.1f}× the time for {lbytes / sbytes:.1f}× the input "
-      f"({ratio / (lbytes / sbytes):.2f} per byte); issue 5 (≤ 55×): {verdict}\n")
+print(f"\nwhole CLI processes, 50 MB pair / 1 MB pair ({size:.1f}× the input): {ratio:.1f}× the wall time "
+      f"({ratio / size:.2f} per byte), {user:.1f}× the user CPU time, {system:.1f}× the system CPU time; "
+      f"issue 5 (≤ 55× the time): {verdict}\n")
 PY
 
 # Where a large run's time goes besides the work: page faults (memory touched for the first
 # time, zeroed by the kernel) and system time, one run of each pair.
-echo "| pair | page faults | per MB of input | user time | system time |"
-echo "|---|---:|---:|---:|---:|"
+echo "| pair | page faults | per MB of input | peak memory |"
+echo "|---|---:|---:|---:|"
 for d in "$small" "$large"; do
     set +e
-    /usr/bin/time -f '%R %U %S' -o /tmp/linearity.$$ "$bin" --quiet "$d/a.dump.sql" "$d/b.dump.sql"
+    /usr/bin/time -f '%R %M' -o /tmp/linearity.$$ "$bin" --quiet "$d/a.dump.sql" "$d/b.dump.sql"
     set -e
-    read -r faults user sys </tmp/linearity.$$
-    awk -v n="$(basename "$d")" -v f="$faults" -v u="$user" -v s="$sys" -v by="$(bytes "$d")" \
-        'BEGIN {printf "| %s | %d | %.0f | %.2f s | %.2f s |\n", n, f, f / (by / 1e6), u, s}'
+    read -r faults kb </tmp/linearity.$$
+    awk -v n="$(basename "$d")" -v f="$faults" -v kb="$kb" -v by="$(bytes "$d")" \
+        'BEGIN {printf "| %s | %d | %.0f | %.1f MiB |\n", n, f, f / (by / 1e6), kb / 1024}'
 done
 rm -f /tmp/linearity.$$
 
