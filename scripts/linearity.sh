@@ -116,7 +116,7 @@ if [ -n "${INSTRUCTIONS:-}" ]; then
         [ -n "$first" ] || first="$ir $b"
         awk -v n="gen-$size" -v ir="$ir" -v b="$b" -v first="$first" 'BEGIN {
             split(first, f, " ")
-            printf "| %s | %.2f MB | %d | %.1f | %.1f× the instructions for %.1f× the input |\n",
+            printf "| %s | %.2f MB | %.0f | %.1f | %.1f× the instructions for %.1f× the input |\n",
                 n, b / 1e6, ir, ir / b, ir / f[1], b / f[2]
         }'
     done
