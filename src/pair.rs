@@ -13,6 +13,10 @@
 //!    lines found more than once (each tokenized once, by the first thread to need it), in
 //!    chunks that each thread takes in turn;
 //! 3. both sides are classified, using the tokens of step 2.
+//!
+//! On two threads, one helper thread is started for the three steps (see `two`).
+
+mod two;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -74,34 +78,6 @@ impl Threads {
         }
     }
 
-    /// `f` over `items`, a chunk of them at a time, on both threads: each takes the next chunk
-    /// when done with one, so that they finish together even when one runs slower (a shared
-    /// machine) or meets the costlier chunks. The results are in the order of `items`.
-    pub(crate) fn in_chunks<T: Sync, R: Send>(
-        self,
-        items: &[T],
-        chunk: usize,
-        f: impl Fn(&[T]) -> Vec<R> + Sync,
-    ) -> Vec<R> {
-        let chunk = chunk.max(1);
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut done = Vec::new();
-            loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let from = k.saturating_mul(chunk);
-                if from >= items.len() {
-                    return done;
-                }
-                done.push((k, f(&items[from..items.len().min(from + chunk)])));
-            }
-        };
-        let (mut done, other) = self.both(work, work);
-        done.extend(other);
-        done.sort_unstable_by_key(|&(k, _)| k);
-        done.into_iter().flat_map(|(_, results)| results).collect()
-    }
-
     /// Drops `value` on a thread of its own that nobody waits for, when there are two CPUs:
     /// freeing a large parsed dump (hundreds of thousands of small allocations) is work the
     /// caller does not need to wait for. Inline otherwise, or if no thread can be started.
@@ -117,6 +93,32 @@ impl Threads {
     }
 }
 
+/// `f` over the chunks of `items` that this thread takes, in turn with others that share
+/// `next`: each chunk numbered, with its results.
+fn take_chunks<T, R>(
+    items: &[T],
+    chunk: usize,
+    next: &AtomicUsize,
+    f: impl Fn(&[T]) -> Vec<R>,
+) -> Vec<(usize, Vec<R>)> {
+    let chunk = chunk.max(1);
+    let mut done = Vec::new();
+    loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let from = k.saturating_mul(chunk);
+        if from >= items.len() {
+            return done;
+        }
+        done.push((k, f(&items[from..items.len().min(from + chunk)])));
+    }
+}
+
+/// How many statements a thread tokenizes before it takes the next ones.
+const LEX_CHUNK: usize = 64;
+
+/// A dump's statements and the hash of each one's text, or the dump's first error.
+type Split<'a> = Result<(Vec<RawStatement<'a>>, Vec<u64>), Error>;
+
 /// Parses both dumps. The results, errors included, are those of `parse` on each side.
 pub(crate) fn parse_pair<'a>(
     left: &'a str,
@@ -124,31 +126,41 @@ pub(crate) fn parse_pair<'a>(
     order: Order,
     threads: Threads,
 ) -> (Result<Parsed<'a>, Error>, Result<Parsed<'a>, Error>) {
-    let (l, r) = threads.both(|| split_hashed(left), || split_hashed(right));
-    let ((lraw, lhash), (rraw, rhash)) = match (l, r) {
-        (Ok(l), Ok(r)) => (l, r),
+    if threads.two {
+        if let Some(parsed) = two::parse_pair(left, right, order) {
+            return parsed;
+        }
+    }
+    // On one thread (or no second thread could be started): the same steps, one by one.
+    let (Ok((lraw, lhash)), Ok((rraw, rhash))) = (split_hashed(left), split_hashed(right)) else {
         // Bad input: parse each side on its own, which reports its first error.
-        _ => return (parse(left, order), parse(right, order)),
+        return (parse(left, order), parse(right, order));
     };
-
-    // Step 2.
     let Plan {
         tasks,
         left: ltask,
         right: rtask,
-    } = Plan::new(&lraw, lhash, &rraw, rhash);
+    } = Plan::new(&lraw, &lhash, &rraw, &rhash);
     let cuts = Cuts::new(&tasks);
     let tasks: Vec<(usize, &RawStatement<'_>)> = tasks.into_iter().enumerate().collect();
-    let done = threads.in_chunks(&tasks, 64, |chunk| cuts.lex_all(chunk));
+    let done = cuts.lex_all(&tasks);
     drop(cuts);
+    (
+        side(&lraw, &ltask, &done, order),
+        side(&rraw, &rtask, &done, order),
+    )
+}
 
-    // Step 3: each side on a thread of its own, from gathering its tokens (a statement's are
-    // anywhere in `done`: in a large dump, a cache miss each) to classifying them.
-    let side = |raw: Vec<RawStatement<'a>>, task: Vec<u32>| {
-        let tokens = tokens_of(&raw, &task, &done)?;
-        Ok(classify(raw, tokens, task, order))
-    };
-    threads.both(move || side(lraw, ltask), move || side(rraw, rtask))
+/// Step 3 for one side: its tokens gathered from `done` (a statement's are anywhere in it: in
+/// a large dump, a cache miss each), then classified.
+fn side<'a>(
+    raw: &[RawStatement<'a>],
+    task: &[u32],
+    done: &[Result<Arc<Tokens>, Error>],
+    order: Order,
+) -> Result<Parsed<'a>, Error> {
+    let tokens = tokens_of(raw, task, done)?;
+    Ok(classify(raw, tokens, task, order))
 }
 
 /// The statements to tokenize, one per distinct text (the left side's first, in order), and
@@ -162,9 +174,9 @@ struct Plan<'r, 'a> {
 impl<'r, 'a> Plan<'r, 'a> {
     fn new(
         left: &'r [RawStatement<'a>],
-        left_hashes: Vec<u64>,
+        left_hashes: &[u64],
         right: &'r [RawStatement<'a>],
-        right_hashes: Vec<u64>,
+        right_hashes: &[u64],
     ) -> Self {
         let mut tasks: Vec<&'r RawStatement<'a>> = Vec::with_capacity(left.len() + right.len() / 4);
         let mut seen: FastHashMap<u64, u32> =
@@ -188,19 +200,19 @@ impl<'r, 'a> Plan<'r, 'a> {
         let left = left
             .iter()
             .zip(left_hashes)
-            .map(|(r, h)| task_of(r, h))
+            .map(|(r, &h)| task_of(r, h))
             .collect();
         let right = right
             .iter()
             .zip(right_hashes)
-            .map(|(r, h)| task_of(r, h))
+            .map(|(r, &h)| task_of(r, h))
             .collect();
         Plan { tasks, left, right }
     }
 }
 
 /// A dump's statements and a hash of each one's text.
-fn split_hashed(src: &str) -> Result<(Vec<RawStatement<'_>>, Vec<u64>), Error> {
+fn split_hashed(src: &str) -> Split<'_> {
     let raw = split(src)?;
     let hashes = raw.iter().map(|r| hash_text(r.text)).collect();
     Ok((raw, hashes))
@@ -299,13 +311,15 @@ mod tests {
     fn texts_are_shared_only_when_equal() {
         let l = split("SELECT 1;\nSELECT 2;\nSELECT 1;").unwrap();
         let r = split("SELECT 2;\nSELECT 3;\nSELECT 1;").unwrap();
-        let hashes = |raw: &[RawStatement<'_>]| raw.iter().map(|r| hash_text(r.text)).collect();
-        let plan = Plan::new(&l, hashes(&l), &r, hashes(&r));
+        let hashes = |raw: &[RawStatement<'_>]| -> Vec<u64> {
+            raw.iter().map(|r| hash_text(r.text)).collect()
+        };
+        let plan = Plan::new(&l, &hashes(&l), &r, &hashes(&r));
         assert_eq!(plan.tasks.len(), 3);
         assert_eq!(plan.left, [0, 1, 0]);
         assert_eq!(plan.right, [1, 2, 0]);
         // Every hash the same: texts still decide.
-        let plan = Plan::new(&l, vec![7; 3], &r, vec![7; 3]);
+        let plan = Plan::new(&l, &[7; 3], &r, &[7; 3]);
         let texts: Vec<&str> = plan.tasks.iter().map(|r| r.text).collect();
         assert_eq!(texts, ["SELECT 1;", "SELECT 2;", "SELECT 2;", "SELECT 3;"]);
         assert_eq!(plan.left, [0, 1, 0]);

@@ -94,8 +94,7 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
             Err(e) => Err(e.in_statement_at(r.start)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let tasks = vec![NO_TASK; raw.len()];
-    Ok(classify(raw, tokens, tasks, order))
+    Ok(classify(&raw, tokens, &vec![NO_TASK; raw.len()], order))
 }
 
 /// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
@@ -116,9 +115,9 @@ pub(crate) fn lex(
 
 /// Classifies a dump's statements, given the tokens of each.
 pub(crate) fn classify<'a>(
-    raw: Vec<RawStatement<'a>>,
+    raw: &[RawStatement<'a>],
     tokens: Vec<Arc<Tokens>>,
-    tasks: Vec<u32>,
+    tasks: &[u32],
     order: Order,
 ) -> Parsed<'a> {
     let mut stmts = Vec::with_capacity(raw.len());
@@ -126,7 +125,7 @@ pub(crate) fn classify<'a>(
     let mut facts = Facts::default();
     let mut contexts = vec![None];
     let mut context = 0;
-    for ((r, tokens), task) in raw.into_iter().zip(tokens).zip(tasks) {
+    for ((r, tokens), &task) in raw.iter().zip(tokens).zip(tasks) {
         if contexts[context] != facts.default_schema {
             context = match contexts.iter().position(|c| *c == facts.default_schema) {
                 Some(k) => k,
@@ -152,7 +151,7 @@ pub(crate) fn classify<'a>(
             start: r.start,
             end_line: r.end_line,
             tokens,
-            meta_lines: r.meta_lines,
+            meta_lines: r.meta_lines.clone(),
             rows: r.copy_rows.len() as u32,
             task,
             context: context as u32,
