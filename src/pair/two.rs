@@ -4,8 +4,10 @@
 //! this was measured on (the time from `spawn` to the new thread running), against steps of
 //! 2 to 12 ms on the MusicBrainz pair. Here one helper thread is started once: it splits the
 //! right side, tokenizes chunks in turn with this thread, then classifies the right side, and
-//! between steps waits for this thread's results with a [`Flag`]. The results are those of
-//! the one-thread path (tests in `pair`).
+//! between steps waits for this thread's results with a [`Flag`]. Splitting and classifying
+//! the right side are [`Claim`]s: when the helper is late (slow to start, or paused by the
+//! machine), this thread does them. The results are those of the one-thread path (tests in
+//! `pair`).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, RwLock};
@@ -93,60 +95,117 @@ impl Work<'_, '_> {
     }
 }
 
+/// A step that either thread may take: the first to get to it does it. A thread can be slow
+/// to start, or paused by the machine; the other then does its share.
+#[derive(Default)]
+struct Claim(AtomicBool);
+
+impl Claim {
+    fn take(&self) -> bool {
+        !self.0.swap(true, Ordering::AcqRel)
+    }
+}
+
 /// Parses both dumps on this thread and one more; `None` if no thread could be started.
-pub(super) fn parse_pair<'a>(
+pub(super) fn parse_pair<'a>(left: &'a str, right: &'a str, order: Order) -> Option<Sides<'a>> {
+    parse_pair_late(left, right, order, Duration::ZERO).map(|(parsed, _)| parsed)
+}
+
+/// Which of the right side's steps this thread took: splitting, classifying.
+type Taken = (bool, bool);
+
+/// Both sides parsed.
+type Sides<'a> = (Result<Parsed<'a>, Error>, Result<Parsed<'a>, Error>);
+
+/// [`parse_pair`] with a helper that starts `late` (tests: the steps it would take are then
+/// this thread's), and which steps this thread took.
+fn parse_pair_late<'a>(
     left: &'a str,
     right: &'a str,
     order: Order,
-) -> Option<(Result<Parsed<'a>, Error>, Result<Parsed<'a>, Error>)> {
+    late: Duration,
+) -> Option<(Sides<'a>, Taken)> {
     // What one thread hands the other, each with the flag that says it is there. The helper
-    // raises `rsplit_ready` and `theirs_ready`, this thread `work_ready` and `done_ready`.
+    // raises `theirs_ready`, this thread `work_ready` and `done_ready`; `rsplit_ready`, the
+    // thread that splits the right side. This thread only waits for steps the helper took on.
     let lsplit: OnceLock<Split<'a>> = OnceLock::new();
     let rsplit: OnceLock<Split<'a>> = OnceLock::new();
-    let rsplit_ready = Flag::default();
+    let (split_right, rsplit_ready) = (Claim::default(), Flag::default());
     // Empty when there is nothing to tokenize: the helper stops.
     let work: OnceLock<Work<'_, 'a>> = OnceLock::new();
     let work_ready = Flag::default();
+    // Taken by the helper when it joins in tokenizing, or by this thread when done with it
+    // (the helper then does not join in).
+    let join_lexing = Claim::default();
     // The helper's chunks; `None` if it did not get to the end of them.
     let theirs: Mutex<Option<Vec<(usize, Lexed)>>> = Mutex::new(None);
     let theirs_ready = Flag::default();
     let done: OnceLock<Lexed> = OnceLock::new();
     let done_ready = Flag::default();
+    let classify_right = Claim::default();
+    let rparsed: Mutex<Option<Result<Parsed<'a>, Error>>> = Mutex::new(None);
+
+    let split = || {
+        let mine = split_right.take();
+        if mine {
+            let _ = rsplit.set(split_hashed(right));
+            rsplit_ready.raise();
+        }
+        mine
+    };
+    let classify = |w: &Work<'_, 'a>, done: &Lexed| {
+        let Some(Ok((rraw, _))) = rsplit.get() else {
+            return false;
+        };
+        let mine = classify_right.take();
+        if mine {
+            let r = side(rraw, &w.right, done, order);
+            *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
+        }
+        mine
+    };
 
     std::thread::scope(|s| {
         let helper = std::thread::Builder::new().spawn_scoped(s, || {
             let _raise = RaiseOnDrop([&rsplit_ready, &theirs_ready]);
-            let _ = rsplit.set(split_hashed(right));
-            rsplit_ready.raise();
+            if !late.is_zero() {
+                std::thread::sleep(late);
+            }
+            let _ = split();
             work_ready.wait();
-            let w = work.get()?;
-            let mine = w.lex();
-            *theirs.lock().unwrap_or_else(PoisonError::into_inner) = Some(mine);
-            theirs_ready.raise();
+            let Some(w) = work.get() else { return };
+            if join_lexing.take() {
+                let mine = w.lex();
+                *theirs.lock().unwrap_or_else(PoisonError::into_inner) = Some(mine);
+                theirs_ready.raise();
+            }
             done_ready.wait();
-            let (Some(Ok((rraw, _))), Some(done)) = (rsplit.get(), done.get()) else {
-                return None;
-            };
-            Some(side(rraw, &w.right, done, order))
+            if let Some(done) = done.get() {
+                let _ = classify(w, done);
+            }
         });
         let Ok(helper) = helper else {
             return None;
         };
-        let join = |helper: std::thread::ScopedJoinHandle<'_, _>| {
+        let join = |helper: std::thread::ScopedJoinHandle<'_, ()>| {
             helper
                 .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p))
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
         };
         let raise = RaiseOnDrop([&work_ready, &done_ready]);
 
         let l = lsplit.get_or_init(|| split_hashed(left));
+        let split_here = split();
         rsplit_ready.wait();
         let (Ok((lraw, lhash)), Some(Ok((rraw, rhash)))) = (l, rsplit.get()) else {
             // Bad input (or a helper that failed): the helper stops, and each side is parsed
             // on its own, which reports its first error.
             drop(raise);
             join(helper);
-            return Some((parse(left, order), parse(right, order)));
+            return Some((
+                (parse(left, order), parse(right, order)),
+                (split_here, false),
+            ));
         };
         let Plan {
             tasks,
@@ -164,23 +223,32 @@ pub(super) fn parse_pair<'a>(
         });
         work_ready.raise();
         let mut chunks = w.lex();
-        theirs_ready.wait();
-        let Some(more) = theirs.lock().unwrap_or_else(PoisonError::into_inner).take() else {
-            // The helper stopped before the end (it panicked): its panic goes on from here.
-            drop(raise);
-            join(helper);
-            unreachable!("the helper hands its chunks over unless it panics");
-        };
-        chunks.extend(more);
+        if !join_lexing.take() {
+            // The helper is tokenizing too: its last chunk may not be done yet.
+            theirs_ready.wait();
+            let Some(more) = theirs.lock().unwrap_or_else(PoisonError::into_inner).take() else {
+                // The helper stopped before the end (it panicked): its panic goes on here.
+                drop(raise);
+                join(helper);
+                unreachable!("the helper hands its chunks over unless it panics");
+            };
+            chunks.extend(more);
+        }
         *w.cuts.write().unwrap_or_else(PoisonError::into_inner) = None;
         chunks.sort_unstable_by_key(|&(k, _)| k);
         let done = done.get_or_init(|| chunks.into_iter().flat_map(|(_, r)| r).collect());
         done_ready.raise();
         let l = side(lraw, &w.left, done, order);
+        let classified_here = classify(w, done);
         drop(raise);
-        match join(helper) {
-            Some(r) => Some((l, r)),
-            None => unreachable!("the helper classifies the right side once given its tokens"),
+        join(helper);
+        match rparsed
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+        {
+            Some(r) => Some(((l, r), (split_here, classified_here))),
+            None => unreachable!("one thread or the other classifies the right side"),
         }
     })
 }
@@ -188,6 +256,28 @@ pub(super) fn parse_pair<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_late_helper_leaves_its_steps_to_the_other_thread() {
+        let left = "CREATE TABLE t (a int,\n  b text);\nCREATE INDEX i ON t (a);\n";
+        let right = "CREATE TABLE t (b text,\n  a int);\nCREATE INDEX i ON t (a);\n";
+        let order = Order::default();
+        for (l, r) in [(left, right), (left, "SELECT 'x"), ("SELECT ._x;", right)] {
+            let late = Duration::from_secs(1);
+            let ((pl, pr), taken) = parse_pair_late(l, r, order, late).unwrap();
+            // The right side's steps are this thread's; a dump that does not split stops
+            // before classifying.
+            let split = crate::scan::split(l).is_ok() && crate::scan::split(r).is_ok();
+            assert_eq!(taken, (true, split), "{l} / {r}");
+            let same = |a: &Result<Parsed<'_>, Error>, b: Result<Parsed<'_>, Error>| match (a, b) {
+                (Ok(a), Ok(b)) => format!("{:?}", a.entries) == format!("{:?}", b.entries),
+                (Err(a), Err(b)) => *a == b,
+                _ => false,
+            };
+            assert!(same(&pl, parse(l, order)), "{l}");
+            assert!(same(&pr, parse(r, order)), "{r}");
+        }
+    }
 
     #[test]
     fn a_flag_wakes_a_thread_that_sleeps_or_spins() {
