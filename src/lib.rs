@@ -67,6 +67,7 @@ mod cursor;
 mod cut;
 mod diff;
 mod error;
+mod handoff;
 mod hash;
 mod keywords;
 mod lex;

@@ -18,7 +18,6 @@
 
 mod two;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::Order;
@@ -90,26 +89,6 @@ impl Threads {
         } else {
             drop(value);
         }
-    }
-}
-
-/// `f` over the chunks of `items` that this thread takes, in turn with others that share
-/// `next`: each chunk numbered, with its results.
-fn take_chunks<T, R>(
-    items: &[T],
-    chunk: usize,
-    next: &AtomicUsize,
-    f: impl Fn(&[T]) -> Vec<R>,
-) -> Vec<(usize, Vec<R>)> {
-    let chunk = chunk.max(1);
-    let mut done = Vec::new();
-    loop {
-        let k = next.fetch_add(1, Ordering::Relaxed);
-        let from = k.saturating_mul(chunk);
-        if from >= items.len() {
-            return done;
-        }
-        done.push((k, f(&items[from..items.len().min(from + chunk)])));
     }
 }
 

@@ -9,65 +9,18 @@
 //! machine), this thread does them. The results are those of the one-thread path (tests in
 //! `pair`).
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+use std::time::Duration;
 
-use super::{LEX_CHUNK, Plan, Split, side, split_hashed, take_chunks};
+use super::{LEX_CHUNK, Plan, Split, side, split_hashed};
 use crate::classify::Order;
 use crate::cut::Cuts;
 use crate::error::Error;
+use crate::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
 use crate::lex::Tokens;
 use crate::scan::RawStatement;
 use crate::schema::{Parsed, parse};
-
-/// A flag one thread raises and another waits for. The waiting thread spins for a moment
-/// first: the steps between two hand-offs are short, and a thread that sleeps is slow to wake
-/// on a busy or virtual machine. Then it sleeps until the flag is raised.
-#[derive(Default)]
-pub(super) struct Flag {
-    up: AtomicBool,
-    lock: Mutex<bool>,
-    raised: Condvar,
-}
-
-impl Flag {
-    /// How long a waiting thread spins before it sleeps.
-    const SPIN: Duration = Duration::from_millis(2);
-
-    pub(super) fn raise(&self) {
-        let mut up = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
-        *up = true;
-        self.up.store(true, Ordering::Release);
-        self.raised.notify_all();
-    }
-
-    pub(super) fn wait(&self) {
-        let start = Instant::now();
-        while !self.up.load(Ordering::Acquire) {
-            if start.elapsed() > Self::SPIN {
-                let mut up = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
-                while !*up {
-                    up = self.raised.wait(up).unwrap_or_else(PoisonError::into_inner);
-                }
-                return;
-            }
-            std::hint::spin_loop();
-        }
-    }
-}
-
-/// Raises its flags when dropped: however a thread leaves (a panic included), the other one
-/// does not wait for it forever.
-struct RaiseOnDrop<'f>([&'f Flag; 2]);
-
-impl Drop for RaiseOnDrop<'_> {
-    fn drop(&mut self) {
-        for flag in self.0 {
-            flag.raise();
-        }
-    }
-}
 
 /// What both threads tokenize from.
 struct Work<'r, 'a> {
@@ -92,17 +45,6 @@ impl Work<'_, '_> {
             }),
             None => Vec::new(),
         }
-    }
-}
-
-/// A step that either thread may take: the first to get to it does it. A thread can be slow
-/// to start, or paused by the machine; the other then does its share.
-#[derive(Default)]
-struct Claim(AtomicBool);
-
-impl Claim {
-    fn take(&self) -> bool {
-        !self.0.swap(true, Ordering::AcqRel)
     }
 }
 
@@ -276,23 +218,6 @@ mod tests {
             };
             assert!(same(&pl, parse(l, order)), "{l}");
             assert!(same(&pr, parse(r, order)), "{r}");
-        }
-    }
-
-    #[test]
-    fn a_flag_wakes_a_thread_that_sleeps_or_spins() {
-        for pause in [Duration::ZERO, Flag::SPIN * 3] {
-            let flag = Flag::default();
-            std::thread::scope(|s| {
-                s.spawn(|| {
-                    std::thread::sleep(pause);
-                    flag.raise();
-                });
-                flag.wait();
-            });
-            assert!(flag.up.load(Ordering::Acquire));
-            // A raised flag does not wait.
-            flag.wait();
         }
     }
 }

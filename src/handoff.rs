@@ -1,0 +1,120 @@
+//! Handing work and results from one thread to another (see `pair::two`): a
+//! [`Flag`] to wait on, a [`Claim`] on a step that either thread may take, and chunks of a
+//! list that threads take in turn ([`take_chunks`]).
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// A flag one thread raises and another waits for. The waiting thread spins for a moment
+/// first: the steps between two hand-offs are short, and a thread that sleeps is slow to wake
+/// on a busy or virtual machine. Then it sleeps until the flag is raised.
+#[derive(Default)]
+pub(crate) struct Flag {
+    up: AtomicBool,
+    lock: Mutex<bool>,
+    raised: Condvar,
+}
+
+impl Flag {
+    /// How long a waiting thread spins before it sleeps.
+    const SPIN: Duration = Duration::from_millis(2);
+
+    pub(crate) fn raise(&self) {
+        let mut up = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+        *up = true;
+        self.up.store(true, Ordering::Release);
+        self.raised.notify_all();
+    }
+
+    pub(crate) fn wait(&self) {
+        let start = Instant::now();
+        while !self.up.load(Ordering::Acquire) {
+            if start.elapsed() > Self::SPIN {
+                let mut up = self.lock.lock().unwrap_or_else(PoisonError::into_inner);
+                while !*up {
+                    up = self.raised.wait(up).unwrap_or_else(PoisonError::into_inner);
+                }
+                return;
+            }
+            std::hint::spin_loop();
+        }
+    }
+}
+
+/// Raises its flags when dropped: however a thread leaves (a panic included), the other one
+/// does not wait for it forever.
+pub(crate) struct RaiseOnDrop<'f, const N: usize>(pub [&'f Flag; N]);
+
+impl<const N: usize> Drop for RaiseOnDrop<'_, N> {
+    fn drop(&mut self) {
+        for flag in self.0 {
+            flag.raise();
+        }
+    }
+}
+
+/// A step that either thread may take: the first to get to it does it. A thread can be slow
+/// to start, or paused by the machine; the other then does its share.
+#[derive(Default)]
+pub(crate) struct Claim(AtomicBool);
+
+impl Claim {
+    pub(crate) fn take(&self) -> bool {
+        !self.0.swap(true, Ordering::AcqRel)
+    }
+}
+
+/// `f` over the chunks of `items` that this thread takes, in turn with others that share
+/// `next`: each chunk numbered, with its results.
+pub(crate) fn take_chunks<T, R>(
+    items: &[T],
+    chunk: usize,
+    next: &AtomicUsize,
+    f: impl Fn(&[T]) -> Vec<R>,
+) -> Vec<(usize, Vec<R>)> {
+    let chunk = chunk.max(1);
+    let mut done = Vec::new();
+    loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let from = k.saturating_mul(chunk);
+        if from >= items.len() {
+            return done;
+        }
+        done.push((k, f(&items[from..items.len().min(from + chunk)])));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flag_wakes_a_thread_that_sleeps_or_spins() {
+        for pause in [Duration::ZERO, Flag::SPIN * 3] {
+            let flag = Flag::default();
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    std::thread::sleep(pause);
+                    flag.raise();
+                });
+                flag.wait();
+            });
+            assert!(flag.up.load(Ordering::Acquire));
+            // A raised flag does not wait.
+            flag.wait();
+        }
+    }
+
+    #[test]
+    fn a_claim_is_taken_once() {
+        let claim = Claim::default();
+        let taken = std::thread::scope(|s| {
+            let other = s.spawn(|| claim.take());
+            let here = claim.take();
+            [here, other.join().unwrap()]
+        });
+        assert_eq!(taken.iter().filter(|&&t| t).count(), 1);
+        assert!(!claim.take());
+    }
+}
