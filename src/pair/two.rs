@@ -73,7 +73,7 @@ fn parse_pair_late<'a>(
     let lsplit: OnceLock<Split<'a>> = OnceLock::new();
     let rsplit: OnceLock<Split<'a>> = OnceLock::new();
     let (split_right, rsplit_ready) = (Claim::default(), Flag::default());
-    // Empty when there is nothing to tokenize: the helper stops.
+    // Left empty when a side does not split: the helper then stops.
     let work: OnceLock<Work<'_, 'a>> = OnceLock::new();
     let work_ready = Flag::default();
     // Taken by the helper when it joins in tokenizing, or by this thread when done with it
