@@ -217,7 +217,8 @@ mod tests {
     use super::*;
     use crate::error::{ErrorKind, Location};
 
-    fn same(a: &Result<Parsed<'_>, Error>, b: &Result<Parsed<'_>, Error>) -> bool {
+    /// Whether two parses are the same: statements, tokens, locations, entries or error.
+    pub(super) fn same(a: &Result<Parsed<'_>, Error>, b: &Result<Parsed<'_>, Error>) -> bool {
         match (a, b) {
             (Ok(a), Ok(b)) => {
                 a.stmts.len() == b.stmts.len()

@@ -5,9 +5,9 @@
 //! 2 to 12 ms on the MusicBrainz pair. Here one helper thread is started once: it splits the
 //! right side, tokenizes chunks in turn with this thread, then classifies the right side, and
 //! between steps waits for this thread's results with a [`Flag`]. Splitting and classifying
-//! the right side are [`Claim`]s: when the helper is late (slow to start, or paused by the
-//! machine), this thread does them. The results are those of the one-thread path (tests in
-//! `pair`).
+//! the right side, and joining in the tokenizing, are [`Claim`]s: when the helper is late
+//! (slow to start, or paused by the machine), this thread does them, and waits for the
+//! helper only at the end. The results are those of the one-thread path (tests in `pair`).
 
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
@@ -198,6 +198,7 @@ fn parse_pair_late<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pair::tests::same;
 
     #[test]
     fn a_late_helper_leaves_its_steps_to_the_other_thread() {
@@ -211,13 +212,8 @@ mod tests {
             // before classifying.
             let split = crate::scan::split(l).is_ok() && crate::scan::split(r).is_ok();
             assert_eq!(taken, (true, split), "{l} / {r}");
-            let same = |a: &Result<Parsed<'_>, Error>, b: Result<Parsed<'_>, Error>| match (a, b) {
-                (Ok(a), Ok(b)) => format!("{:?}", a.entries) == format!("{:?}", b.entries),
-                (Err(a), Err(b)) => *a == b,
-                _ => false,
-            };
-            assert!(same(&pl, parse(l, order)), "{l}");
-            assert!(same(&pr, parse(r, order)), "{r}");
+            assert!(same(&pl, &parse(l, order)), "{l}");
+            assert!(same(&pr, &parse(r, order)), "{r}");
         }
     }
 }
