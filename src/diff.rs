@@ -230,34 +230,33 @@ fn diff_apart_from(
     // it is; and each side may have several equal entries, of which the report shows those
     // that the whole comparison leaves unmatched. So an object that differs and has entries
     // in common statements is compared again, whole.
-    let mut common: HashMap<&ObjectKey, (Parts<'_>, Parts<'_>)> = found
+    // Each such object's entries in the common statements of each side.
+    let mut common: HashMap<&ObjectKey, [Parts<'_>; 2]> = found
         .iter()
         .map(|&(key, _)| (key, Default::default()))
         .collect();
-    if !common.is_empty() {
-        for (side, parsed, flags) in [(0, left, lcommon), (1, right, rcommon)] {
-            for (i, e) in parsed.entries.iter().enumerate() {
-                if !flags[e.stmt as usize] {
-                    continue;
-                }
-                let key = key_of(e, &index_tables);
-                if let Some(parts) = common.get_mut(&*key) {
-                    if keep(e, &key, opts, &excluded_sequences) {
-                        let parts = if side == 0 {
-                            &mut parts.0
-                        } else {
-                            &mut parts.1
-                        };
-                        parts.push((&e.part, i));
-                    }
-                }
+    let sides = [(left, lcommon), (right, rcommon)];
+    for (side, (parsed, flags)) in sides.into_iter().enumerate() {
+        if common.is_empty() {
+            break;
+        }
+        for (i, e) in parsed.entries.iter().enumerate() {
+            if !flags[e.stmt as usize] {
+                continue;
+            }
+            let key = key_of(e, &index_tables);
+            let Some(parts) = common.get_mut(&*key) else {
+                continue;
+            };
+            if keep(e, &key, opts, &excluded_sequences) {
+                parts[side].push((&e.part, i));
             }
         }
     }
     let mut changes: Vec<Change> = found
         .into_iter()
         .filter_map(|(key, change)| match common.remove(key) {
-            Some((lmore, rmore)) if !lmore.is_empty() || !rmore.is_empty() => {
+            Some([lmore, rmore]) if !lmore.is_empty() || !rmore.is_empty() => {
                 let lparts = all_parts(l.objects.get(key), lmore);
                 let rparts = all_parts(r.objects.get(key), rmore);
                 changed_object(&l, &r, key, &lparts, &rparts)
