@@ -7,6 +7,8 @@
 //! key. With the default options the two compare equal.
 #![allow(dead_code)]
 
+pub mod usage;
+
 use std::path::PathBuf;
 
 /// One pair of inputs to compare.
