@@ -11,8 +11,9 @@
 #    the machine's load or how the kernel backs memory, so they show whether the work itself
 #    grows linearly (several minutes: the 50 MB pair runs about a minute under callgrind).
 #
-# `cargo bench --bench ratio` (SQL_COMPARE_BENCH_LARGE=1) gives the in-process ratio: there the
-# 1 MB pair is compared over and over in one process, its heap reused and its data in cache.
+# `cargo bench --bench growth` (SQL_COMPARE_BENCH_LARGE=1) gives the in-process ratio, the pairs
+# interleaved the same way: there the 1 MB pair is compared over and over in one process, its
+# heap reused and its data in cache.
 #
 #   scripts/linearity.sh                  # generated pairs in $GEN (default /tmp/gen)
 #   INSTRUCTIONS=1 scripts/linearity.sh

@@ -67,7 +67,9 @@ fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 
 impl<'a> Cuts<'a> {
     pub(crate) fn new(tasks: &[&RawStatement<'a>]) -> Self {
         // Every line, numbered by its text, and how often each text occurs.
-        let mut ids = Vec::new();
+        // At most this many lines: the lists are sized once instead of grown by doubling.
+        let most: usize = tasks.iter().map(|r| r.line_starts.len() + 1).sum();
+        let mut ids = Vec::with_capacity(most);
         let mut texts: Vec<&'a str> = Vec::new();
         let mut uses: Vec<u32> = Vec::new();
         let mut seen: FastHashMap<u64, u32> = FastHashMap::default();
@@ -96,7 +98,7 @@ impl<'a> Cuts<'a> {
         let mut shared_as = vec![OWN; texts.len()];
         let mut shared = Vec::new();
         let mut of_task = Vec::with_capacity(tasks.len());
-        let mut pieces = Vec::new();
+        let mut pieces = Vec::with_capacity(most);
         let mut ids = ids.into_iter();
         for r in tasks {
             let first = pieces.len();

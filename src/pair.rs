@@ -203,13 +203,14 @@ fn tokens_of(
     task: &[u32],
     done: &[Result<Arc<Tokens>, Error>],
 ) -> Result<Vec<Arc<Tokens>>, Error> {
-    raw.iter()
-        .zip(task)
-        .map(|(r, &t)| match &done[t as usize] {
-            Ok(tokens) => Ok(Arc::clone(tokens)),
-            Err(e) => Err(e.clone().in_statement_at(r.start)),
-        })
-        .collect()
+    let mut tokens = Vec::with_capacity(raw.len());
+    for (r, &t) in raw.iter().zip(task) {
+        match &done[t as usize] {
+            Ok(t) => tokens.push(Arc::clone(t)),
+            Err(e) => return Err(e.clone().in_statement_at(r.start)),
+        }
+    }
+    Ok(tokens)
 }
 
 #[cfg(test)]

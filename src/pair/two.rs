@@ -178,7 +178,11 @@ fn parse_pair_late<'a>(
         }
         *w.cuts.write().unwrap_or_else(PoisonError::into_inner) = None;
         chunks.sort_unstable_by_key(|&(k, _)| k);
-        let done = done.get_or_init(|| chunks.into_iter().flat_map(|(_, r)| r).collect());
+        let done = done.get_or_init(|| {
+            let mut all = Vec::with_capacity(chunks.iter().map(|(_, r)| r.len()).sum());
+            chunks.into_iter().for_each(|(_, r)| all.extend(r));
+            all
+        });
         done_ready.raise();
         let l = side(lraw, &w.left, done, order);
         let classified_here = classify(w, done);
