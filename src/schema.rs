@@ -125,7 +125,11 @@ pub(crate) fn classify<'a>(
     let mut facts = Facts::default();
     let mut contexts = vec![None];
     let mut context = 0;
-    for ((r, tokens), &task) in raw.iter().zip(tokens).zip(tasks) {
+    let mut ahead = Ahead::new(tokens);
+    for (r, &task) in raw.iter().zip(tasks) {
+        let Some(tokens) = ahead.next() else {
+            break;
+        };
         if contexts[context] != facts.default_schema {
             context = match contexts.iter().position(|c| *c == facts.default_schema) {
                 Some(k) => k,
@@ -163,6 +167,35 @@ pub(crate) fn classify<'a>(
         entries,
         facts,
         contexts,
+    }
+}
+
+/// The tokens of the statements in turn, each read [`Ahead::DISTANCE`] statements before it is
+/// classified. In a large dump a statement's tokens are anywhere in memory (on the right side,
+/// shuffled against the left one, as good as at random): reaching them is two cache misses,
+/// the list and then its tokens (`perf` put 70 % of `classify`'s own time on those two loads
+/// for the generated 50 MB pair). Read ahead by a plain load whose value nothing waits for,
+/// those misses overlap the work on the statements before.
+struct Ahead {
+    rest: std::vec::IntoIter<Arc<Tokens>>,
+    read: std::collections::VecDeque<Arc<Tokens>>,
+}
+
+impl Ahead {
+    const DISTANCE: usize = 8;
+
+    fn new(tokens: Vec<Arc<Tokens>>) -> Self {
+        let mut rest = tokens.into_iter();
+        let read = rest.by_ref().take(Self::DISTANCE).collect();
+        Ahead { rest, read }
+    }
+
+    fn next(&mut self) -> Option<Arc<Tokens>> {
+        if let Some(t) = self.rest.next() {
+            std::hint::black_box(t.toks.first().map(|t| t.is_punct(';')));
+            self.read.push_back(t);
+        }
+        self.read.pop_front()
     }
 }
 
