@@ -164,9 +164,11 @@ fn main() {
         let tm = ratio(large.min(), base.min());
         println!();
         println!(
-            "issue 5, the 50 MB pair in at most 55× the time of the 1 MB pair: {t:.1}× (medians) {}, {tm:.1}× (minimums) {}",
+            "issue 5, the 50 MB pair in at most 55× the time of the 1 MB pair: {t:.1}× (medians) {}; \
+             {tm:.1}× between the minimums, which favour the small pair: it has {} runs to the large pair's {}",
             verdict(t <= 55.0),
-            verdict(tm <= 55.0)
+            base.times.len(),
+            large.times.len(),
         );
     }
 }
