@@ -22,9 +22,20 @@ use std::time::{Duration, Instant};
 use common::Pair;
 use common::usage::Usage;
 
-/// One pair's runs.
+/// What is timed.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    /// `sql_compare::diff` of the pair.
+    Diff,
+    /// The bare sqlparser tokenizer over both sides, one after the other: the control, the
+    /// same growth measured on the work `diff` is built on.
+    Tokenizer,
+}
+
+/// One step's runs on one pair.
 struct Runs<'p> {
     pair: &'p Pair,
+    step: Step,
     /// How many times it is compared in a round.
     reps: usize,
     times: Vec<Duration>,
@@ -33,22 +44,37 @@ struct Runs<'p> {
 }
 
 impl Runs<'_> {
-    /// Compares the pair once; the time, and with it the CPU time and page faults.
+    /// Runs the step once; its time, and with it the CPU time and page faults.
     fn run(&mut self, record: bool) {
         let before = Usage::now();
         let t = Instant::now();
-        black_box(common::diff(self.pair));
+        black_box(match self.step {
+            Step::Diff => common::diff(self.pair),
+            Step::Tokenizer => {
+                common::bare_tokenize(&self.pair.left) + common::bare_tokenize(&self.pair.right)
+            }
+        });
         let took = t.elapsed();
         // `diff` frees its parsed dumps on a thread of its own after it returns: wait as
         // long again (freeing costs far less), so that this run's usage counts that work and
-        // it does not run into the next run's time.
-        std::thread::sleep(took);
+        // it does not run into the next run's time. Busy, not asleep: a CPU of this VM left
+        // idle is slow to start again, which slowed the short runs of the small pair far more
+        // than the long ones (with a sleep here, the 1 MB pair took 29 ms a run against 21-26
+        // ms, and the ratio came out 48-50× against 56-65×).
+        let waiting = Instant::now();
+        while waiting.elapsed() < took {
+            std::hint::spin_loop();
+        }
         if !record {
             return;
         }
         self.times.push(took);
         let used = before.zip(Usage::now()).map(|(a, b)| a.until(b));
-        self.cpu = self.cpu.zip(used).map(|(sum, u)| sum + u.cpu);
+        // Less the busy wait's own CPU time (`took` on this thread).
+        self.cpu = self
+            .cpu
+            .zip(used)
+            .map(|(sum, u)| sum + u.cpu.saturating_sub(took));
         self.faults = self.faults.zip(used).map(|(sum, u)| sum + u.faults);
     }
 
@@ -106,8 +132,10 @@ fn main() {
     };
     let mut runs: Vec<Runs<'_>> = pairs
         .iter()
-        .map(|pair| Runs {
+        .flat_map(|pair| [Step::Diff, Step::Tokenizer].map(|step| (pair, step)))
+        .map(|(pair, step)| Runs {
             pair,
+            step,
             // About 10 MB of input a round for the small pairs, one run of the large ones.
             reps: (10_000_000 / pair.bytes()).max(1),
             times: Vec::new(),
@@ -127,39 +155,53 @@ fn main() {
         return;
     }
 
-    let base = &runs[0];
     println!(
-        "diff of the generated pairs, interleaved: every round compares each pair in turn ({rounds} rounds after an untimed one). \
-         Times in ms, MB = 10^6 bytes of both sides; `per byte` is the time ratio over the size ratio (1.00: exactly linear)."
+        "The generated pairs, interleaved: every round runs each step on each pair in turn ({rounds} rounds after an untimed one). \
+         Times in ms, MB = 10^6 bytes of both sides; `per byte` is the time ratio over the size ratio (1.00: exactly linear). \
+         CPU time counts every thread (the freeing thread too), page faults the whole process."
     );
-    println!(
-        "| pair | MB (both) | runs | median | min | MB/s (median) | CPU time / run | page faults / run | time / {} (median; min) | per byte | CPU time / {} |",
-        base.pair.name, base.pair.name
-    );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for r in &runs {
-        let size = r.pair.bytes() as f64 / base.pair.bytes() as f64;
-        let t = ratio(r.median(), base.median());
-        let tm = ratio(r.min(), base.min());
-        let cpu = r.cpu_per_run().zip(base.cpu_per_run());
+    for (step, title) in [
+        (Step::Diff, "`sql_compare::diff`"),
+        (
+            Step::Tokenizer,
+            "the bare sqlparser tokenizer over both sides (the control)",
+        ),
+    ] {
+        let of_step: Vec<&Runs<'_>> = runs.iter().filter(|r| r.step == step).collect();
+        let base = of_step[0];
+        println!();
+        println!("{title}:");
         println!(
-            "| {} | {:.2} | {} | {:.1} | {:.1} | {:.1} | {} | {} | {t:.1}× ({tm:.1}×) | {:.2} ({:.2}) | {} |",
-            r.pair.name,
-            r.pair.bytes() as f64 / 1e6,
-            r.times.len(),
-            ms(r.median()),
-            ms(r.min()),
-            r.pair.bytes() as f64 / 1e6 / r.median().as_secs_f64(),
-            r.cpu_per_run()
-                .map_or_else(|| "n/a".into(), |c| format!("{:.0} ms", ms(c))),
-            r.faults_per_run()
-                .map_or_else(|| "n/a".into(), |f| f.to_string()),
-            t / size,
-            tm / size,
-            cpu.map_or_else(|| "n/a".into(), |(a, b)| format!("{:.1}×", ratio(a, b))),
+            "| pair | MB (both) | runs | median | min | MB/s (median) | CPU time / run | page faults / run | time / {} (median; min) | per byte | CPU time / {} |",
+            base.pair.name, base.pair.name
         );
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for r in &of_step {
+            let size = r.pair.bytes() as f64 / base.pair.bytes() as f64;
+            let t = ratio(r.median(), base.median());
+            let tm = ratio(r.min(), base.min());
+            let cpu = r.cpu_per_run().zip(base.cpu_per_run());
+            println!(
+                "| {} | {:.2} | {} | {:.1} | {:.1} | {:.1} | {} | {} | {t:.1}× ({tm:.1}×) | {:.2} ({:.2}) | {} |",
+                r.pair.name,
+                r.pair.bytes() as f64 / 1e6,
+                r.times.len(),
+                ms(r.median()),
+                ms(r.min()),
+                r.pair.bytes() as f64 / 1e6 / r.median().as_secs_f64(),
+                r.cpu_per_run()
+                    .map_or_else(|| "n/a".into(), |c| format!("{:.0} ms", ms(c))),
+                r.faults_per_run()
+                    .map_or_else(|| "n/a".into(), |f| f.to_string()),
+                t / size,
+                tm / size,
+                cpu.map_or_else(|| "n/a".into(), |(a, b)| format!("{:.1}×", ratio(a, b))),
+            );
+        }
     }
-    if let Some(large) = runs.iter().find(|r| r.pair.name == "gen-50MB") {
+    let diffs = || runs.iter().filter(|r| r.step == Step::Diff);
+    if let (Some(base), Some(large)) = (diffs().next(), diffs().find(|r| r.pair.name == "gen-50MB"))
+    {
         let t = ratio(large.median(), base.median());
         let tm = ratio(large.min(), base.min());
         println!();
@@ -170,5 +212,14 @@ fn main() {
             base.times.len(),
             large.times.len(),
         );
+        let toks = || runs.iter().filter(|r| r.step == Step::Tokenizer);
+        if let (Some(base), Some(large)) =
+            (toks().next(), toks().find(|r| r.pair.name == "gen-50MB"))
+        {
+            println!(
+                "the control, the bare tokenizer over both sides, in the same rounds: {:.1}× (medians)",
+                ratio(large.median(), base.median())
+            );
+        }
     }
 }
