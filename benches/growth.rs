@@ -6,7 +6,9 @@
 //! machine's life: on a shared VM whose speed drifts by tens of per cent from one minute to the
 //! next, times taken minutes apart (as `ratio` does, one pair after the other) measure the drift
 //! as much as the growth. Each run also gives its CPU time and the page faults of the process
-//! (memory the kernel hands out, and zeroes, for the first time).
+//! (memory the kernel hands out, and zeroes, for the first time), and is followed by a busy
+//! wait (see `Runs::run`). The bare sqlparser tokenizer over both sides is timed in the same
+//! rounds, as a control: how the work `diff` is built on grows on this machine.
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=/tmp/target-bench cargo bench --bench growth
@@ -36,7 +38,7 @@ enum Step {
 struct Runs<'p> {
     pair: &'p Pair,
     step: Step,
-    /// How many times it is compared in a round.
+    /// How many times it runs in a round.
     reps: usize,
     times: Vec<Duration>,
     cpu: Option<Duration>,
