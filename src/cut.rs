@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use sqlparser::tokenizer::TokenWithSpan;
 
 use crate::error::Error;
-use crate::hash::{FastHashMap, hash_text};
+use crate::hash::{FastHashMap, Hashed};
 use crate::lex::{Tokens, tokenize_text};
 use crate::scan::RawStatement;
 use crate::schema::lex;
@@ -72,24 +72,15 @@ impl<'a> Cuts<'a> {
         let mut ids = Vec::with_capacity(most);
         let mut texts: Vec<&'a str> = Vec::new();
         let mut uses: Vec<u32> = Vec::new();
-        let mut seen: FastHashMap<u64, u32> = FastHashMap::default();
+        let mut seen: FastHashMap<Hashed<'a>, u32> = FastHashMap::default();
         for r in tasks {
             for (from, to) in lines(r) {
-                let line = &r.text[from..to];
-                let hash = hash_text(line);
-                let id = match seen.get(&hash) {
-                    Some(&id) if texts[id as usize] == line => id,
-                    found => {
-                        // Another text with the same hash (rare) gets a number of its own.
-                        let id = texts.len() as u32;
-                        if found.is_none() {
-                            seen.insert(hash, id);
-                        }
-                        texts.push(line);
-                        uses.push(0);
-                        id
-                    }
-                };
+                let line = Hashed::new(&r.text[from..to]);
+                let id = *seen.entry(line).or_insert_with(|| {
+                    texts.push(line.text);
+                    uses.push(0);
+                    texts.len() as u32 - 1
+                });
                 uses[id as usize] += 1;
                 ids.push(id);
             }

@@ -97,6 +97,38 @@ pub(crate) fn hash_text(text: &str) -> u64 {
     h.finish()
 }
 
+/// A text with its [`hash_text`], as a map key: the map finds it by the hash computed once,
+/// and compares the text where it lies (not through a list of the texts already seen, one
+/// more cache miss per lookup in a large dump).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hashed<'a> {
+    pub hash: u64,
+    pub text: &'a str,
+}
+
+impl<'a> Hashed<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Hashed {
+            hash: hash_text(text),
+            text,
+        }
+    }
+}
+
+impl PartialEq for Hashed<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.text == other.text
+    }
+}
+
+impl Eq for Hashed<'_> {}
+
+impl std::hash::Hash for Hashed<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

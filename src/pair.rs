@@ -23,7 +23,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::classify::Order;
 use crate::cut::Cuts;
 use crate::error::Error;
-use crate::hash::{FastHashMap, hash_text};
+use crate::hash::{FastHashMap, Hashed, hash_text};
 use crate::lex::Tokens;
 use crate::scan::{RawStatement, split};
 use crate::schema::{Parsed, classify, parse};
@@ -158,23 +158,22 @@ impl<'r, 'a> Plan<'r, 'a> {
         right_hashes: &[u64],
     ) -> Self {
         let mut tasks: Vec<&'r RawStatement<'a>> = Vec::with_capacity(left.len() + right.len() / 4);
-        let mut seen: FastHashMap<u64, u32> =
+        let mut seen: FastHashMap<Hashed<'a>, u32> =
             FastHashMap::with_capacity_and_hasher(left.len(), Default::default());
         let mut task_of = |r: &'r RawStatement<'a>, hash: u64| -> u32 {
             // Meta-command lines and COPY rows add to a statement's tokens: those are its own.
             let shareable = r.meta_lines.is_empty() && r.copy_rows.is_empty();
-            if shareable {
-                match seen.get(&hash) {
-                    Some(&t) if tasks[t as usize].text == r.text => return t,
-                    // Another text with the same hash (rare): tokenized on its own.
-                    Some(_) => {}
-                    None => {
-                        seen.insert(hash, tasks.len() as u32);
-                    }
-                }
+            let next = tasks.len() as u32;
+            let t = if shareable {
+                let text = Hashed { hash, text: r.text };
+                *seen.entry(text).or_insert(next)
+            } else {
+                next
+            };
+            if t == next {
+                tasks.push(r);
             }
-            tasks.push(r);
-            tasks.len() as u32 - 1
+            t
         };
         let left = left
             .iter()
@@ -299,12 +298,12 @@ mod tests {
         assert_eq!(plan.tasks.len(), 3);
         assert_eq!(plan.left, [0, 1, 0]);
         assert_eq!(plan.right, [1, 2, 0]);
-        // Every hash the same: texts still decide.
+        // Every hash the same: texts still decide, and the plan is the same.
         let plan = Plan::new(&l, &[7; 3], &r, &[7; 3]);
         let texts: Vec<&str> = plan.tasks.iter().map(|r| r.text).collect();
-        assert_eq!(texts, ["SELECT 1;", "SELECT 2;", "SELECT 2;", "SELECT 3;"]);
+        assert_eq!(texts, ["SELECT 1;", "SELECT 2;", "SELECT 3;"]);
         assert_eq!(plan.left, [0, 1, 0]);
-        assert_eq!(plan.right, [2, 3, 0]);
+        assert_eq!(plan.right, [1, 2, 0]);
     }
 
     /// Statements of several lines with every kind of token that can span lines, each line
