@@ -77,6 +77,7 @@ mod object;
 mod options;
 mod pair;
 mod pg;
+mod prefetch;
 mod report;
 mod scan;
 mod schema;
