@@ -11,6 +11,10 @@ use crate::lex::{Tokens, tokenize_text};
 use crate::scan::RawStatement;
 use crate::schema::lex;
 
+/// A statement's tokens, or the error tokenizing it gives: boxed, since an error is 88
+/// bytes and a large dump has hundreds of thousands of these, almost all tokens.
+pub(crate) type Lexed = Result<Arc<Tokens>, Box<Error>>;
+
 /// No shared line: a [`Piece`] tokenized in its statement.
 const OWN: u32 = u32::MAX;
 
@@ -139,10 +143,7 @@ impl<'a> Cuts<'a> {
 
     /// The tokens of each of `tasks` (numbered). A statement with a piece that does not
     /// tokenize is tokenized whole, for the error it gives so.
-    pub(crate) fn lex_all(
-        &self,
-        tasks: &[(usize, &RawStatement<'_>)],
-    ) -> Vec<Result<Arc<Tokens>, Error>> {
+    pub(crate) fn lex_all(&self, tasks: &[(usize, &RawStatement<'_>)]) -> Vec<Lexed> {
         let mut buf: Vec<TokenWithSpan> = Vec::new();
         let mut scratch = Tokens::default();
         tasks
@@ -153,7 +154,7 @@ impl<'a> Cuts<'a> {
                     return Ok(Arc::new(scratch.take_exact()));
                 }
                 scratch.toks.clear();
-                lex(r, &mut buf).map(Arc::new)
+                lex(r, &mut buf).map(Arc::new).map_err(Box::new)
             })
             .collect()
     }

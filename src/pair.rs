@@ -21,7 +21,7 @@ mod two;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::Order;
-use crate::cut::Cuts;
+use crate::cut::{Cuts, Lexed};
 use crate::error::Error;
 use crate::hash::{FastHashMap, Hashed, hash_text};
 use crate::lex::Tokens;
@@ -135,7 +135,7 @@ pub(crate) fn parse_pair<'a>(
 fn side<'a>(
     raw: &[RawStatement<'a>],
     task: &[u32],
-    done: &[Result<Arc<Tokens>, Error>],
+    done: &[Lexed],
     order: Order,
 ) -> Result<Parsed<'a>, Error> {
     let tokens = tokens_of(raw, task, done)?;
@@ -200,13 +200,13 @@ fn split_hashed(src: &str) -> Split<'_> {
 fn tokens_of(
     raw: &[RawStatement<'_>],
     task: &[u32],
-    done: &[Result<Arc<Tokens>, Error>],
+    done: &[Lexed],
 ) -> Result<Vec<Arc<Tokens>>, Error> {
     let mut tokens = Vec::with_capacity(raw.len());
     for (r, &t) in raw.iter().zip(task) {
         match &done[t as usize] {
             Ok(t) => tokens.push(Arc::clone(t)),
-            Err(e) => return Err(e.clone().in_statement_at(r.start)),
+            Err(e) => return Err((**e).clone().in_statement_at(r.start)),
         }
     }
     Ok(tokens)

@@ -10,15 +10,14 @@
 //! helper only at the end. The results are those of the one-thread path (tests in `pair`).
 
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use super::{LEX_CHUNK, Plan, Split, side, split_hashed};
 use crate::classify::Order;
-use crate::cut::Cuts;
+use crate::cut::{self, Cuts};
 use crate::error::Error;
 use crate::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
-use crate::lex::Tokens;
 use crate::scan::RawStatement;
 use crate::schema::{Parsed, parse};
 
@@ -33,7 +32,7 @@ struct Work<'r, 'a> {
     right: Vec<u32>,
 }
 
-type Lexed = Vec<Result<Arc<Tokens>, Error>>;
+type Lexed = Vec<cut::Lexed>;
 
 impl Work<'_, '_> {
     /// The chunks this thread takes, tokenized.
