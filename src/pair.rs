@@ -26,7 +26,7 @@ use crate::error::Error;
 use crate::hash::{FastHashMap, Hashed, hash_text};
 use crate::lex::Tokens;
 use crate::scan::{RawStatement, split};
-use crate::schema::{Parsed, classify, parse};
+use crate::schema::{Parsed, Room, classify, parse};
 
 /// Whether work is shared out between two threads: only when this process may run on more
 /// than one CPU (a process pinned to one CPU gets nothing from a second thread but the cost of
@@ -125,21 +125,23 @@ pub(crate) fn parse_pair<'a>(
     let done = cuts.lex_all(&tasks);
     drop(cuts);
     (
-        side(&lraw, &ltask, &done, order),
-        side(&rraw, &rtask, &done, order),
+        side(&lraw, &ltask, &done, order, None),
+        side(&rraw, &rtask, &done, order, None),
     )
 }
 
 /// Step 3 for one side: its tokens gathered from `done` (a statement's are anywhere in it: in
-/// a large dump, a cache miss each), then classified.
+/// a large dump, a cache miss each), then classified into `room` (made for it, if `None`).
 fn side<'a>(
     raw: &[RawStatement<'a>],
     task: &[u32],
     done: &[Lexed],
     order: Order,
+    room: Option<Room<'a>>,
 ) -> Result<Parsed<'a>, Error> {
     let tokens = tokens_of(raw, task, done)?;
-    Ok(classify(raw, tokens, task, order))
+    let room = room.unwrap_or_else(|| Room::new(raw.len()));
+    Ok(classify(raw, tokens, task, order, room))
 }
 
 /// The statements to tokenize, one per distinct text (the left side's first, in order), and

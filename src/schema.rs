@@ -95,7 +95,14 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
             Err(e) => Err(e.in_statement_at(r.start)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(classify(&raw, tokens, &vec![NO_TASK; raw.len()], order))
+    let room = Room::new(raw.len());
+    Ok(classify(
+        &raw,
+        tokens,
+        &vec![NO_TASK; raw.len()],
+        order,
+        room,
+    ))
 }
 
 /// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
@@ -114,15 +121,65 @@ pub(crate) fn lex(
     Ok(tokens)
 }
 
-/// Classifies a dump's statements, given the tokens of each.
+/// The lists that classifying a dump fills, its statements and their entries, made ahead.
+pub(crate) struct Room<'a> {
+    stmts: Vec<Stmt<'a>>,
+    entries: Vec<Entry>,
+}
+
+impl Room<'_> {
+    /// Room for a dump of `statements` statements, and twice as many entries (most
+    /// statements have one or two; the list grows if there are more).
+    pub(crate) fn new(statements: usize) -> Self {
+        Room {
+            stmts: Vec::with_capacity(statements),
+            entries: Vec::with_capacity(statements.saturating_mul(2)),
+        }
+    }
+
+    /// [`Room::new`], every place in the lists written once and emptied again. Memory a
+    /// process touches for the first time is handed out by the kernel a page at a time (a
+    /// page fault, and a page to zero); a large dump's lists are tens of megabytes, and as
+    /// its statements are classified, every 40th statement or so would wait for a new page.
+    /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
+    /// without waiting.
+    pub(crate) fn touched(statements: usize) -> Room<'static> {
+        let mut room = Room::new(statements);
+        let tokens = Arc::new(Tokens::default());
+        let stmt = || Stmt {
+            text: "",
+            start: Location::new(1, 1),
+            end_line: 1,
+            tokens: Arc::clone(&tokens),
+            meta_lines: Box::default(),
+            rows: 0,
+            task: NO_TASK,
+            context: 0,
+            starts: OnceLock::new(),
+        };
+        let places = room.stmts.capacity();
+        room.stmts.extend(std::iter::repeat_with(stmt).take(places));
+        room.stmts.clear();
+        let places = room.entries.capacity();
+        room.entries
+            .extend(std::iter::repeat_with(Entry::placeholder).take(places));
+        room.entries.clear();
+        room
+    }
+}
+
+/// Classifies a dump's statements, given the tokens of each, into the lists of `room`.
 pub(crate) fn classify<'a>(
     raw: &[RawStatement<'a>],
     tokens: Vec<Arc<Tokens>>,
     tasks: &[u32],
     order: Order,
+    room: Room<'a>,
 ) -> Parsed<'a> {
-    let mut stmts = Vec::with_capacity(raw.len());
-    let mut entries = Vec::with_capacity(raw.len() * 2);
+    let Room {
+        mut stmts,
+        mut entries,
+    } = room;
     let mut facts = Facts::default();
     let mut contexts = vec![None];
     let mut context = 0;
@@ -257,6 +314,27 @@ mod tests {
             &text[offset_in(text, start, Location::new(7, 5))..][..6],
             "b text"
         );
+    }
+
+    #[test]
+    fn a_touched_room_is_empty_and_classifies_as_a_new_one() {
+        let src = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t (a);\nCOMMENT ON TABLE t IS 'x';\n";
+        let room = Room::touched(3);
+        assert!(room.stmts.is_empty() && room.stmts.capacity() >= 3);
+        assert!(room.entries.is_empty() && room.entries.capacity() >= 6);
+        let raw = split(src).unwrap();
+        let tokens: Vec<Arc<Tokens>> = raw
+            .iter()
+            .map(|r| Arc::new(lex(r, &mut Vec::new()).unwrap()))
+            .collect();
+        let tasks = vec![NO_TASK; raw.len()];
+        let order = Order::default();
+        let a = classify(&raw, tokens.clone(), &tasks, order, room);
+        let b = classify(&raw, tokens, &tasks, order, Room::new(raw.len()));
+        assert_eq!(a.stmts.len(), 3);
+        assert!(a.entries.len() > 3);
+        assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));
+        assert_eq!(format!("{:?}", a.stmts), format!("{:?}", b.stmts));
     }
 
     #[test]

@@ -3,8 +3,10 @@
 //! Starting a thread for each step cost 0.1 to 3.4 ms a step on the 2-CPU virtual machine
 //! this was measured on (the time from `spawn` to the new thread running), against steps of
 //! 2 to 12 ms on the MusicBrainz pair. Here one helper thread is started once: it splits the
-//! right side, tokenizes chunks in turn with this thread, then classifies the right side, and
-//! between steps waits for this thread's results with a [`Flag`]. Splitting and classifying
+//! right side, makes the lists both sides are classified into while this thread pairs the
+//! statements of the two sides (see `Room::touched`), tokenizes chunks in turn with this
+//! thread, then classifies the right side, and between steps waits for this thread's results
+//! with a [`Flag`]. Splitting and classifying
 //! the right side, and joining in the tokenizing, are [`Claim`]s: when the helper is late
 //! (slow to start, or paused by the machine), this thread does them, and waits for the
 //! helper only at the end. The results are those of the one-thread path (tests in `pair`).
@@ -19,7 +21,7 @@ use crate::cut::{self, Cuts};
 use crate::error::Error;
 use crate::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
 use crate::scan::RawStatement;
-use crate::schema::{Parsed, parse};
+use crate::schema::{Parsed, Room, parse};
 
 /// What both threads tokenize from.
 struct Work<'r, 'a> {
@@ -67,9 +69,11 @@ fn parse_pair_late<'a>(
     late: Duration,
 ) -> Option<(Sides<'a>, Taken)> {
     // What one thread hands the other, each with the flag that says it is there. The helper
-    // raises `theirs_ready`, this thread `work_ready` and `done_ready`; `rsplit_ready`, the
-    // thread that splits the right side. This thread only waits for steps the helper took on.
+    // raises `theirs_ready`, this thread `lsplit_ready`, `work_ready` and `done_ready`;
+    // `rsplit_ready`, the thread that splits the right side. This thread only waits for
+    // steps the helper took on.
     let lsplit: OnceLock<Split<'a>> = OnceLock::new();
+    let lsplit_ready = Flag::default();
     let rsplit: OnceLock<Split<'a>> = OnceLock::new();
     let (split_right, rsplit_ready) = (Claim::default(), Flag::default());
     // Left empty when a side does not split: the helper then stops.
@@ -83,6 +87,22 @@ fn parse_pair_late<'a>(
     let theirs_ready = Flag::default();
     let done: OnceLock<Lexed> = OnceLock::new();
     let done_ready = Flag::default();
+    // The lists each side is classified into, their memory touched by the helper while
+    // this thread pairs the statements (see `Room::touched`). A side whose room is not there
+    // when it is classified gets one then.
+    let rooms: [Mutex<Option<Room<'static>>>; 2] = Default::default();
+    let room = |side: usize| {
+        rooms[side]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    };
+    let make_room = |side: usize, split: &OnceLock<Split<'a>>| {
+        if let Some(Ok((raw, _))) = split.get() {
+            let room = Room::touched(raw.len());
+            *rooms[side].lock().unwrap_or_else(PoisonError::into_inner) = Some(room);
+        }
+    };
     let classify_right = Claim::default();
     let rparsed: Mutex<Option<Result<Parsed<'a>, Error>>> = Mutex::new(None);
 
@@ -100,7 +120,7 @@ fn parse_pair_late<'a>(
         };
         let mine = classify_right.take();
         if mine {
-            let r = side(rraw, &w.right, done, order);
+            let r = side(rraw, &w.right, done, order, room(1));
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -113,6 +133,9 @@ fn parse_pair_late<'a>(
                 std::thread::sleep(late);
             }
             let _ = split();
+            make_room(1, &rsplit);
+            lsplit_ready.wait();
+            make_room(0, &lsplit);
             work_ready.wait();
             let Some(w) = work.get() else { return };
             if join_lexing.take() {
@@ -133,9 +156,10 @@ fn parse_pair_late<'a>(
                 .join()
                 .unwrap_or_else(|p| std::panic::resume_unwind(p));
         };
-        let raise = RaiseOnDrop([&work_ready, &done_ready]);
+        let raise = RaiseOnDrop([&lsplit_ready, &work_ready, &done_ready]);
 
         let l = lsplit.get_or_init(|| split_hashed(left));
+        lsplit_ready.raise();
         let split_here = split();
         rsplit_ready.wait();
         let (Ok((lraw, lhash)), Some(Ok((rraw, rhash)))) = (l, rsplit.get()) else {
@@ -183,7 +207,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = side(lraw, &w.left, done, order);
+        let l = side(lraw, &w.left, done, order, room(0));
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);
