@@ -140,7 +140,8 @@ impl Room<'_> {
     /// [`Room::new`], every place in the lists written once and emptied again. Memory a
     /// process touches for the first time is handed out by the kernel a page at a time (a
     /// page fault, and a page to zero); a large dump's lists are tens of megabytes, and as
-    /// its statements are classified, every 40th statement or so would wait for a new page.
+    /// its statements are classified, one statement in 15 or so would wait for a new page (a
+    /// statement and its entries take about 270 bytes in the generated pairs).
     /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
     /// without waiting.
     pub(crate) fn touched(statements: usize) -> Room<'static> {
