@@ -98,6 +98,10 @@ fn parse_pair_late<'a>(
             .take()
     };
     let make_room = |side: usize, split: &OnceLock<Split<'a>>| {
+        // Not once the tokens are all there: classifying has started, or is about to.
+        if done.get().is_some() {
+            return;
+        }
         if let Some(Ok((raw, _))) = split.get() {
             let room = Room::touched(raw.len());
             *rooms[side].lock().unwrap_or_else(PoisonError::into_inner) = Some(room);
