@@ -207,7 +207,7 @@ fn tokens_of(
     let mut tokens = Vec::with_capacity(raw.len());
     for (r, &t) in raw.iter().zip(task) {
         match &done[t as usize] {
-            Ok(t) => tokens.push(Arc::clone(t)),
+            Ok(lexed) => tokens.push(Arc::clone(lexed)),
             Err(e) => return Err((**e).clone().in_statement_at(r.start)),
         }
     }

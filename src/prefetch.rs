@@ -3,7 +3,8 @@
 //! In a large dump a statement's tokens are anywhere in memory, and reaching them is a cache
 //! miss or two. A plain load of them a few statements early (tried first) still holds up the
 //! processor when its window of instructions in flight fills before the load returns; a
-//! prefetch instruction does not wait for anything. `core::arch` has the instruction but only
+//! prefetch instruction does not wait for the data (only, at most, for the address to be
+//! translated). `core::arch` has the instruction but only
 //! as an `unsafe` function, and this crate forbids `unsafe` code: `safe_arch` wraps it in a
 //! safe one (a prefetch cannot fault or change what a program computes). Elsewhere than on
 //! x86 it does nothing.

@@ -6,10 +6,10 @@
 //! right side, makes the lists both sides are classified into while this thread pairs the
 //! statements of the two sides (see `Room::touched`), tokenizes chunks in turn with this
 //! thread, then classifies the right side, and between steps waits for this thread's results
-//! with a [`Flag`]. Splitting and classifying
-//! the right side, and joining in the tokenizing, are [`Claim`]s: when the helper is late
-//! (slow to start, or paused by the machine), this thread does them, and waits for the
-//! helper only at the end. The results are those of the one-thread path (tests in `pair`).
+//! with a [`Flag`]. Splitting and classifying the right side, and joining in the tokenizing,
+//! are [`Claim`]s: when the helper is late (slow to start, or paused by the machine), this
+//! thread does them, and waits for the helper only at the end. The results are those of the
+//! one-thread path (tests in `pair`).
 
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
