@@ -53,6 +53,12 @@ pub enum ErrorKind {
     /// The tokenizer rejected the text for another reason.
     #[error("{0}")]
     Syntax(String),
+    /// An input is larger than the limit set for it (pg_dump's output, a file).
+    #[error("larger than the limit of {} bytes", limit)]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// Reading a file failed.
     #[error("{0}")]
     Io(String),

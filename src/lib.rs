@@ -63,6 +63,7 @@ mod assert;
 mod change;
 mod classify;
 mod common;
+mod conninfo;
 mod cursor;
 mod cut;
 mod diff;
@@ -88,6 +89,7 @@ use std::path::Path;
 #[doc(hidden)]
 pub use crate::assert::__assert_schema_eq;
 pub use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
+pub use crate::conninfo::redact;
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::migrate::Migration;
 pub use crate::object::ObjectKind;

@@ -87,29 +87,93 @@ struct Args {
     /// Print nothing; only the exit status tells.
     #[arg(long, short)]
     quiet: bool,
+    /// Accept an empty (0-byte) input as an empty schema; by default it is an error, since
+    /// pg_dump never writes an empty dump (a failed `pg_dump > file` does).
+    #[arg(long)]
+    allow_empty: bool,
+    /// Refuse inputs larger than SIZE bytes (suffixes K, M, G for KiB, MiB, GiB); reading stops
+    /// at the limit.
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    max_input_size: u64,
+}
+
+/// A size in bytes: a number with an optional K, M or G (powers of 1024) suffix.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("not a size: {text:?} (bytes, or a number with K, M or G)"))
+}
+
+/// A size for people: `1 GiB`, `512 KiB`, `1000 bytes`.
+fn show_size(bytes: u64) -> String {
+    for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] {
+        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return format!("{} {unit}", bytes >> shift);
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 fn is_url(input: &str) -> bool {
     input.starts_with("postgres://") || input.starts_with("postgresql://")
 }
 
-fn read_input(path: &str, schemas: &[String]) -> Result<String, String> {
+fn read_input(path: &str, args: &Args) -> Result<String, String> {
+    let limit = args.max_input_size;
+    let too_large = || {
+        format!(
+            "{}: larger than the limit of {} (--max-input-size)",
+            label(path),
+            show_size(limit)
+        )
+    };
     if is_url(path) {
-        let mut dump = PgDump::new(path);
-        for s in schemas {
+        let mut dump = PgDump::new(path).max_size(limit);
+        for s in &args.schema {
             dump = dump.schema(s);
         }
-        return dump.run().map_err(|e| format!("{}: {e}", label(path)));
+        return dump.run().map_err(|e| match e.kind() {
+            sql_compare::ErrorKind::TooLarge { .. } => too_large(),
+            _ => format!("{}: {e}", label(path)),
+        });
     }
-    let bytes = if path == "-" {
-        let mut buf = Vec::new();
+    let io_error = |e: std::io::Error| format!("{}: {}", label(path), e.to_string().to_lowercase());
+    let mut bytes = Vec::new();
+    if path == "-" {
         std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("<stdin>: {e}"))?;
-        buf
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
     } else {
-        std::fs::read(path).map_err(|e| format!("{path}: {}", e.to_string().to_lowercase()))?
-    };
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        // A regular file's size is known before reading it.
+        let size = file.metadata().map_err(io_error)?;
+        if size.is_file() && size.len() > limit {
+            return Err(too_large());
+        }
+        file.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    if bytes.is_empty() && !args.allow_empty {
+        return Err(format!(
+            "{} is empty: pg_dump output never is (--allow-empty compares it as an empty schema)",
+            label(path)
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         // Where the text stops being UTF-8, as line and column too.
         let err = sql_compare::decode(e.as_bytes()).err();
@@ -123,11 +187,12 @@ fn read_input(path: &str, schemas: &[String]) -> Result<String, String> {
     })
 }
 
+/// How an input is named in messages and reports: never with its password.
 fn label(path: &str) -> String {
     if path == "-" {
         "<stdin>".into()
     } else {
-        path.into()
+        sql_compare::redact(path).into_owned()
     }
 }
 
@@ -146,21 +211,18 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
     for s in &args.schema {
         comparer = comparer.schema(s);
     }
-    // Both inputs at once (two pg_dump runs take half the time), unless both are standard
-    // input, which only one can read.
-    let (left, right) = if args.left == "-" && args.right == "-" {
-        (
-            read_input(&args.left, &args.schema),
-            read_input(&args.right, &args.schema),
-        )
-    } else {
-        std::thread::scope(|s| {
-            let left = s.spawn(|| read_input(&args.left, &args.schema));
-            let right = read_input(&args.right, &args.schema);
-            let left = left.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            (left, right)
-        })
-    };
+    if args.left == "-" && args.right == "-" {
+        return Err(
+            "standard input (-) can stand for one side only: it can be read once".to_string(),
+        );
+    }
+    // Both inputs at once: two pg_dump runs take half the time.
+    let (left, right) = std::thread::scope(|s| {
+        let left = s.spawn(|| read_input(&args.left, args));
+        let right = read_input(&args.right, args);
+        let left = left.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (left, right)
+    });
     let (left, right) = (left?, right?);
     let named = |e: Error| {
         let side = match e.side() {

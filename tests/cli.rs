@@ -4,7 +4,6 @@
 mod common;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
@@ -46,12 +45,41 @@ const MODELS: &str = "testdata/shop-models.sql";
 const MIGRATIONS: &str = "testdata/shop-migrations.sql";
 const BROKEN: &str = "testdata/shop-broken.sql";
 
-fn temp(name: &str, text: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sql-compare-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+/// A file private to this user (mode 0600, an unpredictable name ending in `name`), removed
+/// when dropped.
+fn temp(name: &str, text: &[u8]) -> tempfile::TempPath {
+    let mut file = tempfile::Builder::new()
+        .prefix("sql-compare-cli-")
+        .suffix(&format!("-{name}"))
+        .tempfile()
+        .unwrap();
+    file.write_all(text).unwrap();
+    file.into_temp_path()
+}
+
+/// A stand-in for pg_dump in a private directory: it appends its command line and whether
+/// it was given a password to `calls`, then prints the dump named by the URL's database
+/// (`…/<db>` reads `<dir>/<db>.sql`).
+fn fake_pg_dump() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::Builder::new()
+        .prefix("sql-compare-cli-")
+        .tempdir()
+        .unwrap();
+    let script = dir.path().join("pg_dump");
+    let body = format!(
+        "#!/bin/sh\n\
+         echo \"$*\" >> '{dir}/calls'\n\
+         echo \"password given: ${{PGPASSWORD:+yes}}\" >> '{dir}/calls'\n\
+         for a in \"$@\"; do case \"$a\" in --dbname=*) db=\"${{a##*/}}\"; db=\"${{db%%\\?*}}\";; esac; done\n\
+         if [ -f '{dir}/'\"$db\".sql ]; then cat '{dir}/'\"$db\".sql; exit 0; fi\n\
+         echo \"pg_dump: error: database \\\"$db\\\" does not exist (password was $PGPASSWORD)\" >&2\n\
+         exit 1\n",
+        dir = dir.path().display()
+    );
+    std::fs::write(&script, body).unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o700)).unwrap();
+    dir
 }
 
 #[test]
@@ -359,4 +387,137 @@ fn two_database_urls_are_dumped_and_compared() {
     let out = stdout(&o);
     assert!(out.contains("\nremoved table public.t\n"), "{out}");
     assert!(out.starts_with("added table public.customers\n"), "{out}");
+}
+
+#[test]
+fn passwords_stay_off_command_lines_reports_and_errors() {
+    let fake = fake_pg_dump();
+    std::fs::write(fake.path().join("left.sql"), "CREATE TABLE t (a int);\n").unwrap();
+    std::fs::write(
+        fake.path().join("right.sql"),
+        "CREATE TABLE t (a bigint);\n",
+    )
+    .unwrap();
+    let pg_dump = fake.path().join("pg_dump");
+    let with_fake = |args: &[&str]| {
+        bin()
+            .env("PG_DUMP", &pg_dump)
+            .env_remove("PGPASSWORD")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let left = "postgresql://app:Sup3r-Secret@db.example/left";
+    let right = "postgresql://app@db.example/right?password=Sup3r-Secret&sslmode=disable";
+    for format in ["text", "json", "sql"] {
+        let o = with_fake(&["--format", format, left, right]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(!stdout(&o).contains("Sup3r"), "{}", stdout(&o));
+    }
+    let o = with_fake(&[left, right]);
+    assert!(
+        stdout(&o).contains("- postgresql://app:***@db.example/left:1: a int"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(
+        stdout(&o).contains(
+            "+ postgresql://app@db.example/right?password=***&sslmode=disable:1: a bigint"
+        ),
+        "{}",
+        stdout(&o)
+    );
+    let calls = std::fs::read_to_string(fake.path().join("calls")).unwrap();
+    assert!(!calls.contains("Sup3r"), "{calls}");
+    assert!(calls.contains("--no-password"), "{calls}");
+    assert!(
+        calls.contains("--dbname=postgresql://app@db.example/left"),
+        "{calls}"
+    );
+    assert!(
+        calls.contains("--dbname=postgresql://app@db.example/right?sslmode=disable"),
+        "{calls}"
+    );
+    assert!(
+        !calls.contains("password given: \n"),
+        "every run had its password: {calls}"
+    );
+
+    // An error names the input with its password masked, also where pg_dump repeats it.
+    let o = with_fake(&["postgresql://app:Sup3r-Secret@db.example/missing", right]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(!err.contains("Sup3r"), "{err}");
+    assert!(
+        err.starts_with("sql-compare: postgresql://app:***@db.example/missing: "),
+        "{err}"
+    );
+    assert!(err.contains("(password was ***)"), "{err}");
+}
+
+#[test]
+fn standard_input_stands_for_one_side_only() {
+    let o = run_stdin(&["-", "-"], "CREATE TABLE t (a int);\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "sql-compare: standard input (-) can stand for one side only: it can be read once\n"
+    );
+}
+
+#[test]
+fn an_empty_input_is_an_error_unless_allowed() {
+    let empty = temp("empty.sql", b"");
+    let empty = empty.to_str().unwrap();
+    let o = run(&[empty, MODELS]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "sql-compare: {empty} is empty: pg_dump output never is"
+        )),
+        "{err}"
+    );
+    let o = run_stdin(&[MODELS, "-"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("<stdin> is empty"), "{}", stderr(&o));
+
+    let o = run(&["--allow-empty", empty, MODELS]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("added table public.orders"));
+    let o = run(&["--allow-empty", empty, empty]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn inputs_beyond_the_size_limit_are_refused() {
+    let o = run(&["--max-input-size", "1K", MODELS, MIGRATIONS]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        format!("sql-compare: {MODELS}: larger than the limit of 1 KiB (--max-input-size)\n")
+    );
+    // A stream without end: reading stops at the limit.
+    let o = run(&["--max-input-size", "2M", "/dev/zero", MODELS]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "sql-compare: /dev/zero: larger than the limit of 2 MiB (--max-input-size)\n"
+    );
+    let big = "SELECT 1;\n".repeat(300);
+    let small = temp("small.sql", b"SELECT 1;\n");
+    let small = small.to_str().unwrap();
+    let o = run_stdin(&["--max-input-size", "2999", small, "-"], &big);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("<stdin>: larger than the limit of 2999 bytes"),
+        "{}",
+        stderr(&o)
+    );
+    // At the limit exactly: compared (and different: 300 statements against one).
+    let o = run_stdin(&["--max-input-size", "3000", "-", small], &big);
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), ""));
+    let o = run(&["--max-input-size", "lots", MODELS, MIGRATIONS]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a size"), "{}", stderr(&o));
 }
