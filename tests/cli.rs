@@ -521,3 +521,75 @@ fn inputs_beyond_the_size_limit_are_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a size"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_database_password_is_used_but_never_shown() {
+    let Some(server) = common::pg::server() else {
+        return;
+    };
+    let Some(socket) = server.socket_dir() else {
+        eprintln!("skipped: a shared server's authentication is not ours to know");
+        return;
+    };
+    let db = server.create_database("cli_password");
+    let role = format!("sqlcmp_pw_{}", std::process::id());
+    let password = "Pa55-w0rd:with@odd/chars";
+    sql_compare::psql(
+        &db.url,
+        &format!(
+            "CREATE ROLE {role} LOGIN PASSWORD '{password}'; CREATE TABLE t (a int); \
+             GRANT SELECT ON t TO {role};"
+        ),
+    )
+    .unwrap();
+    let encoded = password.replace(':', "%3A").replace('@', "%40").replace('/', "%2F");
+    let database = db.url.split('?').next().unwrap().rsplit('/').next().unwrap();
+    let url = |password: &str| {
+        let auth = if password.is_empty() {
+            role.clone()
+        } else {
+            format!("{role}:{password}")
+        };
+        format!(
+            "postgresql://{auth}@/{database}?host={}&port={}",
+            socket.display(),
+            server.port()
+        )
+    };
+    // No password file, no PGPASSWORD: only the URL can give one.
+    let cli = |args: &[&str]| {
+        bin()
+            .env_remove("PGPASSWORD")
+            .env("PGPASSFILE", "/nonexistent/pgpass")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+
+    let good = url(&encoded);
+    let o = cli(&["--ignore-owners", &good, &db.url]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let wrong = url("not-the-password");
+    let o = cli(&[&wrong, &db.url]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("password authentication failed"), "{err}");
+    assert!(err.starts_with(&format!("sql-compare: postgresql://{role}:***@/")), "{err}");
+    assert!(!err.contains("not-the-password"), "{err}");
+
+    // No password at all: an error at once that says how to give one, not a prompt.
+    let started = std::time::Instant::now();
+    let o = cli(&[&url(""), &db.url]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("no password supplied"), "{err}");
+    assert!(err.contains("PGPASSWORD") && err.contains("~/.pgpass"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+
+    // The library's psql and pg_dump take the same road and mask the same way.
+    let e = sql_compare::pg_dump(&wrong).unwrap_err();
+    assert!(!format!("{e} {e:?}").contains("not-the-password"), "{e:?}");
+    sql_compare::psql(&db.url, &format!("DROP OWNED BY {role}; DROP ROLE {role};")).unwrap();
+}
