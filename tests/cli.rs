@@ -542,8 +542,18 @@ fn a_database_password_is_used_but_never_shown() {
         ),
     )
     .unwrap();
-    let encoded = password.replace(':', "%3A").replace('@', "%40").replace('/', "%2F");
-    let database = db.url.split('?').next().unwrap().rsplit('/').next().unwrap();
+    let encoded = password
+        .replace(':', "%3A")
+        .replace('@', "%40")
+        .replace('/', "%2F");
+    let database = db
+        .url
+        .split('?')
+        .next()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
     let url = |password: &str| {
         let auth = if password.is_empty() {
             role.clone()
@@ -575,7 +585,10 @@ fn a_database_password_is_used_but_never_shown() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("password authentication failed"), "{err}");
-    assert!(err.starts_with(&format!("sql-compare: postgresql://{role}:***@/")), "{err}");
+    assert!(
+        err.starts_with(&format!("sql-compare: postgresql://{role}:***@/")),
+        "{err}"
+    );
     assert!(!err.contains("not-the-password"), "{err}");
 
     // No password at all: an error at once that says how to give one, not a prompt.
@@ -584,7 +597,10 @@ fn a_database_password_is_used_but_never_shown() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("no password supplied"), "{err}");
-    assert!(err.contains("PGPASSWORD") && err.contains("~/.pgpass"), "{err}");
+    assert!(
+        err.contains("PGPASSWORD") && err.contains("~/.pgpass"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
 
