@@ -301,6 +301,20 @@ fn local<'a>(parent: &Change, name: &'a str) -> &'a str {
         .unwrap_or(name)
 }
 
+/// Whether a part's name is one identifier (`k`, `"a b"`, `"a""b"`) rather than text that
+/// stands for an unnamed part (`check (a > 0)`).
+fn is_identifier(name: &str) -> bool {
+    match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+        Some(inner) => !inner.replace("\"\"", "").contains('"'),
+        None => {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        }
+    }
+}
+
 fn first_line(s: &[Snippet]) -> u32 {
     s.first().map_or(0, |s| s.lines.start)
 }
@@ -313,7 +327,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
     match part.kind() {
         Column => column(plan, object, part),
         Constraint => {
-            let named = !part.name().contains(' ') && !part.name().contains('(');
+            let named = is_identifier(part.name());
             if !l.is_empty() {
                 if !named {
                     return plan.manual(part, "an unnamed constraint cannot be dropped by name");

@@ -148,3 +148,35 @@ fn names_in_column_types_and_defaults_compare_relative_to_the_table_schema() {
         "{sql}"
     );
 }
+
+#[test]
+fn names_in_drafts_are_escaped_once() {
+    let sql = draft(
+        "CREATE TABLE public.\"a\"\"b\" (x int, \"c\"\"d\" int);\nCREATE TABLE public.\"a\"\"\"\"b\" (y int);",
+        "CREATE TABLE public.\"a\"\"b\" (x int);",
+    );
+    for s in [
+        "DROP TABLE public.\"a\"\"\"\"b\";",
+        "ALTER TABLE public.\"a\"\"b\" DROP COLUMN \"c\"\"d\";",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert_eq!(sql.matches("DROP").count(), 2, "{sql}");
+}
+
+#[test]
+fn constraints_with_odd_names_are_dropped_by_name() {
+    let sql = draft(
+        "CREATE TABLE t (x int);\nALTER TABLE ONLY t ADD CONSTRAINT \"a \"\"b\" CHECK (x > 0);\nALTER TABLE ONLY t ADD CONSTRAINT \"Up\" CHECK (x > 1);",
+        "CREATE TABLE t (x int);",
+    );
+    for s in [
+        "ALTER TABLE public.t DROP CONSTRAINT \"a \"\"b\";",
+        "ALTER TABLE public.t DROP CONSTRAINT \"Up\";",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    assert!(super::is_identifier("k_1") && super::is_identifier("\"a\"\"b\""));
+    assert!(!super::is_identifier("check (x > 0)") && !super::is_identifier("\"a\" \"b\""));
+}
