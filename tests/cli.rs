@@ -273,12 +273,13 @@ fn sql_format_prints_a_migration_draft() {
         sql.starts_with("-- Migration draft from the left schema to the right one"),
         "{sql}"
     );
+    // Destructive statements are printed commented out.
     assert!(
-        sql.contains("\nALTER TABLE public.orders ALTER COLUMN total TYPE numeric(10, 2) USING total::numeric(10, 2);\n"),
+        sql.contains("\n-- unsafe: ALTER TABLE public.orders ALTER COLUMN total TYPE numeric(10, 2) USING total::numeric(10, 2);\n"),
         "{sql}"
     );
     assert!(
-        sql.contains("\nDROP INDEX public.orders_customer_id_status_idx;\n"),
+        sql.contains("\n-- unsafe: DROP INDEX public.orders_customer_id_status_idx;\n"),
         "{sql}"
     );
     let back = run(&["--format", "sql", BROKEN, MODELS]);
