@@ -361,3 +361,57 @@ fn two_database_urls_are_dumped_and_compared() {
     assert!(out.contains("\nremoved table public.t\n"), "{out}");
     assert!(out.starts_with("added table public.customers\n"), "{out}");
 }
+
+#[test]
+fn names_with_quotes_are_escaped_once_in_every_format() {
+    // The tables `a"b` and `a""b` on the left, only `a"b` (with a new column) on the right.
+    let left = temp(
+        "quotes-left.sql",
+        br#"CREATE TABLE public."a""b" (id int);
+CREATE TABLE public."a""""b" (id int);
+"#,
+    );
+    let right = temp(
+        "quotes-right.sql",
+        br#"CREATE TABLE public."a""b" (id int, "n""o" text);
+"#,
+    );
+    let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
+    let text = stdout(&run(&["--color", "never", l, r]));
+    assert!(
+        text.starts_with("removed table public.\"a\"\"\"\"b\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nchanged table public.\"a\"\"b\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  added column public.\"a\"\"b\".\"n\"\"o\"\n"),
+        "{text}"
+    );
+
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["--format", "json", l, r]))).unwrap();
+    let names: Vec<&str> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, [r#"public."a""""b""#, r#"public."a""b""#]);
+    assert_eq!(
+        doc["changes"][1]["details"][0]["name"],
+        r#"public."a""b"."n""o""#
+    );
+
+    let sql = stdout(&run(&["--format", "sql", l, r]));
+    assert!(
+        sql.contains("\n-- unsafe: DROP TABLE public.\"a\"\"\"\"b\";\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.\"a\"\"b\" ADD COLUMN \"n\"\"o\" text;\n"),
+        "{sql}"
+    );
+}
