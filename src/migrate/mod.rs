@@ -394,9 +394,9 @@ fn names_follow(prev: Option<&Tok>) -> bool {
     }
 }
 
-/// What an `ALTER` statement destroys, if anything: the first of its top-level `DROP`s (not
-/// `DROP DEFAULT`, `DROP NOT NULL`, `DROP EXPRESSION`, `DROP IDENTITY`, which keep every value)
-/// and its column type changes.
+/// What an `ALTER` statement destroys, if anything: the first of its top-level `DROP`s (not a
+/// column's or a domain's `DROP DEFAULT`, `DROP NOT NULL`, `DROP EXPRESSION` or `DROP
+/// IDENTITY`, which keep every value) and its column type changes.
 fn altered(t: &[Tok]) -> Option<Destructive> {
     let of_table = t.get(1).is_some_and(|w| w.is_word("table"))
         || (t.get(1).is_some_and(|w| w.is_word("foreign"))
@@ -413,7 +413,14 @@ fn altered(t: &[Tok]) -> Option<Destructive> {
             {
                 let next = t.get(i + 1);
                 let is = |x: &str| next.is_some_and(|n| n.is_word(x));
-                let what = if is("default") || is("not") || is("expression") || is("identity") {
+                // `ALTER [COLUMN] c DROP …` changes the column `c`; a `DROP` that starts an
+                // action of `ALTER TABLE` drops a column (`DROP identity` drops the column
+                // named `identity`) or a constraint.
+                let of_column = i >= 2
+                    && t[i - 1].ident().is_some()
+                    && (t[i - 2].is_word("alter") || t[i - 2].is_word("column"));
+                let keeps_values = is("default") || is("not") || is("expression") || is("identity");
+                let what = if keeps_values && (of_column || !of_table) {
                     continue;
                 } else if is("column") || is("attribute") {
                     Destructive::DropColumn

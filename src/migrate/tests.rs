@@ -229,7 +229,12 @@ fn destructive_statements_are_told_apart() {
             "WITH d AS (DELETE FROM t RETURNING *) SELECT 1;",
             Some(Rows),
         ),
+        ("ALTER TABLE t DROP expression;", Some(DropColumn)),
         ("ALTER TABLE t ALTER COLUMN a DROP DEFAULT;", None),
+        (
+            "ALTER TABLE ONLY public.t ALTER a DROP IDENTITY IF EXISTS;",
+            None,
+        ),
         ("ALTER TABLE t ALTER COLUMN a DROP NOT NULL;", None),
         ("ALTER TABLE t ALTER COLUMN a DROP EXPRESSION;", None),
         ("ALTER TABLE t ALTER COLUMN a DROP IDENTITY;", None),
