@@ -88,7 +88,23 @@ impl Change {
         self.kind
     }
 
-    /// The schema-qualified name (`public.users`, `public.users.email`, `public.f(integer)`).
+    /// The schema-qualified name (`public.users`, `public.users.email`, `public.f(integer)`),
+    /// as SQL: each identifier written as PostgreSQL's `quote_ident` writes it, bare when it
+    /// is lower-case ASCII letters, digits and underscores (not first) and no reserved word,
+    /// else between `"` with each `"` inside it doubled (the table named `a"b` is
+    /// `public."a""b"`, `Users` is `public."Users"`, `é` is `public."é"`). A part without a
+    /// name of its own (an unnamed constraint) is named by its text.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff(
+    ///     r#"CREATE TABLE public."a""b" (x int); CREATE TABLE "Users" (id int);"#,
+    ///     r#"CREATE TABLE public."a""b" (x bigint);"#,
+    /// )?;
+    /// let names: Vec<&str> = diff.iter().map(|c| c.name()).collect();
+    /// assert_eq!(names, [r#"public."Users""#, r#"public."a""b""#]);
+    /// assert_eq!(diff.changes()[1].details()[0].name(), r#"public."a""b".x"#);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     pub fn name(&self) -> &str {
         &self.name
     }

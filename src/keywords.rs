@@ -190,9 +190,19 @@ pub(crate) fn quoted_equals_bare(value: &str) -> bool {
         && NON_UNRESERVED_KEYWORDS.binary_search(&value).is_err()
 }
 
-/// Whether an identifier can be printed without quotes.
+/// Whether an identifier must be quoted to be read back as itself, by the rule of
+/// PostgreSQL's `quote_ident` (and pg_dump's): it may stay bare only when it is lower-case
+/// ASCII letters, digits and underscores, does not start with a digit, and is not a keyword
+/// other than an unreserved one. (PostgreSQL also reads some other bare words as themselves,
+/// such as `é` or `a$b`; they are quoted all the same, as `quote_ident` quotes them.)
 pub(crate) fn needs_quotes(ident: &str) -> bool {
-    !quoted_equals_bare(ident)
+    let mut bytes = ident.bytes();
+    let Some(first) = bytes.next() else {
+        return true;
+    };
+    let safe = (first.is_ascii_lowercase() || first == b'_')
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    !safe || NON_UNRESERVED_KEYWORDS.binary_search(&ident).is_ok()
 }
 
 /// The lower-case spelling of a keyword that sqlparser recognised, shared by every token of
@@ -220,6 +230,19 @@ pub(crate) fn keyword_text(keyword: Keyword) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_are_quoted_as_quote_ident_quotes_them() {
+        for bare in ["a", "_a", "a1", "actor_id", "action", "name", "a_b_c"] {
+            assert!(!needs_quotes(bare), "{bare}");
+        }
+        for quoted in [
+            "", "A", "Actor", "1a", "a b", "a\"b", "a'b", "a;b", "a\nb", "a$b", "a-b", "é",
+            "straße", "αβγ", "select", "user", "order", "position", "left",
+        ] {
+            assert!(needs_quotes(quoted), "{quoted}");
+        }
+    }
 
     #[test]
     fn keyword_list_is_sorted_for_binary_search() {

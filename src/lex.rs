@@ -30,7 +30,9 @@ pub(crate) enum Tok {
     /// text when folding would not change it). Keywords, most of a dump's words, borrow a
     /// static spelling instead of holding a string of their own (see [`keyword_text`]).
     Word(Cow<'static, str>),
-    /// A quoted identifier that differs from any unquoted spelling (`"Foo"`, `"select"`).
+    /// A quoted identifier that differs from any unquoted spelling (`"Foo"`, `"select"`), as
+    /// PostgreSQL reads it: without its quotes, a doubled `""` inside it one `"`. Writers
+    /// quote and escape it again (see [`write_ident`]).
     Quoted(String),
     Number(String),
     Str(StrKind, String),
@@ -59,6 +61,20 @@ impl Tok {
             Tok::Quoted(s) => Some(s),
             _ => None,
         }
+    }
+}
+
+/// The token of a quoted identifier whose text between the quotes is `raw` (the tokenizer
+/// keeps a doubled `""` as written): the identifier unescaped, a bare word when it means the
+/// same as one.
+fn quoted_ident(mut raw: String) -> Tok {
+    if raw.contains("\"\"") {
+        raw = raw.replace("\"\"", "\"");
+    }
+    if quoted_equals_bare(&raw) {
+        Tok::Word(Cow::Owned(raw))
+    } else {
+        Tok::Quoted(raw)
     }
 }
 
@@ -181,8 +197,7 @@ pub(crate) fn tokenize_text(
                         Tok::Word(Cow::Owned(w.value))
                     }
                 },
-                Some(_) if quoted_equals_bare(&w.value) => Tok::Word(Cow::Owned(w.value)),
-                Some(_) => Tok::Quoted(w.value),
+                Some(_) => quoted_ident(w.value),
             },
             Token::Number(n, _) => Tok::Number(n),
             Token::SingleQuotedString(s) => Tok::Str(StrKind::Plain, s),
@@ -191,13 +206,7 @@ pub(crate) fn tokenize_text(
             Token::UnicodeStringLiteral(s) => Tok::Str(StrKind::Unicode, s),
             Token::HexStringLiteral(s) => Tok::Str(StrKind::Hex, s),
             Token::SingleQuotedByteStringLiteral(s) => Tok::Str(StrKind::Bit, s),
-            Token::DoubleQuotedString(s) => {
-                if quoted_equals_bare(&s) {
-                    Tok::Word(Cow::Owned(s))
-                } else {
-                    Tok::Quoted(s)
-                }
-            }
+            Token::DoubleQuotedString(s) => quoted_ident(s),
             Token::DollarQuotedString(d) => Tok::Dollar(d.value),
             Token::Comma => Tok::Punct(','),
             Token::LParen => Tok::Punct('('),
@@ -323,7 +332,7 @@ pub(crate) fn render<'t>(toks: impl IntoIterator<Item = &'t Tok>) -> String {
 pub(crate) fn write_tok(f: &mut impl fmt::Write, t: &Tok) -> fmt::Result {
     match t {
         Tok::Word(s) => f.write_str(s),
-        Tok::Quoted(s) => write!(f, "\"{}\"", s.replace('"', "\"\"")),
+        Tok::Quoted(s) => write_quoted(f, s),
         Tok::Number(s) | Tok::Op(s) | Tok::Other(s) => f.write_str(s),
         Tok::Str(kind, s) => {
             let prefix = match kind {
@@ -342,27 +351,33 @@ pub(crate) fn write_tok(f: &mut impl fmt::Write, t: &Tok) -> fmt::Result {
     }
 }
 
-/// Renders an identifier token as it was meant: a bare word bare, a quoted one quoted. Cheaper
-/// than [`write_ident`], and the same for every token the lexer makes.
+/// Renders an identifier token (a word or a quoted identifier) as [`write_ident`] does; other
+/// tokens write nothing.
 pub(crate) fn write_name(f: &mut String, t: &Tok) {
-    match t {
-        Tok::Word(s) => f.push_str(s),
-        Tok::Quoted(s) => {
-            f.push('"');
-            f.push_str(&s.replace('"', "\"\""));
-            f.push('"');
-        }
-        _ => {}
+    if let Some(ident) = t.ident() {
+        let _ = write_ident(f, ident);
     }
 }
 
-/// Renders an identifier, quoted when needed.
+/// Renders an identifier as PostgreSQL's `quote_ident` does: bare when it reads back as
+/// itself (see [`needs_quotes`]), else between `"` with every `"` inside it doubled.
 pub(crate) fn write_ident(f: &mut impl fmt::Write, ident: &str) -> fmt::Result {
-    if needs_quotes(ident) {
-        write!(f, "\"{}\"", ident.replace('"', "\"\""))
-    } else {
-        f.write_str(ident)
+    if !needs_quotes(ident) {
+        return f.write_str(ident);
     }
+    write_quoted(f, ident)
+}
+
+/// An identifier between `"`, every `"` inside it doubled.
+fn write_quoted(f: &mut impl fmt::Write, ident: &str) -> fmt::Result {
+    f.write_char('"')?;
+    for (k, piece) in ident.split('"').enumerate() {
+        if k > 0 {
+            f.write_str("\"\"")?;
+        }
+        f.write_str(piece)?;
+    }
+    f.write_char('"')
 }
 
 #[cfg(test)]
@@ -459,6 +474,57 @@ mod tests {
         assert_eq!(starts[5], Location::new(3, 3));
         let err = tokenize(&split("SELECT 1;\n  SELECT ._x").unwrap()[1]).unwrap_err();
         assert_eq!(err.location(), Some(Location::new(1, 8)));
+    }
+
+    #[test]
+    fn quoted_identifiers_hold_the_name_postgresql_reads() {
+        let t = toks(r#"SELECT "a""b", "a""""b", "", "é", "Ab", "x y""#);
+        assert_eq!(t[1], Tok::Quoted(r#"a"b"#.into()));
+        assert_eq!(t[3], Tok::Quoted(r#"a""b"#.into()));
+        assert_eq!(t[5], Tok::Quoted(String::new()));
+        // A quoted name that means the bare word is the bare word.
+        assert_eq!(t[7], Tok::Word(Cow::Owned("é".into())));
+        assert_eq!(toks(r#"SELECT "é""#), toks("SELECT é"));
+        assert_ne!(toks(r#"SELECT "a""b""#), toks(r#"SELECT "a""""b""#));
+        // Written back escaped once.
+        assert_eq!(render(&t), r#"select "a""b", "a""""b", "", é, "Ab", "x y""#);
+        let names: Vec<String> = t
+            .iter()
+            .filter(|x| x.ident().is_some())
+            .skip(1)
+            .map(|x| {
+                let mut s = String::new();
+                write_name(&mut s, x);
+                s
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                r#""a""b""#,
+                r#""a""""b""#,
+                r#""""#,
+                r#""é""#,
+                r#""Ab""#,
+                r#""x y""#
+            ]
+        );
+    }
+
+    #[test]
+    fn identifiers_are_written_as_quote_ident_writes_them() {
+        let ident = |s: &str| {
+            let mut out = String::new();
+            write_ident(&mut out, s).unwrap();
+            out
+        };
+        assert_eq!(ident("actor"), "actor");
+        assert_eq!(ident("Actor"), r#""Actor""#);
+        assert_eq!(ident(r#"a"b"#), r#""a""b""#);
+        assert_eq!(ident("select"), r#""select""#);
+        assert_eq!(ident("action"), "action");
+        assert_eq!(ident("ß"), r#""ß""#);
+        assert_eq!(ident("a\nb"), "\"a\nb\"");
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub use crate::assert::__assert_schema_eq;
 pub use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
 pub use crate::conninfo::redact;
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
-pub use crate::migrate::Migration;
+pub use crate::migrate::{Destructive, DraftStatement, Migration};
 pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};
 pub use crate::pg::{PgDump, find_program, pg_dump, psql, with_database};

@@ -255,9 +255,21 @@ pub(crate) fn names_schema(key: &ObjectKey) -> Cow<'_, str> {
 /// The schema of a qualified name, unquoted, or `public` for an unqualified one.
 pub(crate) fn unquoted_schema(name: &str) -> Cow<'_, str> {
     match schema_part(name) {
-        Some(q) if q.starts_with('"') => Cow::Owned(q.trim_matches('"').replace("\"\"", "\"")),
-        Some(q) => Cow::Borrowed(q),
+        Some(q) => unquote_ident(q),
         None => Cow::Borrowed("public"),
+    }
+}
+
+/// One identifier as written in a name (`a`, `"A"`, `"a""b"`) as PostgreSQL reads it: without
+/// its quotes, a doubled `""` inside one `"`.
+pub(crate) fn unquote_ident(written: &str) -> Cow<'_, str> {
+    match written
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
+        Some(inner) if inner.contains('"') => Cow::Owned(inner.replace("\"\"", "\"")),
+        Some(inner) => Cow::Borrowed(inner),
+        None => Cow::Borrowed(written),
     }
 }
 
@@ -343,6 +355,16 @@ mod tests {
         assert!(name_matches("f", "public.f(integer)"));
         assert!(name_matches("public.schema_*", "schema_migrations"));
         assert!(!name_matches("app.schema_*", "schema_migrations"));
+    }
+
+    #[test]
+    fn schemas_are_read_unquoted() {
+        assert_eq!(unquoted_schema("public.t"), "public");
+        assert_eq!(unquoted_schema("t"), "public");
+        assert_eq!(unquoted_schema("\"A\".t"), "A");
+        assert_eq!(unquoted_schema("\"a\"\"b\".\"c.d\""), "a\"b");
+        assert_eq!(unquoted_schema("\"\"\"x\".t"), "\"x");
+        assert_eq!(unquoted_schema("\"x\"\"\".f(a.b)"), "x\"");
     }
 
     #[test]

@@ -301,12 +301,13 @@ fn sql_format_prints_a_migration_draft() {
         sql.starts_with("-- Migration draft from the left schema to the right one"),
         "{sql}"
     );
+    // Destructive statements are printed commented out.
     assert!(
-        sql.contains("\nALTER TABLE public.orders ALTER COLUMN total TYPE numeric(10, 2) USING total::numeric(10, 2);\n"),
+        sql.contains("\n-- unsafe: ALTER TABLE public.orders ALTER COLUMN total TYPE numeric(10, 2) USING total::numeric(10, 2);\n"),
         "{sql}"
     );
     assert!(
-        sql.contains("\nDROP INDEX public.orders_customer_id_status_idx;\n"),
+        sql.contains("\n-- unsafe: DROP INDEX public.orders_customer_id_status_idx;\n"),
         "{sql}"
     );
     let back = run(&["--format", "sql", BROKEN, MODELS]);
@@ -608,4 +609,58 @@ fn a_database_password_is_used_but_never_shown() {
     let e = sql_compare::pg_dump(&wrong).unwrap_err();
     assert!(!format!("{e} {e:?}").contains("not-the-password"), "{e:?}");
     sql_compare::psql(&db.url, &format!("DROP OWNED BY {role}; DROP ROLE {role};")).unwrap();
+}
+
+#[test]
+fn names_with_quotes_are_escaped_once_in_every_format() {
+    // The tables `a"b` and `a""b` on the left, only `a"b` (with a new column) on the right.
+    let left = temp(
+        "quotes-left.sql",
+        br#"CREATE TABLE public."a""b" (id int);
+CREATE TABLE public."a""""b" (id int);
+"#,
+    );
+    let right = temp(
+        "quotes-right.sql",
+        br#"CREATE TABLE public."a""b" (id int, "n""o" text);
+"#,
+    );
+    let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
+    let text = stdout(&run(&["--color", "never", l, r]));
+    assert!(
+        text.starts_with("removed table public.\"a\"\"\"\"b\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nchanged table public.\"a\"\"b\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  added column public.\"a\"\"b\".\"n\"\"o\"\n"),
+        "{text}"
+    );
+
+    let doc: serde_json::Value =
+        serde_json::from_str(&stdout(&run(&["--format", "json", l, r]))).unwrap();
+    let names: Vec<&str> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, [r#"public."a""""b""#, r#"public."a""b""#]);
+    assert_eq!(
+        doc["changes"][1]["details"][0]["name"],
+        r#"public."a""b"."n""o""#
+    );
+
+    let sql = stdout(&run(&["--format", "sql", l, r]));
+    assert!(
+        sql.contains("\n-- unsafe: DROP TABLE public.\"a\"\"\"\"b\";\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.\"a\"\"b\" ADD COLUMN \"n\"\"o\" text;\n"),
+        "{sql}"
+    );
 }

@@ -74,6 +74,7 @@ fn apply(pair: &Path) -> Result<(), String> {
     let draft = sql_compare::diff(&a, &b)
         .map_err(|e| e.to_string())?
         .migration()
+        .allow_unsafe(true)
         .to_string();
     let db = server.create_database("draft");
     sql_compare::psql(&db.url, &a).map_err(|e| format!("restoring the left dump: {e}"))?;

@@ -1,6 +1,9 @@
 //! Session settings (`SET`, `set_config`) and data (`INSERT`, `COPY`, `setval`).
 
+use std::borrow::Cow;
+
 use super::*;
+use crate::object::unquote_ident;
 
 impl Classifier<'_> {
     pub(super) fn set(&mut self, t: &[Tok]) -> bool {
@@ -16,8 +19,8 @@ impl Classifier<'_> {
                     true
                 };
             let values = t[c.i..].iter().filter_map(|x| match x {
-                Tok::Str(_, w) => Some(w.as_str()),
-                _ => x.ident(),
+                Tok::Str(_, w) => Some(unquote_ident(w)),
+                _ => x.ident().map(Cow::Borrowed),
             });
             self.facts.default_schema = default_schema(values);
         }
@@ -58,7 +61,8 @@ impl Classifier<'_> {
                 if name == "search_path" {
                     if let Some(Tok::Str(_, value)) = t.get(c.i + 2) {
                         let value = value.clone();
-                        self.facts.default_schema = default_schema(value.split(',').map(str::trim));
+                        self.facts.default_schema =
+                            default_schema(value.split(',').map(|s| unquote_ident(s.trim())));
                     }
                 }
                 self.setting(t, name)
@@ -115,19 +119,19 @@ impl Classifier<'_> {
     }
 }
 
-/// A relation name as written in a `regclass` string (`'public.a_id_seq'`, `'"Foo"'`).
-/// The schema unqualified names are created in: the first of a `search_path` that is not
-/// `pg_catalog` or `$user`; none when the path is empty (pg_dump ≥ 10.3 qualifies every name).
-fn default_schema<'a>(path: impl Iterator<Item = &'a str>) -> Option<String> {
-    path.map(|s| s.trim_matches('"'))
-        .find(|s| !s.is_empty() && *s != "pg_catalog" && *s != "$user")
+/// The schema unqualified names are created in: the first of a `search_path` (its schemas
+/// unquoted) that is not `pg_catalog` or `$user`; none when the path is empty (pg_dump ≥ 10.3
+/// qualifies every name).
+fn default_schema<'a>(mut path: impl Iterator<Item = Cow<'a, str>>) -> Option<String> {
+    path.find(|s| !s.is_empty() && s != "pg_catalog" && s != "$user")
         .map(|s| {
             let mut out = String::new();
-            let _ = write_ident(&mut out, s);
+            let _ = write_ident(&mut out, &s);
             out
         })
 }
 
+/// A relation name as written in a `regclass` string (`'public.a_id_seq'`, `'"Foo"'`).
 pub(super) fn regclass_name(text: &str) -> String {
     let mut parts = Vec::new();
     let mut cur = String::new();

@@ -132,3 +132,63 @@ fn common_statements_change_nothing_on_the_corpus_pairs() {
     }
     assert!(checked > 0);
 }
+
+#[test]
+fn names_are_quoted_once_as_quote_ident_quotes_them() {
+    let left = r#"CREATE SCHEMA "S""q";
+CREATE TABLE "S""q"."a""b" ("c""d" integer, "É" text, "order" int, é int);
+CREATE TABLE public."a""""b" (x int);
+CREATE INDEX "i""x" ON public."a""""b" (x);
+ALTER TABLE ONLY public."a""""b" ADD CONSTRAINT "k""1" CHECK (x > 0);
+CREATE FUNCTION "S""q"."f""n"("a""b" integer) RETURNS int LANGUAGE sql AS $$ select 1 $$;
+"#;
+    let right = r#"CREATE SCHEMA "S""q";
+CREATE TABLE "S""q"."a""b" ("c""d" bigint, "É" text, "order" int, é int);
+CREATE TABLE public."a""""b" (x int);
+"#;
+    let d = checked_diff(left, right, &Comparer::new());
+    assert_eq!(
+        details(&d),
+        [
+            (
+                ChangeKind::Changed,
+                ObjectKind::Table,
+                r#""S""q"."a""b""#.to_string()
+            ),
+            (
+                ChangeKind::Changed,
+                ObjectKind::Column,
+                r#""S""q"."a""b"."c""d""#.to_string()
+            ),
+            (
+                ChangeKind::Removed,
+                ObjectKind::Function,
+                r#""S""q"."f""n"(integer)"#.to_string()
+            ),
+            (
+                ChangeKind::Changed,
+                ObjectKind::Table,
+                r#"public."a""""b""#.to_string()
+            ),
+            (
+                ChangeKind::Removed,
+                ObjectKind::Constraint,
+                r#""k""1""#.to_string()
+            ),
+            (
+                ChangeKind::Removed,
+                ObjectKind::Index,
+                r#"public."i""x""#.to_string()
+            ),
+        ]
+    );
+    let report = d.to_string();
+    assert!(
+        report.contains(r#"changed column "S""q"."a""b"."c""d""#),
+        "{report}"
+    );
+    assert!(
+        report.contains(r#"removed index public."i""x""#),
+        "{report}"
+    );
+}

@@ -14,27 +14,193 @@ use column::column;
 /// The SQL that would turn the left schema into the right one: a draft for review, printed by
 /// its `Display`. What it cannot express safely is a `-- manual:` comment naming the object.
 ///
+/// Statements that destroy something (see [`Destructive`]) are *unsafe*, as migra calls
+/// them: unless [`Migration::allow_unsafe`] lets them run, `Display` writes each of them
+/// commented out, every line of it after the marker `-- unsafe: `, so that running the draft
+/// as it is leaves what they would destroy in place. (A draft whose unsafe statements are
+/// withheld may then fail where it re-creates what it drops: a changed index, a changed
+/// materialized view.)
+///
 /// ```
 /// let diff = sql_compare::diff(
 ///     "CREATE TABLE t (a int, gone text);",
 ///     "CREATE TABLE t (a bigint NOT NULL, b text);",
 /// )?;
-/// let sql = diff.migration().to_string();
-/// assert!(sql.contains("ALTER TABLE public.t DROP COLUMN gone;"));
-/// assert!(sql.contains("ALTER TABLE public.t ADD COLUMN b text;"));
-/// assert!(sql.contains("ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;"));
-/// assert!(sql.contains("ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;"));
+/// let draft = diff.migration();
+/// let sql = draft.to_string();
+/// assert!(sql.contains("\n-- unsafe: ALTER TABLE public.t DROP COLUMN gone;\n"));
+/// assert!(sql.contains("\n-- unsafe: ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;\n"));
+/// assert!(sql.contains("\nALTER TABLE public.t ADD COLUMN b text;\n"));
+/// assert!(sql.contains("\nALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n"));
+/// assert_eq!(draft.destructive_count(), 2);
+///
+/// let sql = draft.allow_unsafe(true).to_string();
+/// assert!(sql.contains("\nALTER TABLE public.t DROP COLUMN gone;\n"));
+/// assert!(!sql.contains("-- unsafe:"));
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Migration<'a> {
     diff: &'a SchemaDiff,
+    allow_unsafe: bool,
 }
 
 impl SchemaDiff {
-    /// The migration draft from the left schema to the right one.
+    /// The migration draft from the left schema to the right one, its unsafe statements
+    /// withheld (see [`Migration::allow_unsafe`]).
     pub fn migration(&self) -> Migration<'_> {
-        Migration { diff: self }
+        Migration {
+            diff: self,
+            allow_unsafe: false,
+        }
+    }
+}
+
+/// What a destructive statement of a draft destroys, or may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Destructive {
+    /// Drops a schema object or a part of one, with whatever it holds: `DROP TABLE`,
+    /// `DROP VIEW`, `DROP INDEX`, `DROP TYPE`, `DROP SCHEMA`, `ALTER TABLE … DROP CONSTRAINT`,
+    /// `ALTER EXTENSION … DROP …` and every other `DROP`.
+    Drop,
+    /// Drops a column (`ALTER TABLE … DROP COLUMN`) or a composite type's attribute, and
+    /// with it the values it holds.
+    DropColumn,
+    /// Changes a column's type (`ALTER COLUMN … TYPE`): the conversion may lose data or fail.
+    ColumnType,
+    /// Deletes or overwrites rows: `DELETE`, `TRUNCATE`, `UPDATE`.
+    Rows,
+}
+
+/// One statement of a migration draft, in the order the draft runs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftStatement {
+    sql: String,
+    destructive: Option<Destructive>,
+}
+
+impl DraftStatement {
+    /// The statement's SQL, ending with `;` (it may span lines).
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    /// What it destroys, if it is destructive.
+    pub fn destructive(&self) -> Option<Destructive> {
+        self.destructive
+    }
+
+    /// Whether it is destructive (unsafe).
+    pub fn is_destructive(&self) -> bool {
+        self.destructive.is_some()
+    }
+}
+
+impl fmt::Display for DraftStatement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.sql)
+    }
+}
+
+/// The statement every non-empty draft starts with: routine bodies are not checked while the
+/// objects they use may not exist yet.
+const PREAMBLE: &str = "SET check_function_bodies = false;";
+
+/// The marker that starts every line of a withheld unsafe statement.
+const UNSAFE_MARKER: &str = "-- unsafe:";
+
+impl Migration<'_> {
+    /// Whether `Display` writes the unsafe (destructive) statements live (`true`) or
+    /// commented out with the marker `-- unsafe: ` on every line (`false`, the default).
+    /// [`Migration::statements`] has them either way.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "")?;
+    /// assert!(diff.migration().to_string().contains("\n-- unsafe: DROP TABLE public.t;\n"));
+    /// assert!(diff.migration().allow_unsafe(true).to_string().contains("\nDROP TABLE public.t;\n"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    #[must_use]
+    pub fn allow_unsafe(mut self, allow: bool) -> Self {
+        self.allow_unsafe = allow;
+        self
+    }
+
+    /// Whether unsafe statements are written live (see [`Migration::allow_unsafe`]).
+    pub fn allows_unsafe(&self) -> bool {
+        self.allow_unsafe
+    }
+
+    /// The draft's statements in the order they run, destructive ones marked, withheld or
+    /// not: the `SET` that starts every draft, then the changes. None when the schemas are
+    /// equal. The `-- manual:` notes are not statements and are not among them.
+    ///
+    /// ```
+    /// use sql_compare::Destructive;
+    ///
+    /// let diff = sql_compare::diff(
+    ///     "CREATE TABLE old (a int);",
+    ///     "CREATE TABLE new (a int);",
+    /// )?;
+    /// let statements = diff.migration().statements();
+    /// let marked: Vec<(&str, Option<Destructive>)> =
+    ///     statements.iter().map(|s| (s.sql(), s.destructive())).collect();
+    /// assert_eq!(
+    ///     marked,
+    ///     [
+    ///         ("SET check_function_bodies = false;", None),
+    ///         ("DROP TABLE public.old;", Some(Destructive::Drop)),
+    ///         ("CREATE TABLE new (a int);", None),
+    ///     ]
+    /// );
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn statements(&self) -> Vec<DraftStatement> {
+        if self.diff.is_empty() {
+            return Vec::new();
+        }
+        let plan = self.plan();
+        let mut out = Vec::with_capacity(plan.actions.len() + 1);
+        out.push(DraftStatement {
+            sql: PREAMBLE.to_string(),
+            destructive: None,
+        });
+        out.extend(plan.actions.into_iter().map(|a| DraftStatement {
+            sql: a.sql,
+            destructive: a.destructive,
+        }));
+        out
+    }
+
+    /// How many of the draft's statements are destructive: those that `Display` withholds
+    /// unless unsafe statements are allowed.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int, b int);", "CREATE TABLE t (a int);")?;
+    /// assert_eq!(diff.migration().destructive_count(), 1);
+    /// assert_eq!(diff.mirror().migration().destructive_count(), 0);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn destructive_count(&self) -> usize {
+        if self.diff.is_empty() {
+            return 0;
+        }
+        self.plan()
+            .actions
+            .iter()
+            .filter(|a| a.destructive.is_some())
+            .count()
+    }
+
+    /// The actions of the draft, in the order they run.
+    fn plan(&self) -> Plan {
+        let mut plan = Plan::default();
+        for change in self.diff.changes() {
+            object(&mut plan, change);
+        }
+        plan.actions.sort_by_key(|a| (a.phase, a.order));
+        plan
     }
 }
 
@@ -79,6 +245,20 @@ struct Action {
     /// Within a phase: creates follow the right dump's order, drops the reverse of the left's.
     order: i64,
     sql: String,
+    destructive: Option<Destructive>,
+}
+
+impl Action {
+    fn new(phase: Phase, order: i64, sql: String) -> Self {
+        let sql = terminate(sql);
+        let destructive = destructive(&sql);
+        Action {
+            phase,
+            order,
+            sql,
+            destructive,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -89,19 +269,13 @@ struct Plan {
 
 impl Plan {
     fn create(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
-        self.actions.push(Action {
-            phase,
-            order: i64::from(line),
-            sql: terminate(sql.into()),
-        });
+        self.actions
+            .push(Action::new(phase, i64::from(line), sql.into()));
     }
 
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
-        self.actions.push(Action {
-            phase,
-            order: -i64::from(line),
-            sql: terminate(sql.into()),
-        });
+        self.actions
+            .push(Action::new(phase, -i64::from(line), sql.into()));
     }
 
     fn manual(&mut self, change: &Change, why: &str) {
@@ -128,25 +302,154 @@ impl fmt::Display for Migration<'_> {
         if self.diff.is_empty() {
             return Ok(());
         }
-        let mut plan = Plan::default();
-        for change in self.diff.changes() {
-            object(&mut plan, change);
-        }
-        plan.actions.sort_by_key(|a| (a.phase, a.order));
+        let plan = self.plan();
         writeln!(
             f,
             "-- Migration draft from the left schema to the right one, by sql-compare."
         )?;
         writeln!(f, "-- Review it before running it.")?;
-        writeln!(f, "SET check_function_bodies = false;")?;
+        let withheld = plan
+            .actions
+            .iter()
+            .filter(|a| a.destructive.is_some())
+            .count();
+        if withheld > 0 && !self.allow_unsafe {
+            let s = if withheld == 1 { "" } else { "s" };
+            writeln!(
+                f,
+                "-- {withheld} destructive statement{s} withheld: every line of {} starts with \"{UNSAFE_MARKER} \".",
+                if withheld == 1 { "it" } else { "them" }
+            )?;
+        }
+        writeln!(f, "{PREAMBLE}")?;
         for m in &plan.manual {
             writeln!(f, "{m}")?;
         }
         for a in &plan.actions {
-            writeln!(f, "\n{}", a.sql)?;
+            writeln!(f)?;
+            if a.destructive.is_some() && !self.allow_unsafe {
+                write_withheld(f, &a.sql)?;
+            } else {
+                writeln!(f, "{}", a.sql)?;
+            }
         }
         Ok(())
     }
+}
+
+/// A statement commented out, every line after the unsafe marker.
+fn write_withheld(f: &mut impl fmt::Write, sql: &str) -> fmt::Result {
+    for line in sql.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.is_empty() {
+            writeln!(f, "{UNSAFE_MARKER}")?;
+        } else {
+            writeln!(f, "{UNSAFE_MARKER} {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// What a statement of a draft destroys, if anything: read from its tokens, so that the
+/// right dump's statements copied into the draft are judged as the draft's own are.
+fn destructive(sql: &str) -> Option<Destructive> {
+    let t = toks(sql);
+    let first = words(&t, 1);
+    match first.first().copied()? {
+        "drop" => Some(Destructive::Drop),
+        "delete" | "truncate" | "update" => Some(Destructive::Rows),
+        // A data-modifying `WITH`.
+        "with"
+            if ["delete", "truncate", "update"]
+                .iter()
+                .any(|w| has_word(&t, w)) =>
+        {
+            Some(Destructive::Rows)
+        }
+        "alter" => altered(&t),
+        _ => None,
+    }
+}
+
+/// Whether a name, not an action, follows `prev` in an `ALTER` statement.
+fn names_follow(prev: Option<&Tok>) -> bool {
+    const BEFORE_NAMES: &[&str] = &[
+        "table",
+        "only",
+        "exists",
+        "add",
+        "alter",
+        "column",
+        "attribute",
+        "constraint",
+        "rename",
+        "to",
+        "references",
+        "type",
+    ];
+    match prev {
+        Some(Tok::Punct('.')) => true,
+        Some(p) => BEFORE_NAMES.iter().any(|w| p.is_word(w)),
+        None => false,
+    }
+}
+
+/// What an `ALTER` statement destroys, if anything: the first of its top-level `DROP`s (not a
+/// column's or a domain's `DROP DEFAULT`, `DROP NOT NULL`, `DROP EXPRESSION` or `DROP
+/// IDENTITY`, which keep every value) and its column type changes.
+fn altered(t: &[Tok]) -> Option<Destructive> {
+    let of_table = t.get(1).is_some_and(|w| w.is_word("table"))
+        || (t.get(1).is_some_and(|w| w.is_word("foreign"))
+            && t.get(2).is_some_and(|w| w.is_word("table")));
+    let mut depth = 0usize;
+    for (i, tok) in t.iter().enumerate() {
+        match tok {
+            Tok::Punct('(' | '[') => depth += 1,
+            Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
+            // A `drop` right after a word that a name follows is that name (`"drop"` is the
+            // bare word: it is no reserved keyword).
+            Tok::Word(w)
+                if depth == 0 && w == "drop" && !names_follow(t.get(i.wrapping_sub(1))) =>
+            {
+                let next = t.get(i + 1);
+                let is = |x: &str| next.is_some_and(|n| n.is_word(x));
+                // `ALTER [COLUMN] c DROP …` changes the column `c`; a `DROP` that starts an
+                // action of `ALTER TABLE` drops a column (`DROP identity` drops the column
+                // named `identity`) or a constraint.
+                let of_column = i >= 2
+                    && t[i - 1].ident().is_some()
+                    && (t[i - 2].is_word("alter") || t[i - 2].is_word("column"));
+                let keeps_values = is("default") || is("not") || is("expression") || is("identity");
+                let what = if keeps_values && (of_column || !of_table) {
+                    continue;
+                } else if is("column") || is("attribute") {
+                    Destructive::DropColumn
+                } else if is("constraint") || !of_table {
+                    Destructive::Drop
+                } else {
+                    // `ALTER TABLE t DROP c`: COLUMN is optional.
+                    Destructive::DropColumn
+                };
+                return Some(what);
+            }
+            Tok::Word(w) if depth == 0 && w == "type" && i >= 2 => {
+                let prev = &t[i - 1];
+                let before = &t[i - 2];
+                let column_type = prev.is_word("data")
+                    || (prev.ident().is_some()
+                        && !prev.is_word("column")
+                        && !prev.is_word("attribute")
+                        && (before.is_word("alter")
+                            || before.is_word("column")
+                            || before.is_word("attribute")));
+                if column_type {
+                    return Some(Destructive::ColumnType);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Tokens of a piece of SQL (a statement or a column definition), or none if it does not lex.
@@ -301,6 +604,20 @@ fn local<'a>(parent: &Change, name: &'a str) -> &'a str {
         .unwrap_or(name)
 }
 
+/// Whether a part's name is one identifier (`k`, `"a b"`, `"a""b"`) rather than text that
+/// stands for an unnamed part (`check (a > 0)`).
+fn is_identifier(name: &str) -> bool {
+    match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+        Some(inner) => !inner.replace("\"\"", "").contains('"'),
+        None => {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+        }
+    }
+}
+
 fn first_line(s: &[Snippet]) -> u32 {
     s.first().map_or(0, |s| s.lines.start)
 }
@@ -313,7 +630,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
     match part.kind() {
         Column => column(plan, object, part),
         Constraint => {
-            let named = !part.name().contains(' ') && !part.name().contains('(');
+            let named = is_identifier(part.name());
             if !l.is_empty() {
                 if !named {
                     return plan.manual(part, "an unnamed constraint cannot be dropped by name");

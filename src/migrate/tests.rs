@@ -1,6 +1,13 @@
 //! Unit tests of migration drafts.
+use super::{Destructive, destructive};
+
+/// The draft with its unsafe statements live.
 fn draft(a: &str, b: &str) -> String {
-    crate::diff(a, b).unwrap().migration().to_string()
+    crate::diff(a, b)
+        .unwrap()
+        .migration()
+        .allow_unsafe(true)
+        .to_string()
 }
 
 #[test]
@@ -147,4 +154,212 @@ fn names_in_column_types_and_defaults_compare_relative_to_the_table_schema() {
         sql.contains("ALTER COLUMN id SET DEFAULT nextval('public.s'::regclass)"),
         "{sql}"
     );
+}
+
+#[test]
+fn names_in_drafts_are_escaped_once() {
+    let sql = draft(
+        "CREATE TABLE public.\"a\"\"b\" (x int, \"c\"\"d\" int);\nCREATE TABLE public.\"a\"\"\"\"b\" (y int);",
+        "CREATE TABLE public.\"a\"\"b\" (x int);",
+    );
+    for s in [
+        "DROP TABLE public.\"a\"\"\"\"b\";",
+        "ALTER TABLE public.\"a\"\"b\" DROP COLUMN \"c\"\"d\";",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert_eq!(sql.matches("DROP").count(), 2, "{sql}");
+}
+
+#[test]
+fn constraints_with_odd_names_are_dropped_by_name() {
+    let sql = draft(
+        "CREATE TABLE t (x int);\nALTER TABLE ONLY t ADD CONSTRAINT \"a \"\"b\" CHECK (x > 0);\nALTER TABLE ONLY t ADD CONSTRAINT \"Up\" CHECK (x > 1);",
+        "CREATE TABLE t (x int);",
+    );
+    for s in [
+        "ALTER TABLE public.t DROP CONSTRAINT \"a \"\"b\";",
+        "ALTER TABLE public.t DROP CONSTRAINT \"Up\";",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    assert!(super::is_identifier("k_1") && super::is_identifier("\"a\"\"b\""));
+    assert!(!super::is_identifier("check (x > 0)") && !super::is_identifier("\"a\" \"b\""));
+}
+
+#[test]
+fn destructive_statements_are_told_apart() {
+    use Destructive::*;
+    for (sql, what) in [
+        ("DROP TABLE public.t;", Some(Drop)),
+        ("drop view v", Some(Drop)),
+        ("DROP INDEX public.i;", Some(Drop)),
+        ("DROP SCHEMA s;", Some(Drop)),
+        ("DROP FUNCTION public.f(integer);", Some(Drop)),
+        ("ALTER TABLE public.t DROP CONSTRAINT k;", Some(Drop)),
+        ("ALTER DOMAIN public.d DROP CONSTRAINT k;", Some(Drop)),
+        ("ALTER EXTENSION e DROP FUNCTION f();", Some(Drop)),
+        ("ALTER PUBLICATION p DROP TABLE t;", Some(Drop)),
+        ("ALTER TABLE public.t DROP COLUMN c;", Some(DropColumn)),
+        ("ALTER TABLE ONLY t ADD x int, DROP c;", Some(DropColumn)),
+        ("ALTER TABLE t DROP IF EXISTS c CASCADE;", Some(DropColumn)),
+        ("ALTER FOREIGN TABLE t DROP c;", Some(DropColumn)),
+        ("ALTER TYPE ty DROP ATTRIBUTE a;", Some(DropColumn)),
+        (
+            "ALTER TABLE t ALTER COLUMN a TYPE bigint USING a::bigint;",
+            Some(ColumnType),
+        ),
+        (
+            "ALTER TABLE t ALTER a SET DATA TYPE text;",
+            Some(ColumnType),
+        ),
+        (
+            "ALTER TABLE t ALTER COLUMN type TYPE text;",
+            Some(ColumnType),
+        ),
+        (
+            "ALTER TYPE ty ALTER ATTRIBUTE a TYPE text;",
+            Some(ColumnType),
+        ),
+        ("DELETE FROM t;", Some(Rows)),
+        ("TRUNCATE t;", Some(Rows)),
+        ("UPDATE t SET a = 1;", Some(Rows)),
+        (
+            "WITH d AS (DELETE FROM t RETURNING *) SELECT 1;",
+            Some(Rows),
+        ),
+        ("ALTER TABLE t DROP expression;", Some(DropColumn)),
+        ("ALTER TABLE t ALTER COLUMN a DROP DEFAULT;", None),
+        (
+            "ALTER TABLE ONLY public.t ALTER a DROP IDENTITY IF EXISTS;",
+            None,
+        ),
+        ("ALTER TABLE t ALTER COLUMN a DROP NOT NULL;", None),
+        ("ALTER TABLE t ALTER COLUMN a DROP EXPRESSION;", None),
+        ("ALTER TABLE t ALTER COLUMN a DROP IDENTITY;", None),
+        ("ALTER DOMAIN d DROP DEFAULT;", None),
+        ("ALTER TABLE t ADD COLUMN type text;", None),
+        ("ALTER TABLE t ALTER COLUMN type SET DEFAULT 1;", None),
+        ("ALTER TABLE t ALTER type DROP DEFAULT;", None),
+        (
+            "ALTER TABLE \"drop\" ALTER COLUMN \"drop\" SET NOT NULL;",
+            None,
+        ),
+        ("ALTER TABLE public.drop RENAME COLUMN a TO \"drop\";", None),
+        (
+            "ALTER TABLE t ADD \"drop\" int, ADD CONSTRAINT \"drop\" CHECK (a > 0);",
+            None,
+        ),
+        (
+            "ALTER TABLE IF EXISTS \"drop\" DROP \"drop\";",
+            Some(DropColumn),
+        ),
+        ("ALTER TABLE t ADD COLUMN \"drop\" text;", None),
+        ("ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0);", None),
+        ("ALTER TYPE public.e ADD VALUE 'drop';", None),
+        ("ALTER TABLE p DETACH PARTITION c;", None),
+        ("ALTER SEQUENCE s OWNED BY NONE;", None),
+        ("CREATE TABLE t (a int);", None),
+        ("CREATE OR REPLACE VIEW v AS SELECT 1 AS drop;", None),
+        ("REVOKE ALL ON TABLE t FROM u;", None),
+        ("COMMENT ON TABLE t IS NULL;", None),
+        ("SELECT pg_catalog.setval('s', 1, true);", None),
+    ] {
+        assert_eq!(destructive(sql), what, "{sql}");
+    }
+}
+
+#[test]
+fn unsafe_statements_are_withheld_unless_allowed() {
+    let diff = crate::diff(
+        "CREATE TABLE gone (a int);\nCREATE TABLE t (a int, b text);\nCREATE FUNCTION f() RETURNS int\n    LANGUAGE sql\n    AS $$\nselect 1\n\n$$;",
+        "CREATE TABLE t (a bigint);\nCREATE TABLE new (a int);",
+    )
+    .unwrap();
+    let migration = diff.migration();
+    assert!(!migration.allows_unsafe());
+    let withheld = migration.to_string();
+    let live = migration.allow_unsafe(true).to_string();
+    assert!(migration.allow_unsafe(true).allows_unsafe());
+    let destructive: Vec<String> = migration
+        .statements()
+        .into_iter()
+        .filter(|s| s.is_destructive())
+        .map(|s| s.sql().to_string())
+        .collect();
+    assert_eq!(migration.destructive_count(), 4);
+    assert_eq!(
+        destructive,
+        [
+            "ALTER TABLE public.t DROP COLUMN b;",
+            "DROP TABLE public.gone;",
+            "DROP FUNCTION public.f();",
+            "ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;",
+        ]
+    );
+    // Withheld: every line of every destructive statement after the marker, the rest live.
+    assert!(
+        withheld.contains("-- 4 destructive statements withheld: every line of them starts with \"-- unsafe: \".\n"),
+        "{withheld}"
+    );
+    for sql in &destructive {
+        assert!(
+            withheld.contains(&format!("\n-- unsafe: {sql}\n")),
+            "{sql} in\n{withheld}"
+        );
+        assert!(live.contains(&format!("\n{sql}\n")), "{sql} in\n{live}");
+    }
+    assert!(
+        withheld.contains("\nCREATE TABLE new (a int);\n"),
+        "{withheld}"
+    );
+    for line in withheld
+        .lines()
+        .filter(|l| l.contains("DROP") || l.contains("TYPE"))
+    {
+        assert!(line.starts_with("-- unsafe: "), "{line}");
+    }
+    assert!(!live.contains("-- unsafe:"), "{live}");
+    assert!(!live.contains("withheld"), "{live}");
+    // The same statements, live or not, the destructive ones commented out.
+    let uncommented: String = withheld
+        .lines()
+        .filter(|l| !l.starts_with("-- 4 destructive"))
+        .map(|l| {
+            l.strip_prefix("-- unsafe: ")
+                .or_else(|| l.strip_prefix("-- unsafe:"))
+                .unwrap_or(l)
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(uncommented, live.trim_end());
+}
+
+#[test]
+fn multi_line_unsafe_statements_are_commented_out_line_by_line() {
+    let mut out = String::new();
+    super::write_withheld(&mut out, "DROP TABLE\r\n  a;\n\nx").unwrap();
+    assert_eq!(
+        out,
+        "-- unsafe: DROP TABLE\n-- unsafe:   a;\n-- unsafe:\n-- unsafe: x\n"
+    );
+}
+
+#[test]
+fn a_draft_without_destructive_statements_withholds_nothing() {
+    let diff = crate::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int, b int);").unwrap();
+    let m = diff.migration();
+    assert_eq!(m.destructive_count(), 0);
+    assert_eq!(m.to_string(), m.allow_unsafe(true).to_string());
+    assert_eq!(
+        m.statements().iter().map(|s| s.sql()).collect::<Vec<_>>(),
+        [
+            "SET check_function_bodies = false;",
+            "ALTER TABLE public.t ADD COLUMN b int;"
+        ]
+    );
+    let equal = crate::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);").unwrap();
+    assert!(equal.migration().statements().is_empty());
+    assert_eq!(equal.migration().destructive_count(), 0);
 }
