@@ -39,7 +39,8 @@ Examples:
     pg_dump --schema-only \"$DATABASE_URL\" > migrated.sql
     sql-compare --ignore-owners --exclude schema_migrations db/structure.sql migrated.sql
 
-Exit status: 0 when the schemas are equal, 1 when they differ, 2 on error.";
+Exit status: 0 when the schemas are equal, 1 when they differ, 2 on error, 3 when
+--format sql withheld destructive statements (--unsafe writes them).";
 
 /// Compare two PostgreSQL schema dumps (pg_dump --schema-only output) or live databases,
 /// and report per object what differs.
@@ -84,6 +85,11 @@ struct Args {
     /// Compare only the objects of schema NAME; repeatable.
     #[arg(long, value_name = "NAME")]
     schema: Vec<String>,
+    /// With --format sql: write destructive statements (drops, column type changes, row
+    /// deletions) live. Without it they are written commented out after `-- unsafe:` and the
+    /// exit status is 3.
+    #[arg(long = "unsafe")]
+    allow_unsafe: bool,
     /// Print nothing; only the exit status tells.
     #[arg(long, short)]
     quiet: bool,
@@ -276,7 +282,7 @@ fn main() -> ExitCode {
                 };
                 diff.report().color(color).to_string()
             }
-            Format::Sql => diff.migration().to_string(),
+            Format::Sql => diff.migration().allow_unsafe(args.allow_unsafe).to_string(),
             Format::Json => {
                 let doc = json!({
                     "equal": diff.is_empty(),
@@ -295,8 +301,22 @@ fn main() -> ExitCode {
         }
     }
     if diff.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+        return ExitCode::SUCCESS;
     }
+    let withheld = if args.format == Format::Sql && !args.allow_unsafe {
+        diff.migration().destructive_count()
+    } else {
+        0
+    };
+    if withheld > 0 {
+        if !args.quiet {
+            let s = if withheld == 1 { "" } else { "s" };
+            eprintln!(
+                "sql-compare: {withheld} destructive statement{s} withheld (commented out after \
+                 \"-- unsafe:\"); --unsafe writes them"
+            );
+        }
+        return ExitCode::from(3);
+    }
+    ExitCode::from(1)
 }

@@ -295,7 +295,12 @@ fn color_is_chosen_by_the_flag_and_no_color() {
 #[test]
 fn sql_format_prints_a_migration_draft() {
     let o = run(&["--format", "sql", MODELS, BROKEN]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(3), "destructive statements withheld");
+    assert_eq!(
+        stderr(&o),
+        "sql-compare: 2 destructive statements withheld (commented out after \"-- unsafe:\"); \
+         --unsafe writes them\n"
+    );
     let sql = stdout(&o);
     assert!(
         sql.starts_with("-- Migration draft from the left schema to the right one"),
@@ -310,7 +315,24 @@ fn sql_format_prints_a_migration_draft() {
         sql.contains("\n-- unsafe: DROP INDEX public.orders_customer_id_status_idx;\n"),
         "{sql}"
     );
+    // With --unsafe they are live, and the status is 1 as for any difference.
+    let o = run(&["--format", "sql", "--unsafe", MODELS, BROKEN]);
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(1), ""));
+    let live = stdout(&o);
+    assert!(
+        live.contains("\nDROP INDEX public.orders_customer_id_status_idx;\n"),
+        "{live}"
+    );
+    assert!(!live.contains("-- unsafe:"), "{live}");
+    assert_eq!(
+        run(&["--format", "sql", "--quiet", MODELS, BROKEN])
+            .status
+            .code(),
+        Some(3)
+    );
+    // Nothing destructive: 1, even without --unsafe.
     let back = run(&["--format", "sql", BROKEN, MODELS]);
+    assert_eq!(back.status.code(), Some(1), "{}", stdout(&back));
     assert!(stdout(&back).contains("\nCREATE INDEX orders_customer_id_status_idx ON public.orders USING btree (customer_id, status);\n"));
     let o = run(&["--format", "sql", MODELS, MIGRATIONS]);
     assert_eq!((o.status.code(), stdout(&o).as_str()), (Some(0), ""));
@@ -411,7 +433,7 @@ fn passwords_stay_off_command_lines_reports_and_errors() {
     let left = "postgresql://app:Sup3r-Secret@db.example/left";
     let right = "postgresql://app@db.example/right?password=Sup3r-Secret&sslmode=disable";
     for format in ["text", "json", "sql"] {
-        let o = with_fake(&["--format", format, left, right]);
+        let o = with_fake(&["--format", format, "--unsafe", left, right]);
         assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(!stdout(&o).contains("Sup3r"), "{}", stdout(&o));
     }

@@ -62,7 +62,7 @@ CREATE TABLE "sch""e;ma"."Tåble ß" (
     "order" "sch""e;ma"."Mood 'x'",
     "new
 line" integer,
-    "ty'pe" bigint,
+    "ty'pe" smallint,
     "nëw ""c""" text,
     straße integer
 );

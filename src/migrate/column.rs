@@ -71,6 +71,73 @@ fn statement_default(text: &str) -> Option<Vec<Tok>> {
         .then(|| t[at + 1..].to_vec())
 }
 
+/// A type written without spaces or case, and its array dimensions apart: `numeric(10,2)`, 1.
+fn type_shape(ty: &str) -> (String, usize) {
+    let mut t: String = ty
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    t = t.strip_prefix("pg_catalog.").unwrap_or(&t).to_string();
+    let mut dims = 0;
+    while let Some(rest) = t.strip_suffix("[]") {
+        t = rest.to_string();
+        dims += 1;
+    }
+    (t, dims)
+}
+
+/// A type's name without its modifier and the modifier's numbers: `varchar(20)` is
+/// (`varchar`, [20]); the aliases PostgreSQL prints are folded to one name.
+fn type_parts(ty: &str) -> (&'static str, Vec<u32>) {
+    let (name, args) = match ty.find('(') {
+        Some(i) if ty.ends_with(')') => (&ty[..i], &ty[i + 1..ty.len() - 1]),
+        _ => (ty, ""),
+    };
+    let name = match name {
+        "smallint" | "int2" => "int2",
+        "integer" | "int" | "int4" => "int4",
+        "bigint" | "int8" => "int8",
+        "real" | "float4" => "float4",
+        "doubleprecision" | "float8" => "float8",
+        "numeric" | "decimal" => "numeric",
+        "charactervarying" | "varchar" => "varchar",
+        "text" => "text",
+        _ => "",
+    };
+    let args = args.split(',').filter_map(|a| a.parse().ok()).collect();
+    (name, args)
+}
+
+/// Whether every value of type `from` converts to type `to` unchanged, so that
+/// `ALTER COLUMN … TYPE to` cannot lose data (it may still rewrite the table): integers to
+/// wider integers or to numeric, `real` to `double precision`, `varchar(n)` to a longer
+/// `varchar` or to `text`, `numeric(p, s)` to one with as many digits on each side of the point.
+pub(super) fn widens(from: &str, to: &str) -> bool {
+    let ((from, from_dims), (to, to_dims)) = (type_shape(from), type_shape(to));
+    if from_dims != to_dims {
+        return false;
+    }
+    let (from, to) = (type_parts(&from), type_parts(&to));
+    let rank = |n: &str| ["int2", "int4", "int8"].iter().position(|&k| k == n);
+    match ((from.0, from.1.as_slice()), (to.0, to.1.as_slice())) {
+        ((a, []), (b, [])) if rank(a).is_some() && rank(b).is_some() => rank(a) <= rank(b),
+        ((a, []), ("numeric", [])) => rank(a).is_some() || a == "numeric",
+        (("int2", []), ("numeric", [p, 0])) => *p >= 5,
+        (("int4", []), ("numeric", [p, 0])) => *p >= 10,
+        (("int8", []), ("numeric", [p, 0])) => *p >= 19,
+        (("float4", []), ("float8", [])) => true,
+        (("varchar", _), ("text", [])) | (("varchar", _), ("varchar", [])) => true,
+        (("text", []), ("varchar", [])) => true,
+        (("varchar", [n]), ("varchar", [m])) => m >= n,
+        (("numeric", [_, ..]), ("numeric", [])) => true,
+        (("numeric", [p, s]), ("numeric", [q, t])) => t >= s && q - t.min(q) >= p - s.min(p),
+        (("numeric", [p]), ("numeric", [q, t])) => q - t.min(q) >= *p,
+        (("numeric", [p]), ("numeric", [q])) => q >= p,
+        _ => false,
+    }
+}
+
 pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let table = object.name();
     // Names in the definitions compare relative to the table's schema.
@@ -131,6 +198,11 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                     at,
                     alter(format!("TYPE {ty} USING {col}::{ty}")),
                 );
+                if widens(&render(&a.ty), &ty) {
+                    if let Some(action) = plan.actions.last_mut() {
+                        action.destructive = None;
+                    }
+                }
             }
             let same_default = match (&a.default, &b.default) {
                 (Some(x), Some(y)) => same(x, y),

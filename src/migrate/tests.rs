@@ -274,7 +274,7 @@ fn destructive_statements_are_told_apart() {
 fn unsafe_statements_are_withheld_unless_allowed() {
     let diff = crate::diff(
         "CREATE TABLE gone (a int);\nCREATE TABLE t (a int, b text);\nCREATE FUNCTION f() RETURNS int\n    LANGUAGE sql\n    AS $$\nselect 1\n\n$$;",
-        "CREATE TABLE t (a bigint);\nCREATE TABLE new (a int);",
+        "CREATE TABLE t (a smallint);\nCREATE TABLE new (a int);",
     )
     .unwrap();
     let migration = diff.migration();
@@ -295,7 +295,7 @@ fn unsafe_statements_are_withheld_unless_allowed() {
             "ALTER TABLE public.t DROP COLUMN b;",
             "DROP TABLE public.gone;",
             "DROP FUNCTION public.f();",
-            "ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;",
+            "ALTER TABLE public.t ALTER COLUMN a TYPE smallint USING a::smallint;",
         ]
     );
     // Withheld: every line of every destructive statement after the marker, the rest live.
@@ -362,4 +362,78 @@ fn a_draft_without_destructive_statements_withholds_nothing() {
     let equal = crate::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);").unwrap();
     assert!(equal.migration().statements().is_empty());
     assert_eq!(equal.migration().destructive_count(), 0);
+}
+
+#[test]
+fn type_changes_that_keep_every_value_are_not_destructive() {
+    use super::column::widens;
+    for (from, to) in [
+        ("integer", "bigint"),
+        ("smallint", "integer"),
+        ("int", "int8"),
+        ("integer[]", "bigint[]"),
+        ("integer", "numeric"),
+        ("bigint", "numeric(20, 0)"),
+        ("real", "double precision"),
+        ("character varying(20)", "character varying(40)"),
+        ("character varying(20)", "text"),
+        ("varchar(20)", "character varying"),
+        ("text", "character varying"),
+        ("numeric(10, 2)", "numeric(12, 2)"),
+        ("numeric(10, 2)", "numeric(12, 4)"),
+        ("numeric(10,2)", "numeric"),
+        ("numeric(5)", "numeric(7, 2)"),
+    ] {
+        assert!(widens(from, to), "{from} -> {to}");
+    }
+    for (from, to) in [
+        ("bigint", "integer"),
+        ("integer", "smallint"),
+        ("integer", "real"),
+        ("bigint", "numeric(10, 0)"),
+        ("double precision", "real"),
+        ("text", "character varying(40)"),
+        ("character varying(40)", "character varying(20)"),
+        ("numeric(12, 2)", "numeric(10, 2)"),
+        ("numeric(10, 2)", "numeric(10, 4)"),
+        ("numeric(10, 2)", "numeric(12, 0)"),
+        ("numeric", "numeric(30, 10)"),
+        ("integer", "text"),
+        ("integer[]", "bigint"),
+        ("timestamp without time zone", "timestamp with time zone"),
+        ("character(5)", "text"),
+    ] {
+        assert!(!widens(from, to), "{from} -> {to}");
+    }
+
+    let diff = crate::diff(
+        "CREATE TABLE t (a integer, b numeric(10,2), c varchar(5));",
+        "CREATE TABLE t (a bigint, b numeric(8,2), c text);",
+    )
+    .unwrap();
+    let marked: Vec<(String, bool)> = diff
+        .migration()
+        .statements()
+        .iter()
+        .filter(|s| s.sql().contains(" TYPE "))
+        .map(|s| (s.sql().to_string(), s.is_destructive()))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (
+                "ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;".to_string(),
+                false
+            ),
+            (
+                "ALTER TABLE public.t ALTER COLUMN b TYPE numeric(8, 2) USING b::numeric(8, 2);"
+                    .to_string(),
+                true
+            ),
+            (
+                "ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text;".to_string(),
+                false
+            ),
+        ]
+    );
 }
