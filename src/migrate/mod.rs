@@ -23,13 +23,13 @@ use column::column;
 ///
 /// ```
 /// let diff = sql_compare::diff(
-///     "CREATE TABLE t (a int, gone text);",
-///     "CREATE TABLE t (a bigint NOT NULL, b text);",
+///     "CREATE TABLE t (a bigint, gone text);",
+///     "CREATE TABLE t (a integer NOT NULL, b text);",
 /// )?;
 /// let draft = diff.migration();
 /// let sql = draft.to_string();
 /// assert!(sql.contains("\n-- unsafe: ALTER TABLE public.t DROP COLUMN gone;\n"));
-/// assert!(sql.contains("\n-- unsafe: ALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;\n"));
+/// assert!(sql.contains("\n-- unsafe: ALTER TABLE public.t ALTER COLUMN a TYPE integer USING a::integer;\n"));
 /// assert!(sql.contains("\nALTER TABLE public.t ADD COLUMN b text;\n"));
 /// assert!(sql.contains("\nALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n"));
 /// assert_eq!(draft.destructive_count(), 2);
