@@ -137,7 +137,8 @@ impl SchemaDiff {
         self.changes.len()
     }
 
-    /// The objects that differ, sorted by name and kind.
+    /// The objects that differ, sorted by name in natural order (`t2` before `t10`), then by
+    /// kind.
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
@@ -187,6 +188,73 @@ impl<'a> IntoIterator for &'a SchemaDiff {
     }
 }
 
+/// Objects in natural order of their names (`t2` before `t10`), then by kind.
 pub(crate) fn sort_changes(changes: &mut [Change]) {
-    changes.sort_by(|a, b| (&a.name, a.kind).cmp(&(&b.name, b.kind)));
+    changes.sort_by(|a, b| natural_cmp(&a.name, &b.name).then(a.kind.cmp(&b.kind)));
+}
+
+/// The parts of an object by kind, then in natural order of their names.
+pub(crate) fn sort_details(details: &mut [Change]) {
+    details.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| natural_cmp(&a.name, &b.name))
+    });
+}
+
+/// Natural order: runs of ASCII digits compare as numbers (`t2` < `t10` < `t100`), the rest
+/// as text. Names equal as numbers (`t01`, `t1`) fall back to their text, so that the order
+/// is total.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
+            let (si, sj) = (i, j);
+            while i < x.len() && x[i].is_ascii_digit() {
+                i += 1;
+            }
+            while j < y.len() && y[j].is_ascii_digit() {
+                j += 1;
+            }
+            // Leading zeros do not count; then the longer run is the larger number.
+            let p = std::str::from_utf8(&x[si..i]).unwrap_or_default();
+            let q = std::str::from_utf8(&y[sj..j]).unwrap_or_default();
+            let (p, q) = (p.trim_start_matches('0'), q.trim_start_matches('0'));
+            let order = p.len().cmp(&q.len()).then_with(|| p.cmp(q));
+            if order != Ordering::Equal {
+                return order;
+            }
+        } else {
+            if x[i] != y[j] {
+                return x[i].cmp(&y[j]);
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+    (x.len() - i).cmp(&(y.len() - j)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_reads_numbers_as_numbers() {
+        let mut names = vec![
+            "t10", "t1", "t100", "t2", "t0", "s", "t01", "t", "t2a", "t2_x",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "s", "t", "t0", "t01", "t1", "t2", "t2_x", "t2a", "t10", "t100"
+            ]
+        );
+        assert_eq!(natural_cmp("a1b2", "a1b10"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("é2", "é10"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("x", "x"), std::cmp::Ordering::Equal);
+    }
 }
