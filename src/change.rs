@@ -1,5 +1,6 @@
 //! The result of a comparison: per-object changes with their source text and lines.
 
+use crate::error::Side;
 use crate::object::ObjectKind;
 
 /// Whether an object or part is only on the right, only on the left, or on both but different.
@@ -124,6 +125,8 @@ impl Change {
 pub struct SchemaDiff {
     pub(crate) changes: Vec<Change>,
     pub(crate) labels: Option<(String, String)>,
+    /// Sides whose line numbers point into no file (see [`SchemaDiff::hide_line_numbers`]).
+    pub(crate) hidden_lines: [bool; 2],
 }
 
 impl SchemaDiff {
@@ -158,10 +161,46 @@ impl SchemaDiff {
         )
     }
 
-    /// Names the two inputs in the report (`a.sql:12` instead of `12`).
+    /// Names the two inputs: the report starts with `- left: LABEL` and `+ right: LABEL`,
+    /// and its lines say where they are in each file (`a.sql:12: …`). Line numbers are shown
+    /// only for labelled inputs: a dump given as text has no file for them to point into.
+    /// [`diff_files`](crate::diff_files) labels the inputs with their paths.
     pub fn with_labels(mut self, left: impl Into<String>, right: impl Into<String>) -> Self {
         self.labels = Some((left.into(), right.into()));
         self
+    }
+
+    /// Shows no line numbers for one side: its label names something that is not a file the
+    /// reader has (a database URL dumped by pg_dump in memory, an expression in a test).
+    ///
+    /// ```
+    /// use sql_compare::Side;
+    ///
+    /// let diff = sql_compare::diff("CREATE VIEW v AS SELECT 1;", "CREATE VIEW v AS SELECT 2;")?
+    ///     .with_labels("models.sql", "postgresql://localhost/app")
+    ///     .hide_line_numbers(Side::Right);
+    /// assert_eq!(diff.to_string(), "\
+    /// - left: models.sql
+    /// + right: postgresql://localhost/app
+    /// changed view public.v
+    ///   changed definition public.v
+    ///     - models.sql:1: CREATE VIEW v AS SELECT 1;
+    ///     + CREATE VIEW v AS SELECT 2;
+    /// 1 object differs: 0 added, 0 removed, 1 changed
+    /// ");
+    /// assert!(diff.has_line_numbers(Side::Left) && !diff.has_line_numbers(Side::Right));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn hide_line_numbers(mut self, side: Side) -> Self {
+        self.hidden_lines[side_index(side)] = true;
+        self
+    }
+
+    /// Whether the report shows line numbers for a side: it has a label
+    /// ([`SchemaDiff::with_labels`]) and they are not hidden
+    /// ([`SchemaDiff::hide_line_numbers`]).
+    pub fn has_line_numbers(&self, side: Side) -> bool {
+        self.labels.is_some() && !self.hidden_lines[side_index(side)]
     }
 
     /// The labels set by [`SchemaDiff::with_labels`], if any.
@@ -173,9 +212,11 @@ impl SchemaDiff {
     pub fn mirror(self) -> Self {
         let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
         sort_changes(&mut changes);
+        let [l, r] = self.hidden_lines;
         SchemaDiff {
             changes,
             labels: self.labels.map(|(l, r)| (r, l)),
+            hidden_lines: [r, l],
         }
     }
 }
@@ -185,6 +226,13 @@ impl<'a> IntoIterator for &'a SchemaDiff {
     type IntoIter = std::slice::Iter<'a, Change>;
     fn into_iter(self) -> Self::IntoIter {
         self.changes.iter()
+    }
+}
+
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Left => 0,
+        Side::Right => 1,
     }
 }
 

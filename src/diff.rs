@@ -269,7 +269,7 @@ fn diff_apart_from(
     sort_changes(&mut changes);
     SchemaDiff {
         changes,
-        labels: None,
+        ..SchemaDiff::default()
     }
 }
 

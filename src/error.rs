@@ -221,14 +221,13 @@ mod tests {
         assert_eq!(format!("{err:?}"), err.to_string());
         assert!(format!("{err:#?}").starts_with("right: pg_dump failed"));
         // What `unwrap()` prints: the sentence, not `Error { kind: … }`.
-        let unwrapped = std::panic::catch_unwind(|| {
-            Err::<(), _>(Error::new(
+        let failing = || -> Result<()> {
+            Err(Error::new(
                 ErrorKind::UnterminatedString,
                 Some(Location::new(2, 3)),
             ))
-            .unwrap()
-        })
-        .unwrap_err();
+        };
+        let unwrapped = std::panic::catch_unwind(|| failing().unwrap()).unwrap_err();
         let text = unwrapped.downcast_ref::<String>().unwrap();
         assert_eq!(
             text,

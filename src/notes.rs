@@ -13,8 +13,8 @@ use crate::scan::split;
 /// One thing that changed in a part of an object, in the words of the schema:
 /// `type numeric(12,2) → numeric(10,2)`, `label 'refunded' added after 'shipped'`.
 ///
-/// Its `Display` is that sentence; [`Note::aspect`], [`Note::old`] and [`Note::new`] give its
-/// pieces.
+/// Its `Display` is that sentence; [`Note::aspect`], [`Note::left`] and [`Note::right`] give
+/// its pieces.
 ///
 /// ```
 /// let diff = sql_compare::diff(
@@ -25,7 +25,8 @@ use crate::scan::split;
 /// let notes: Vec<String> = column.notes().iter().map(|n| n.to_string()).collect();
 /// assert_eq!(notes, ["type numeric(12,2) → numeric(10,2)", "nullability NOT NULL → NULL"]);
 /// assert_eq!(column.notes()[0].aspect(), "type");
-/// assert_eq!(column.notes()[0].old(), Some("numeric(12,2)"));
+/// assert_eq!(column.notes()[0].left(), Some("numeric(12,2)"));
+/// assert_eq!(column.notes()[0].right(), Some("numeric(10,2)"));
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,14 +44,15 @@ impl Note {
         self.aspect
     }
 
-    /// The left side's value, as written in its dump (`None` when the left side has none,
-    /// such as a label that was added).
-    pub fn old(&self) -> Option<&str> {
+    /// The left (old) side's value, as written in its dump (`None` when the left side has
+    /// none, such as a label that was added).
+    pub fn left(&self) -> Option<&str> {
         self.old.as_deref()
     }
 
-    /// The right side's value, as written in its dump (`None` when the right side has none).
-    pub fn new(&self) -> Option<&str> {
+    /// The right (new) side's value, as written in its dump (`None` when the right side has
+    /// none).
+    pub fn right(&self) -> Option<&str> {
         self.new.as_deref()
     }
 
@@ -269,7 +271,7 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     let until = |from: usize| {
         w[from..]
             .iter()
-            .position(|x| stop(x))
+            .position(&stop)
             .map_or(w.len(), |p| from + p)
     };
     while i < w.len() {
@@ -679,7 +681,7 @@ mod tests {
             n[0].to_string(),
             "label 'a' moved after 'c' (it was before 'b')"
         );
-        assert_eq!(n[0].old(), Some("before 'b'"));
+        assert_eq!(n[0].left(), Some("before 'b'"));
     }
 
     #[test]
