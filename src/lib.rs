@@ -88,7 +88,7 @@ mod statement;
 use std::path::Path;
 
 #[doc(hidden)]
-pub use crate::assert::__assert_schema_eq;
+pub use crate::assert::{__assert_schema_eq, __assert_schema_snapshot, __schema_snapshot};
 pub use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
 pub use crate::conninfo::redact;
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
