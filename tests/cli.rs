@@ -663,3 +663,17 @@ fn inputs_beyond_the_size_limit_are_refused() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not a size"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_documented_json_example_is_real_output() {
+    let doc = std::fs::read_to_string(format!(
+        "{}/docs/README-reports.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let o = run(&["--format", "json", MODELS, BROKEN]);
+    assert_eq!(stdout(&o), example);
+    valid_json(&o);
+}
