@@ -19,7 +19,7 @@
 //! let diff = sql_compare::diff(models, changed)?;
 //! assert_eq!(diff.changes()[0].name(), "public.users");
 //! assert_eq!(diff.changes()[0].details()[0].name(), "public.users.id");
-//! print!("{diff}"); // changed table public.users / changed column public.users.id / - … / + …
+//! print!("{diff}"); // changed table public.users / changed column public.users.id / type bigint → integer
 //! # Ok::<(), sql_compare::Error>(())
 //! ```
 //!
@@ -28,7 +28,8 @@
 //! # In your test suite
 //!
 //! Build one database from the models and another by running the migrations, dump both, and
-//! assert that they match with [`assert_schema_eq!`]:
+//! assert that they match with [`assert_schema_eq!`] (or compare one dump with a committed
+//! file with [`assert_schema_snapshot!`]):
 //!
 //! ```no_run
 //! use sql_compare::{Comparer, assert_schema_eq, pg_dump, psql, with_database};
