@@ -175,6 +175,15 @@ macro_rules! assert_schema_eq {
 /// A reviewer then sees the schema change in the diff of the pull request, and CI, which runs
 /// without `SQL_COMPARE_BLESS`, fails when the schema and the committed file part.
 ///
+/// ```
+/// use sql_compare::assert_schema_snapshot;
+///
+/// // This crate's testdata: the same schema, its statements and columns in another order.
+/// let dump = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/shop-migrations.sql"))?;
+/// assert_schema_snapshot!(dump, "testdata/shop-models.sql");
+/// # Ok::<(), std::io::Error>(())
+/// ```
+///
 /// ```no_run
 /// use sql_compare::{assert_schema_snapshot, pg_dump};
 ///
