@@ -378,27 +378,50 @@ fn bless_runs_in_a_child_process() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), WRONG_TYPE);
 }
 
-#[test]
-fn the_failure_points_at_the_caller() {
-    // #[track_caller] makes the panic location the macro call; seen through a panic hook.
+/// Where the panic that `f` makes says it happened, seen through a panic hook. The hook is
+/// the process's: the tests that set one take turns, and other tests that panic meanwhile, on
+/// their own threads, must not overwrite what this one sees.
+fn panic_location(f: impl FnOnce() + std::panic::UnwindSafe) -> (String, u32) {
+    static HOOK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = HOOK.lock().unwrap_or_else(|e| e.into_inner());
     let location = std::sync::Arc::new(std::sync::Mutex::new(None));
     let seen = location.clone();
     let previous = std::panic::take_hook();
-    // The hook is the process's: other tests that panic meanwhile, on their own threads, must
-    // not overwrite what this one sees.
     let this_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
         if std::thread::current().id() == this_thread {
             *seen.lock().unwrap() = info.location().map(|l| (l.file().to_string(), l.line()));
         }
     }));
-    let expected_line = line!() + 2;
-    let result = std::panic::catch_unwind(|| {
-        assert_schema_eq!("CREATE TABLE a (x int);", "");
-    });
+    let result = std::panic::catch_unwind(f);
     std::panic::set_hook(previous);
     assert!(result.is_err());
-    let (file, line) = location.lock().unwrap().clone().unwrap();
+    location.lock().unwrap().clone().unwrap()
+}
+
+#[test]
+fn the_failure_points_at_the_caller() {
+    // #[track_caller] makes the panic location the macro call.
+    let expected_line = line!() + 2;
+    let (file, line) = panic_location(|| {
+        assert_schema_eq!("CREATE TABLE a (x int);", "");
+    });
+    assert!(file.ends_with("assert_macro.rs"), "{file}");
+    assert_eq!(line, expected_line);
+}
+
+#[test]
+fn a_snapshot_failure_points_at_the_caller() {
+    if std::env::var_os("SQL_COMPARE_BLESS").is_some() {
+        return; // blessing would write the file instead of failing
+    }
+    let dir = snapshot_dir();
+    let missing = dir.path().join("db/none.sql");
+    let expected_line = line!() + 2;
+    let (file, line) = panic_location(|| {
+        assert_schema_snapshot!(MODELS, missing.to_str().unwrap());
+    });
+    assert!(!missing.exists());
     assert!(file.ends_with("assert_macro.rs"), "{file}");
     assert_eq!(line, expected_line);
 }
