@@ -1,5 +1,6 @@
 //! The result of a comparison: per-object changes with their source text and lines.
 
+use crate::error::Side;
 use crate::object::ObjectKind;
 
 /// Whether an object or part is only on the right, only on the left, or on both but different.
@@ -140,6 +141,8 @@ impl Change {
 pub struct SchemaDiff {
     pub(crate) changes: Vec<Change>,
     pub(crate) labels: Option<(String, String)>,
+    /// Sides whose line numbers point into no file (see [`SchemaDiff::hide_line_numbers`]).
+    pub(crate) hidden_lines: [bool; 2],
 }
 
 impl SchemaDiff {
@@ -153,7 +156,8 @@ impl SchemaDiff {
         self.changes.len()
     }
 
-    /// The objects that differ, sorted by name and kind.
+    /// The objects that differ, sorted by name in natural order (`t2` before `t10`), then by
+    /// kind.
     pub fn changes(&self) -> &[Change] {
         &self.changes
     }
@@ -173,10 +177,46 @@ impl SchemaDiff {
         )
     }
 
-    /// Names the two inputs in the report (`a.sql:12` instead of `12`).
+    /// Names the two inputs: the report starts with `- left: LABEL` and `+ right: LABEL`,
+    /// and its lines say where they are in each file (`a.sql:12: …`). Line numbers are shown
+    /// only for labelled inputs: a dump given as text has no file for them to point into.
+    /// [`diff_files`](crate::diff_files) labels the inputs with their paths.
     pub fn with_labels(mut self, left: impl Into<String>, right: impl Into<String>) -> Self {
         self.labels = Some((left.into(), right.into()));
         self
+    }
+
+    /// Shows no line numbers for one side: its label names something that is not a file the
+    /// reader has (a database URL dumped by pg_dump in memory, an expression in a test).
+    ///
+    /// ```
+    /// use sql_compare::Side;
+    ///
+    /// let diff = sql_compare::diff("CREATE VIEW v AS SELECT 1;", "CREATE VIEW v AS SELECT 2;")?
+    ///     .with_labels("models.sql", "postgresql://localhost/app")
+    ///     .hide_line_numbers(Side::Right);
+    /// assert_eq!(diff.to_string(), "\
+    /// - left: models.sql
+    /// + right: postgresql://localhost/app
+    /// changed view public.v
+    ///   changed definition public.v
+    ///     - models.sql:1: CREATE VIEW v AS SELECT 1;
+    ///     + CREATE VIEW v AS SELECT 2;
+    /// 1 object differs: 0 added, 0 removed, 1 changed
+    /// ");
+    /// assert!(diff.has_line_numbers(Side::Left) && !diff.has_line_numbers(Side::Right));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn hide_line_numbers(mut self, side: Side) -> Self {
+        self.hidden_lines[side_index(side)] = true;
+        self
+    }
+
+    /// Whether the report shows line numbers for a side: it has a label
+    /// ([`SchemaDiff::with_labels`]) and they are not hidden
+    /// ([`SchemaDiff::hide_line_numbers`]).
+    pub fn has_line_numbers(&self, side: Side) -> bool {
+        self.labels.is_some() && !self.hidden_lines[side_index(side)]
     }
 
     /// The labels set by [`SchemaDiff::with_labels`], if any.
@@ -188,9 +228,11 @@ impl SchemaDiff {
     pub fn mirror(self) -> Self {
         let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
         sort_changes(&mut changes);
+        let [l, r] = self.hidden_lines;
         SchemaDiff {
             changes,
             labels: self.labels.map(|(l, r)| (r, l)),
+            hidden_lines: [r, l],
         }
     }
 }
@@ -203,6 +245,80 @@ impl<'a> IntoIterator for &'a SchemaDiff {
     }
 }
 
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Left => 0,
+        Side::Right => 1,
+    }
+}
+
+/// Objects in natural order of their names (`t2` before `t10`), then by kind.
 pub(crate) fn sort_changes(changes: &mut [Change]) {
-    changes.sort_by(|a, b| (&a.name, a.kind).cmp(&(&b.name, b.kind)));
+    changes.sort_by(|a, b| natural_cmp(&a.name, &b.name).then(a.kind.cmp(&b.kind)));
+}
+
+/// The parts of an object by kind, then in natural order of their names.
+pub(crate) fn sort_details(details: &mut [Change]) {
+    details.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| natural_cmp(&a.name, &b.name))
+    });
+}
+
+/// Natural order: runs of ASCII digits compare as numbers (`t2` < `t10` < `t100`), the rest
+/// as text. Names equal as numbers (`t01`, `t1`) fall back to their text, so that the order
+/// is total.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        if x[i].is_ascii_digit() && y[j].is_ascii_digit() {
+            let (si, sj) = (i, j);
+            while i < x.len() && x[i].is_ascii_digit() {
+                i += 1;
+            }
+            while j < y.len() && y[j].is_ascii_digit() {
+                j += 1;
+            }
+            // Leading zeros do not count; then the longer run is the larger number.
+            let p = std::str::from_utf8(&x[si..i]).unwrap_or_default();
+            let q = std::str::from_utf8(&y[sj..j]).unwrap_or_default();
+            let (p, q) = (p.trim_start_matches('0'), q.trim_start_matches('0'));
+            let order = p.len().cmp(&q.len()).then_with(|| p.cmp(q));
+            if order != Ordering::Equal {
+                return order;
+            }
+        } else {
+            if x[i] != y[j] {
+                return x[i].cmp(&y[j]);
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+    (x.len() - i).cmp(&(y.len() - j)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_reads_numbers_as_numbers() {
+        let mut names = vec![
+            "t10", "t1", "t100", "t2", "t0", "s", "t01", "t", "t2a", "t2_x",
+        ];
+        names.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            names,
+            [
+                "s", "t", "t0", "t01", "t1", "t2", "t2_x", "t2a", "t10", "t100"
+            ]
+        );
+        assert_eq!(natural_cmp("a1b2", "a1b10"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("é2", "é10"), std::cmp::Ordering::Less);
+        assert_eq!(natural_cmp("x", "x"), std::cmp::Ordering::Equal);
+    }
 }

@@ -4,7 +4,9 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes};
+use crate::change::{
+    Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
+};
 use crate::classify::{Entry, Parent, Shown};
 use crate::common::common_statements;
 use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
@@ -267,7 +269,7 @@ fn diff_apart_from(
     sort_changes(&mut changes);
     SchemaDiff {
         changes,
-        labels: None,
+        ..SchemaDiff::default()
     }
 }
 
@@ -421,7 +423,7 @@ fn changed_object(
     if details.is_empty() {
         return None;
     }
-    details.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    sort_details(&mut details);
     let (le, re) = (entries_of(l, lparts), entries_of(r, rparts));
     let kind = object_kind(le.iter().chain(&re).copied());
     Some(Change {

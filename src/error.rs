@@ -85,8 +85,16 @@ pub enum ErrorKind {
 /// The error type of this crate: a [`ErrorKind`], where it happened, and in which input.
 ///
 /// Its message is lowercase, for example
-/// `left: 3:12: unterminated quoted string`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `left: 3:12: unterminated quoted string`. `Debug` prints the same sentence as `Display`, so
+/// that `.unwrap()` and `fn main() -> Result<…>` show it rather than the struct's fields
+/// (which [`Error::kind`], [`Error::location`], [`Error::path`] and [`Error::side`] give).
+///
+/// ```
+/// let err = sql_compare::diff("SELECT 1;", "SELECT 'x").unwrap_err();
+/// assert_eq!(format!("{err:?}"), "right: 1:8: unterminated quoted string");
+/// assert_eq!(format!("{err:?}"), err.to_string());
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,
     location: Option<Location>,
@@ -179,7 +187,51 @@ impl fmt::Display for Error {
     }
 }
 
+impl fmt::Debug for Error {
+    /// The same text as `Display`: what `unwrap()` and a `main` that returns an error print.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl std::error::Error for Error {}
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_reads_as_the_message() {
+        let err = Error::new(
+            ErrorKind::ProgramFailed {
+                program: "pg_dump".into(),
+                status: Some(1),
+                message: "connection refused".into(),
+            },
+            None,
+        );
+        assert_eq!(
+            format!("{err:?}"),
+            "pg_dump failed with exit status 1: connection refused"
+        );
+        let err = err.with_side(Side::Right);
+        assert_eq!(format!("{err:?}"), err.to_string());
+        assert!(format!("{err:#?}").starts_with("right: pg_dump failed"));
+        // What `unwrap()` prints: the sentence, not `Error { kind: … }`.
+        let failing = || -> Result<()> {
+            Err(Error::new(
+                ErrorKind::UnterminatedString,
+                Some(Location::new(2, 3)),
+            ))
+        };
+        let unwrapped = std::panic::catch_unwind(|| failing().unwrap()).unwrap_err();
+        let text = unwrapped.downcast_ref::<String>().unwrap();
+        assert_eq!(
+            text,
+            "called `Result::unwrap()` on an `Err` value: 2:3: unterminated quoted string"
+        );
+    }
+}

@@ -19,7 +19,7 @@
 //! let diff = sql_compare::diff(models, changed)?;
 //! assert_eq!(diff.changes()[0].name(), "public.users");
 //! assert_eq!(diff.changes()[0].details()[0].name(), "public.users.id");
-//! print!("{diff}"); // changed table public.users / changed column public.users.id / - … / + …
+//! print!("{diff}"); // changed table public.users / changed column public.users.id / type bigint → integer
 //! # Ok::<(), sql_compare::Error>(())
 //! ```
 //!
@@ -28,7 +28,8 @@
 //! # In your test suite
 //!
 //! Build one database from the models and another by running the migrations, dump both, and
-//! assert that they match with [`assert_schema_eq!`]:
+//! assert that they match with [`assert_schema_eq!`] (or compare one dump with a committed
+//! file with [`assert_schema_snapshot!`]):
 //!
 //! ```no_run
 //! use sql_compare::{Comparer, assert_schema_eq, pg_dump, psql, with_database};
@@ -74,6 +75,7 @@ mod keywords;
 mod lex;
 mod migrate;
 mod normalize;
+mod notes;
 mod object;
 mod options;
 mod pair;
@@ -87,11 +89,12 @@ mod statement;
 use std::path::Path;
 
 #[doc(hidden)]
-pub use crate::assert::__assert_schema_eq;
+pub use crate::assert::{__assert_schema_eq, __assert_schema_snapshot, __schema_snapshot};
 pub use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
 pub use crate::conninfo::redact;
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::migrate::{Destructive, DraftStatement, Migration};
+pub use crate::notes::Note;
 pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};
 pub use crate::pg::{PgDump, find_program, pg_dump, psql, with_database};

@@ -7,13 +7,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use serde_json::{Value, json};
-use sql_compare::{Change, Comparer, Error, PgDump, SchemaDiff, Snippet};
+use sql_compare::{Change, Comparer, Error, PgDump, SchemaDiff, Side, Snippet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// A report grouped by object, with -/+ lines and a summary line.
     Text,
-    /// A JSON document: {"equal": bool, "changes": [...]}.
+    /// A JSON document: {"version": 1, "equal": bool, "counts": {...}, "changes": [...]}
+    /// (schema/report.schema.json).
     Json,
     /// A migration draft that would turn LEFT into RIGHT, for review.
     Sql,
@@ -78,6 +79,10 @@ struct Args {
     /// Ignore data: INSERT rows, COPY blocks, setval calls.
     #[arg(long)]
     ignore_data: bool,
+    /// Leave out the bookkeeping tables of migration tools (schema_migrations,
+    /// alembic_version, flyway_schema_history, _sqlx_migrations…), with their rows.
+    #[arg(long)]
+    exclude_migration_tables: bool,
     /// Leave out objects whose name matches PATTERN (* is a wildcard), with their columns,
     /// indexes, rows and owned sequences; repeatable.
     #[arg(long, value_name = "PATTERN")]
@@ -214,6 +219,9 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
     for p in &args.exclude {
         comparer = comparer.exclude(p);
     }
+    if args.exclude_migration_tables {
+        comparer = comparer.exclude_migration_tables();
+    }
     for s in &args.schema {
         comparer = comparer.schema(s);
     }
@@ -238,25 +246,57 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
         let loc = e.location().map(|l| format!("{l}: ")).unwrap_or_default();
         format!("{}: {loc}{}", label(side), e.kind())
     };
-    let diff = comparer.diff(&left, &right).map_err(named)?;
-    Ok(diff.with_labels(label(&args.left), label(&args.right)))
+    let mut diff = comparer
+        .diff(&left, &right)
+        .map_err(named)?
+        .with_labels(label(&args.left), label(&args.right));
+    // Line numbers point into files only: pg_dump's output and standard input are gone.
+    for (input, side) in [(&args.left, Side::Left), (&args.right, Side::Right)] {
+        if is_url(input) || input == "-" {
+            diff = diff.hide_line_numbers(side);
+        }
+    }
+    Ok(diff)
 }
 
-fn snippets_json(snippets: &[Snippet]) -> Value {
+/// The JSON document of `--format json`, described by schema/report.schema.json.
+fn report_json(diff: &SchemaDiff) -> Value {
+    let (added, removed, changed) = diff.counts();
+    let (left, right) = diff.labels().unwrap_or_default();
+    json!({
+        "version": 1,
+        "equal": diff.is_empty(),
+        "labels": {"left": left, "right": right},
+        "counts": {"added": added, "removed": removed, "changed": changed},
+        "changes": diff.changes().iter().map(|c| change_json(diff, c)).collect::<Vec<_>>(),
+    })
+}
+
+/// Snippets with their lines, or `null` lines where they point into no file.
+fn snippets_json(snippets: &[Snippet], lines: bool) -> Value {
     snippets
         .iter()
-        .map(|s| json!({"lines": [s.lines.start, s.lines.end], "text": s.text}))
+        .map(|s| {
+            let at = lines.then_some([s.lines.start, s.lines.end]);
+            json!({"lines": at, "text": s.text})
+        })
         .collect()
 }
 
-fn change_json(c: &Change) -> Value {
+fn change_json(diff: &SchemaDiff, c: &Change) -> Value {
+    let notes: Vec<Value> = c
+        .notes()
+        .iter()
+        .map(|n| json!({"aspect": n.aspect(), "left": n.left(), "right": n.right(), "text": n.to_string()}))
+        .collect();
     json!({
         "change": c.change().as_str(),
         "kind": c.kind().as_str(),
         "name": c.name(),
-        "left": snippets_json(c.left()),
-        "right": snippets_json(c.right()),
-        "details": c.details().iter().map(change_json).collect::<Vec<_>>(),
+        "notes": notes,
+        "left": snippets_json(c.left(), diff.has_line_numbers(Side::Left)),
+        "right": snippets_json(c.right(), diff.has_line_numbers(Side::Right)),
+        "details": c.details().iter().map(|d| change_json(diff, d)).collect::<Vec<_>>(),
     })
 }
 
@@ -283,13 +323,7 @@ fn main() -> ExitCode {
                 diff.report().color(color).to_string()
             }
             Format::Sql => diff.migration().allow_unsafe(args.allow_unsafe).to_string(),
-            Format::Json => {
-                let doc = json!({
-                    "equal": diff.is_empty(),
-                    "changes": diff.changes().iter().map(change_json).collect::<Vec<_>>(),
-                });
-                format!("{doc:#}\n")
-            }
+            Format::Json => format!("{:#}\n", report_json(&diff)),
         };
         let mut stdout = std::io::stdout().lock();
         if stdout

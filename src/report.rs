@@ -3,23 +3,18 @@
 use std::fmt;
 
 use crate::change::{Change, SchemaDiff, Snippet};
+use crate::error::Side;
+use crate::notes::explain;
 
 impl fmt::Display for SchemaDiff {
-    /// One block per object: a header line (`changed table public.users`), its parts that
-    /// differ, and `-` (left) / `+` (right) source lines with their line numbers. A final
-    /// line counts the objects. Nothing at all when the dumps are equal.
+    /// The whole report, without colour (see [`SchemaDiff::report`]): with labels, a header
+    /// naming the sides (`- left: a.sql`, `+ right: b.sql`); one block per object, a header
+    /// line (`changed table public.users`), its parts that differ, what changed in the words
+    /// of the schema ([`Change::notes`]) or else the `-` (left) and `+` (right) source lines;
+    /// a final line that counts the objects. Line numbers are shown only for labelled inputs
+    /// (see [`SchemaDiff::with_labels`]). Nothing at all when the dumps are equal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_empty() {
-            return Ok(());
-        }
-        let (ll, rl) = match self.labels() {
-            Some((l, r)) => (Some(l), Some(r)),
-            None => (None, None),
-        };
-        for c in self.changes() {
-            write_change(f, c, 0, ll, rl)?;
-        }
-        writeln!(f, "{}", Summary(self))
+        fmt::Display::fmt(&self.report(), f)
     }
 }
 
@@ -28,7 +23,7 @@ impl fmt::Display for SchemaDiff {
 /// ```
 /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);")?;
 /// let text = diff.report().max_lines(2).to_string();
-/// assert_eq!(text, "changed table public.t\n  changed column public.t.a\n… 2 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n");
+/// assert_eq!(text, "changed table public.t\n  changed column public.t.a\n… 1 more line not shown\n1 object differs: 0 added, 0 removed, 1 changed\n");
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
@@ -65,20 +60,39 @@ impl Report<'_> {
     }
 }
 
+impl Report<'_> {
+    /// The report's lines: the header naming the sides (empty without labels), the body, and
+    /// the summary line.
+    pub(crate) fn lines(&self) -> (Vec<String>, Vec<String>, String) {
+        let d = self.diff;
+        let header = match d.labels() {
+            Some((l, r)) => vec![format!("- left: {l}"), format!("+ right: {r}")],
+            None => Vec::new(),
+        };
+        let mut body = Vec::new();
+        let mut w = Writer {
+            diff: d,
+            out: &mut body,
+        };
+        for c in d.changes() {
+            w.change(c, 0);
+        }
+        (header, body, Summary(d).to_string())
+    }
+}
+
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.diff.is_empty() {
             return Ok(());
         }
-        let full = self.diff.to_string();
-        let mut lines: Vec<&str> = full.lines().collect();
-        let summary = lines.pop().unwrap_or_default();
-        let shown = self.max_lines.unwrap_or(usize::MAX).min(lines.len());
-        for line in &lines[..shown] {
-            let body = line.trim_start();
-            let code = match body.as_bytes().first() {
-                Some(b'-') if self.color && body.starts_with("- ") => Some("31"),
-                Some(b'+') if self.color && body.starts_with("+ ") => Some("32"),
+        let (header, body, summary) = self.lines();
+        let shown = self.max_lines.unwrap_or(usize::MAX).min(body.len());
+        for line in header.iter().chain(&body[..shown]) {
+            let trimmed = line.trim_start();
+            let code = match trimmed.as_bytes().first() {
+                Some(b'-') if self.color && trimmed.starts_with("- ") => Some("31"),
+                Some(b'+') if self.color && trimmed.starts_with("+ ") => Some("32"),
                 _ => None,
             };
             match code {
@@ -86,8 +100,10 @@ impl fmt::Display for Report<'_> {
                 None => writeln!(f, "{line}")?,
             }
         }
-        if shown < lines.len() {
-            writeln!(f, "… {} more lines not shown", lines.len() - shown)?;
+        if shown < body.len() {
+            let more = body.len() - shown;
+            let s = if more == 1 { "" } else { "s" };
+            writeln!(f, "… {more} more line{s} not shown")?;
         }
         writeln!(f, "{summary}")
     }
@@ -124,70 +140,94 @@ impl fmt::Display for Summary<'_> {
     }
 }
 
-fn write_change(
-    f: &mut fmt::Formatter<'_>,
-    c: &Change,
-    depth: usize,
-    ll: Option<&str>,
-    rl: Option<&str>,
-) -> fmt::Result {
-    let pad = "  ".repeat(depth);
-    writeln!(f, "{pad}{} {} {}", c.change(), c.kind(), c.name())?;
-    if let ([l], [r]) = (c.left(), c.right()) {
-        if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
-            if let Some(hunks) = line_diff(&l.text, &r.text) {
-                for op in hunks {
-                    let (sign, snippet, k, label) = match op {
-                        Line::Left(k) => ('-', l, k, ll),
-                        Line::Right(k) => ('+', r, k, rl),
-                    };
-                    let text = snippet.text.lines().nth(k).unwrap_or_default();
-                    let n = snippet.lines.start as usize + k;
-                    write_line(f, &pad, sign, label, n, text)?;
+/// Writes the body of a report, one line at a time.
+struct Writer<'d, 'o> {
+    diff: &'d SchemaDiff,
+    out: &'o mut Vec<String>,
+}
+
+impl Writer<'_, '_> {
+    fn change(&mut self, c: &Change, depth: usize) {
+        let pad = "  ".repeat(depth);
+        self.out
+            .push(format!("{pad}{} {} {}", c.change(), c.kind(), c.name()));
+        if let Some((notes, whole)) = explain(c) {
+            for n in &notes {
+                self.out.push(format!("{pad}  {n}"));
+            }
+            if whole {
+                // Said in words; the lines only say where, when there is a file to look in.
+                for (side, sign, snippets) in
+                    [(Side::Left, '-', c.left()), (Side::Right, '+', c.right())]
+                {
+                    if !self.diff.has_line_numbers(side) {
+                        continue;
+                    }
+                    for s in snippets {
+                        if s.lines.start == s.lines.end {
+                            self.line(&pad, side, sign, s.lines.start, &s.text);
+                        } else {
+                            let label = self.label(side);
+                            self.out.push(format!("{pad}  {sign} {label}:{}", s.lines));
+                        }
+                    }
                 }
-                for d in c.details() {
-                    write_change(f, d, depth + 1, ll, rl)?;
-                }
-                return Ok(());
+                return self.details(c, depth);
             }
         }
+        if let ([l], [r]) = (c.left(), c.right()) {
+            if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
+                if let Some(hunks) = line_diff(&l.text, &r.text) {
+                    for op in hunks {
+                        let (side, sign, snippet, k) = match op {
+                            Line::Left(k) => (Side::Left, '-', l, k),
+                            Line::Right(k) => (Side::Right, '+', r, k),
+                        };
+                        let text = snippet.text.lines().nth(k).unwrap_or_default();
+                        let n = snippet.lines.start + k as u32;
+                        self.line(&pad, side, sign, n, text);
+                    }
+                    return self.details(c, depth);
+                }
+            }
+        }
+        for s in c.left() {
+            self.snippet(&pad, Side::Left, '-', s);
+        }
+        for s in c.right() {
+            self.snippet(&pad, Side::Right, '+', s);
+        }
+        self.details(c, depth);
     }
-    for s in c.left() {
-        write_snippet(f, &pad, '-', s, ll)?;
-    }
-    for s in c.right() {
-        write_snippet(f, &pad, '+', s, rl)?;
-    }
-    for d in c.details() {
-        write_change(f, d, depth + 1, ll, rl)?;
-    }
-    Ok(())
-}
 
-fn write_snippet(
-    f: &mut fmt::Formatter<'_>,
-    pad: &str,
-    sign: char,
-    s: &Snippet,
-    label: Option<&str>,
-) -> fmt::Result {
-    for (k, line) in s.text.lines().enumerate() {
-        write_line(f, pad, sign, label, s.lines.start as usize + k, line)?;
+    fn details(&mut self, c: &Change, depth: usize) {
+        for d in c.details() {
+            self.change(d, depth + 1);
+        }
     }
-    Ok(())
-}
 
-fn write_line(
-    f: &mut fmt::Formatter<'_>,
-    pad: &str,
-    sign: char,
-    label: Option<&str>,
-    n: usize,
-    line: &str,
-) -> fmt::Result {
-    match label {
-        Some(l) => writeln!(f, "{pad}  {sign} {l}:{n}: {line}"),
-        None => writeln!(f, "{pad}  {sign} {n}: {line}"),
+    fn label(&self, side: Side) -> &str {
+        match (self.diff.labels(), side) {
+            (Some((l, _)), Side::Left) => l,
+            (Some((_, r)), Side::Right) => r,
+            (None, _) => "",
+        }
+    }
+
+    fn snippet(&mut self, pad: &str, side: Side, sign: char, s: &Snippet) {
+        for (k, line) in s.text.lines().enumerate() {
+            self.line(pad, side, sign, s.lines.start + k as u32, line);
+        }
+    }
+
+    /// `- a.sql:12: text` where line numbers point into a file, else `- text`.
+    fn line(&mut self, pad: &str, side: Side, sign: char, n: u32, text: &str) {
+        let line = if self.diff.has_line_numbers(side) {
+            format!("{pad}  {sign} {}:{n}: {text}", self.label(side))
+        } else {
+            format!("{pad}  {sign} {text}")
+        };
+        self.out.push(line);
     }
 }
 
@@ -271,18 +311,22 @@ mod tests {
         assert_eq!(plain, d.to_string());
         assert_eq!(
             d.report().max_lines(3).to_string(),
-            "changed table public.t\n  changed column public.t.a\n    - 1: a int\n… 3 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n"
+            "changed table public.t\n  changed column public.t.a\n    type int → bigint\n… 2 more lines not shown\n1 object differs: 0 added, 0 removed, 1 changed\n"
         );
         let coloured = d.report().color(true).to_string();
         assert!(
-            coloured.contains("\x1b[31m    - 1: a int\x1b[0m\n"),
-            "{coloured}"
-        );
-        assert!(
-            coloured.contains("\x1b[32m    + 1: a bigint\x1b[0m\n"),
+            coloured.contains("\x1b[31m    - b int\x1b[0m\n"),
             "{coloured}"
         );
         assert!(coloured.starts_with("changed table public.t\n"));
+        let d = crate::diff("", "CREATE TABLE t (a int);")
+            .unwrap()
+            .with_labels("a.sql", "b.sql");
+        let coloured = d.report().color(true).to_string();
+        assert_eq!(
+            coloured,
+            "\x1b[31m- left: a.sql\x1b[0m\n\x1b[32m+ right: b.sql\x1b[0m\nadded table public.t\n\x1b[32m  + b.sql:1: CREATE TABLE t (a int);\x1b[0m\n1 object differs: 1 added, 0 removed, 0 changed\n"
+        );
         assert_eq!(
             crate::diff("", "")
                 .unwrap()
@@ -290,6 +334,35 @@ mod tests {
                 .color(true)
                 .to_string(),
             ""
+        );
+    }
+
+    #[test]
+    fn an_enum_that_gained_a_label_is_told_in_words() {
+        let a = "CREATE TYPE public.status AS ENUM (\n    'new',\n    'paid',\n    'shipped'\n);\n";
+        let b = "CREATE TYPE public.status AS ENUM (\n    'new',\n    'paid',\n    'shipped',\n    'refunded'\n);\n";
+        let d = crate::diff(a, b).unwrap();
+        assert_eq!(
+            d.to_string(),
+            "changed enum public.status\n  changed definition public.status\n    label 'refunded' added after 'shipped'\n1 object differs: 0 added, 0 removed, 1 changed\n"
+        );
+        let d = d.with_labels("a.sql", "b.sql");
+        assert!(
+            d.to_string().contains(
+                "    label 'refunded' added after 'shipped'\n    - a.sql:1-5\n    + b.sql:1-6\n"
+            ),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn long_definitions_show_the_lines_that_differ() {
+        let a = "CREATE VIEW v AS\n SELECT a,\n    b\n   FROM t;";
+        let b = "CREATE VIEW v AS\n SELECT a,\n    c\n   FROM t\n  WHERE c;";
+        let d = crate::diff(a, b).unwrap();
+        assert_eq!(
+            d.to_string(),
+            "changed view public.v\n  changed definition public.v\n    -     b\n    -    FROM t;\n    +     c\n    +    FROM t\n    +   WHERE c;\n1 object differs: 0 added, 0 removed, 1 changed\n"
         );
     }
 
@@ -316,18 +389,40 @@ mod tests {
             "CREATE TABLE t (\n    id bigint,\n    name text\n);\nALTER TABLE t OWNER TO b;\nCREATE INDEX t_name ON t (name);",
         )
         .unwrap();
+        // Dumps given as text: no line numbers, for there is no file to look in.
         let expected = "\
 changed table public.t
   changed column public.t.id
-    - 2: id integer
-    + 2: id bigint
+    type integer → bigint
   added index public.t_name
-    + 6: CREATE INDEX t_name ON t (name);
+    + CREATE INDEX t_name ON t (name);
   changed owner public.t
-    - 5: ALTER TABLE t OWNER TO a;
-    + 5: ALTER TABLE t OWNER TO b;
+    owner a → b
 1 object differs: 0 added, 0 removed, 1 changed
 ";
         assert_eq!(d.to_string(), expected);
+        // Files: the sides named, and where each line is.
+        let d = d.with_labels("models.sql", "migrated.sql");
+        let expected = "\
+- left: models.sql
++ right: migrated.sql
+changed table public.t
+  changed column public.t.id
+    type integer → bigint
+    - models.sql:2: id integer
+    + migrated.sql:2: id bigint
+  added index public.t_name
+    + migrated.sql:6: CREATE INDEX t_name ON t (name);
+  changed owner public.t
+    owner a → b
+    - models.sql:5: ALTER TABLE t OWNER TO a;
+    + migrated.sql:5: ALTER TABLE t OWNER TO b;
+1 object differs: 0 added, 0 removed, 1 changed
+";
+        assert_eq!(d.to_string(), expected);
+        assert_eq!(
+            d.clone().mirror().labels(),
+            Some(("migrated.sql", "models.sql"))
+        );
     }
 }

@@ -98,8 +98,11 @@ fn different_dumps_exit_1_with_a_report() {
     let o = run(&[MODELS, BROKEN]);
     assert_eq!(o.status.code(), Some(1));
     let expected = "\
+- left: testdata/shop-models.sql
++ right: testdata/shop-broken.sql
 changed table public.orders
   changed column public.orders.total
+    type numeric(12,2) → numeric(10,2)
     - testdata/shop-models.sql:93: total numeric(12,2) DEFAULT 0 NOT NULL
     + testdata/shop-broken.sql:93: total numeric(10,2) DEFAULT 0 NOT NULL
   removed index public.orders_customer_id_status_idx
@@ -109,20 +112,60 @@ changed table public.orders
     assert_eq!(stdout(&o), expected);
 }
 
+/// The JSON Schema of `--format json`, compiled once per test.
+fn report_schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(format!(
+        "{}/schema/report.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+/// Parses `--format json` output and checks it against the schema.
+fn valid_json(o: &Output) -> serde_json::Value {
+    let doc: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+    let errors: Vec<String> = report_schema()
+        .iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{doc:#}");
+    doc
+}
+
 #[test]
 fn json_format_has_the_documented_shape() {
     let o = run(&["--format", "json", MODELS, BROKEN]);
     assert_eq!(o.status.code(), Some(1));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let doc = valid_json(&o);
+    assert_eq!(doc["version"], 1);
     assert_eq!(doc["equal"], false);
+    assert_eq!(
+        doc["counts"],
+        serde_json::json!({"added": 0, "removed": 0, "changed": 1})
+    );
+    assert_eq!(
+        doc["labels"],
+        serde_json::json!({"left": MODELS, "right": BROKEN})
+    );
     let table = &doc["changes"][0];
     assert_eq!(table["change"], "changed");
     assert_eq!(table["kind"], "table");
     assert_eq!(table["name"], "public.orders");
+    assert_eq!(table["notes"], serde_json::json!([]));
     let column = &table["details"][0];
     assert_eq!(column["change"], "changed");
     assert_eq!(column["kind"], "column");
     assert_eq!(column["name"], "public.orders.total");
+    assert_eq!(
+        column["notes"],
+        serde_json::json!([{
+            "aspect": "type",
+            "left": "numeric(12,2)",
+            "right": "numeric(10,2)",
+            "text": "type numeric(12,2) → numeric(10,2)"
+        }])
+    );
     assert_eq!(column["left"][0]["lines"], serde_json::json!([93, 93]));
     assert_eq!(
         column["right"][0]["text"],
@@ -137,8 +180,93 @@ fn json_format_has_the_documented_shape() {
 
     let o = run(&["--format", "json", MODELS, MIGRATIONS]);
     assert_eq!(o.status.code(), Some(0));
-    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(doc, serde_json::json!({"equal": true, "changes": []}));
+    let doc = valid_json(&o);
+    assert_eq!(
+        doc,
+        serde_json::json!({
+            "version": 1,
+            "equal": true,
+            "labels": {"left": MODELS, "right": MIGRATIONS},
+            "counts": {"added": 0, "removed": 0, "changed": 0},
+            "changes": []
+        })
+    );
+}
+
+#[test]
+fn json_output_matches_its_schema_for_every_kind_of_change() {
+    // Added, removed and changed objects, notes of several aspects, a side without line
+    // numbers (standard input).
+    let left = temp(
+        "json-left.sql",
+        b"CREATE TYPE public.status AS ENUM (\n    'new',\n    'shipped'\n);\nCREATE TABLE public.t (\n    id integer NOT NULL,\n    note text\n);\nALTER TABLE public.t OWNER TO a;\nCREATE TABLE public.gone (a int);\n",
+    );
+    let right = "CREATE TYPE public.status AS ENUM (\n    'new',\n    'shipped',\n    'refunded'\n);\nCREATE TABLE public.t (\n    id bigint,\n    note text DEFAULT ''::text\n);\nALTER TABLE public.t OWNER TO b;\nCREATE TABLE public.t2 (a int);\nCREATE TABLE public.t10 (a int);\n";
+    let o = run_stdin(&["--format", "json", left.to_str().unwrap(), "-"], right);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let doc = valid_json(&o);
+    assert_eq!(
+        doc["counts"],
+        serde_json::json!({"added": 2, "removed": 1, "changed": 2})
+    );
+    let names: Vec<&str> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "public.gone",
+            "public.status",
+            "public.t",
+            "public.t2",
+            "public.t10"
+        ]
+    );
+    let label = &doc["changes"][1]["details"][0];
+    assert_eq!(
+        label["notes"][0]["text"],
+        "label 'refunded' added after 'shipped'"
+    );
+    assert_eq!(label["left"][0]["lines"], serde_json::json!([1, 4]));
+    assert_eq!(label["right"][0]["lines"], serde_json::Value::Null);
+    let texts: Vec<&str> = doc["changes"][2]["details"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["notes"].as_array().unwrap())
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "type integer → bigint",
+            "nullability NOT NULL → NULL",
+            "default none → ''::text",
+            "owner a → b"
+        ]
+    );
+    // The schema rejects what it does not describe.
+    let mut wrong = doc.clone();
+    wrong["version"] = serde_json::json!(2);
+    assert!(!report_schema().is_valid(&wrong));
+}
+
+#[test]
+fn migration_tables_are_left_out_on_request() {
+    let a = temp(
+        "mig-a.sql",
+        b"CREATE TABLE t (a int);\nCREATE TABLE schema_migrations (version text);\nINSERT INTO schema_migrations VALUES ('1');\nCREATE TABLE public.flyway_schema_history (n int);\n",
+    );
+    let b = temp("mig-b.sql", b"CREATE TABLE t (a int);\n");
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    assert_eq!(run(&[a, b]).status.code(), Some(1));
+    let o = run(&["--exclude-migration-tables", a, b]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "");
+    assert!(stdout(&run(&["--help"])).contains("--exclude-migration-tables"));
 }
 
 #[test]
@@ -149,10 +277,16 @@ fn standard_input_is_read_for_dash() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = run_stdin(&["-", BROKEN], &models);
     assert_eq!(o.status.code(), Some(1));
+    // Standard input is no file to look in: no line numbers on its side.
+    let out = stdout(&o);
     assert!(
-        stdout(&o).contains("- <stdin>:93: total numeric(12,2)"),
-        "{}",
-        stdout(&o)
+        out.starts_with("- left: <stdin>\n+ right: testdata/shop-broken.sql\n"),
+        "{out}"
+    );
+    assert!(!out.contains("<stdin>:"), "{out}");
+    assert!(
+        out.contains("    + testdata/shop-broken.sql:93: total numeric(10,2)"),
+        "{out}"
     );
 }
 
@@ -413,7 +547,10 @@ fn two_database_urls_are_dumped_and_compared() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("\nremoved table public.t\n"), "{out}");
-    assert!(out.starts_with("added table public.customers\n"), "{out}");
+    assert!(
+        out.contains("\nadded table public.customers\n  + CREATE TABLE public.customers ("),
+        "{out}"
+    );
 }
 
 #[test]
@@ -443,14 +580,19 @@ fn passwords_stay_off_command_lines_reports_and_errors() {
     }
     let o = with_fake(&[left, right]);
     assert!(
-        stdout(&o).contains("- postgresql://app:***@db.example/left:1: a int"),
+        stdout(&o).contains("- left: postgresql://app:***@db.example/left\n"),
         "{}",
         stdout(&o)
     );
     assert!(
-        stdout(&o).contains(
-            "+ postgresql://app@db.example/right?password=***&sslmode=disable:1: a bigint"
-        ),
+        stdout(&o)
+            .contains("+ right: postgresql://app@db.example/right?password=***&sslmode=disable\n"),
+        "{}",
+        stdout(&o)
+    );
+    // pg_dump's output is gone: no line numbers point into it.
+    assert!(
+        stdout(&o).contains("\n    type int → bigint\n1 object"),
         "{}",
         stdout(&o)
     );
@@ -654,7 +796,7 @@ CREATE TABLE public."a""""b" (id int);
     let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
     let text = stdout(&run(&["--color", "never", l, r]));
     assert!(
-        text.starts_with("removed table public.\"a\"\"\"\"b\"\n"),
+        text.contains("\nremoved table public.\"a\"\"\"\"b\"\n"),
         "{text}"
     );
     assert!(
@@ -689,4 +831,18 @@ CREATE TABLE public."a""""b" (id int);
         sql.contains("\nALTER TABLE public.\"a\"\"b\" ADD COLUMN \"n\"\"o\" text;\n"),
         "{sql}"
     );
+}
+
+#[test]
+fn the_documented_json_example_is_real_output() {
+    let doc = std::fs::read_to_string(format!(
+        "{}/docs/README-reports.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let o = run(&["--format", "json", MODELS, BROKEN]);
+    assert_eq!(stdout(&o), example);
+    valid_json(&o);
 }

@@ -367,3 +367,48 @@ fn migra_pairs_report_only_objects_their_migration_touches() {
     }
     assert!(checked >= 25, "only {checked} migra pairs checked");
 }
+
+#[test]
+fn every_pair_reports_in_words_both_ways() {
+    let Some(corpus) = corpus_dir() else { return };
+    let mut notes = 0;
+    let mut pairs: Vec<PathBuf> = fs::read_dir(corpus.join("pairs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pairs.sort();
+    for pair in pairs {
+        let (a, b) = (pair.join("a.dump.sql"), pair.join("b.dump.sql"));
+        if !a.is_file() || !b.is_file() {
+            continue;
+        }
+        for (l, r) in [(&a, &b), (&b, &a)] {
+            let d = sql_compare::diff_files(l, r).unwrap();
+            let text = d.to_string();
+            if d.is_empty() {
+                assert_eq!(text, "");
+                continue;
+            }
+            // Line numbers point into the files; every object is named.
+            assert!(
+                text.starts_with(&format!("- left: {}\n", l.display())),
+                "{text}"
+            );
+            fn walk(c: &sql_compare::Change, notes: &mut usize, where_: &Path) {
+                for n in c.notes() {
+                    assert_ne!(n.left(), n.right(), "{}: {n}", where_.display());
+                    assert!(n.to_string().starts_with(n.aspect()));
+                    *notes += 1;
+                }
+                for d in c.details() {
+                    walk(d, notes, where_);
+                }
+            }
+            for c in d.changes() {
+                assert!(text.contains(c.name()), "{}", c.name());
+                walk(c, &mut notes, &pair);
+            }
+        }
+    }
+    assert!(notes > 20, "only {notes} notes");
+}

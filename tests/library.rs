@@ -752,3 +752,30 @@ fn schemas_and_data_can_be_left_out() {
             .unwrap()
     );
 }
+
+#[test]
+fn objects_and_parts_sort_in_natural_order() {
+    let tables: String = [0, 1, 10, 100, 2]
+        .iter()
+        .map(|i| format!("CREATE TABLE t{i} (c10 int, c2 int, c1 int);\n"))
+        .collect();
+    let d = sql_compare::diff("", &tables).unwrap();
+    let names: Vec<&str> = d.changes().iter().map(|c| c.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "public.t0",
+            "public.t1",
+            "public.t2",
+            "public.t10",
+            "public.t100"
+        ]
+    );
+    let d = sql_compare::diff(
+        "CREATE TABLE t (c0 int);",
+        "CREATE TABLE t (c0 int, c10 int, c2 int, c1 int);",
+    )
+    .unwrap();
+    let parts: Vec<&str> = d.changes()[0].details().iter().map(|c| c.name()).collect();
+    assert_eq!(parts, ["public.t.c1", "public.t.c2", "public.t.c10"]);
+}
