@@ -836,7 +836,7 @@ CREATE TABLE public."a""""b" (id int);
 #[test]
 fn the_documented_json_example_is_real_output() {
     let doc = std::fs::read_to_string(format!(
-        "{}/docs/README-reports.md",
+        "{}/README.md",
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap();
