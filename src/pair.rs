@@ -38,7 +38,12 @@ pub(crate) struct Threads {
 
 impl Threads {
     /// Below this many bytes of input, one thread does everything.
+    #[cfg(not(fuzzing))]
     const MIN_BYTES: usize = 64 * 1024;
+    /// In fuzz builds (`--cfg fuzzing`, set by cargo-fuzz), whose inputs are a few KiB, inputs
+    /// take the two-thread path from a few hundred bytes on, so that fuzzing covers both paths.
+    #[cfg(fuzzing)]
+    const MIN_BYTES: usize = 256;
 
     /// The threads to use for inputs of `bytes` bytes on this machine.
     pub(crate) fn for_input(bytes: usize) -> Self {
@@ -252,6 +257,13 @@ mod tests {
         assert_eq!(Threads::for_input(100), Threads { two: false });
         let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
         assert_eq!(Threads::for_input(1 << 20), Threads { two: cpus > 1 });
+        // A fuzz input (a few KiB) takes the two-thread path in fuzz builds only.
+        assert_eq!(
+            Threads::for_input(4096),
+            Threads {
+                two: cfg!(fuzzing) && cpus > 1
+            }
+        );
     }
 
     #[test]
