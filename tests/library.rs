@@ -671,8 +671,11 @@ fn bad_input_is_an_error_with_side_line_and_column() {
 
 #[test]
 fn files_are_read_and_errors_name_them() {
-    let dir = std::env::temp_dir().join(format!("sql-compare-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("sql-compare-test-")
+        .tempdir()
+        .unwrap();
+    let dir = tmp.path();
     let good = dir.join("good.sql");
     let bad = dir.join("bad.sql");
     std::fs::write(&good, "CREATE TABLE t (a int);\n").unwrap();
@@ -703,7 +706,6 @@ fn files_are_read_and_errors_name_them() {
     std::fs::write(&bad, "CREATE TABLE t (a bigint);\n").unwrap();
     let d = sql_compare::diff_files(&good, &bad).unwrap();
     assert!(d.to_string().contains("bad.sql:1: a bigint"), "{d}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
