@@ -486,7 +486,8 @@ fn report_name(thread: Option<&str>) -> String {
 }
 
 /// Where cargo builds: `CARGO_TARGET_DIR`, else the folder above the test binary that holds
-/// cargo's `CACHEDIR.TAG`, else `target` in the package, else the system's temporary folder.
+/// cargo's `CACHEDIR.TAG`, else `target` in the package, else `target` in the working
+/// directory (never a shared folder such as `/tmp`, where another user could plant a link).
 fn target_dir() -> PathBuf {
     let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
     if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR").filter(|d| !d.is_empty()) {
@@ -505,10 +506,10 @@ fn target_dir() -> PathBuf {
             return dir.to_path_buf();
         }
     }
-    match manifest {
-        Some(m) => m.join("target"),
-        None => std::env::temp_dir(),
-    }
+    manifest
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+        .join("target")
 }
 
 #[cfg(test)]
