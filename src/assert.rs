@@ -328,7 +328,7 @@ pub fn __schema_snapshot(
         }
         Err(e) => panic!(
             "assertion failed: the schema snapshot {path} cannot be read: {}{suffix}",
-            Error::io(&file, &e)
+            Error::io(&file, e)
         ),
     };
     let text = match crate::decode(&snapshot) {
@@ -365,7 +365,7 @@ fn write_snapshot(file: &Path, dump: &str) {
     if let Err(e) = written {
         panic!(
             "the schema snapshot could not be written: {}",
-            Error::io(file, &e)
+            Error::io(file, e)
         );
     }
 }
@@ -461,8 +461,8 @@ fn save_report(text: &str) -> Result<PathBuf, Error> {
     let dir = target_dir().join("sql-compare");
     let name = report_name(std::thread::current().name());
     let path = dir.join(format!("{name}.txt"));
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, &e))?;
-    std::fs::write(&path, text).map_err(|e| Error::io(&path, &e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     Ok(path)
 }
 

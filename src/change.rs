@@ -67,7 +67,24 @@ pub struct Snippet {
     pub text: String,
 }
 
-/// One difference: an object (or a part of one) added, removed or changed.
+/// One difference: an object (or a part of one) added, removed or changed, with the text of
+/// each side that differs.
+///
+/// ```
+/// use sql_compare::{ChangeKind, ObjectKind};
+///
+/// let diff = sql_compare::diff(
+///     "CREATE TABLE t (id int);",
+///     "CREATE TABLE t (id bigint);",
+/// )?;
+/// let column = &diff.changes()[0].details()[0];
+/// assert_eq!((column.change(), column.kind()), (ChangeKind::Changed, ObjectKind::Column));
+/// assert_eq!(column.name(), "public.t.id");
+/// assert_eq!(column.left()[0].text, "id int");
+/// assert_eq!(column.right()[0].text, "id bigint");
+/// assert_eq!(column.left()[0].lines.start, 1);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub(crate) change: ChangeKind,
@@ -134,9 +151,39 @@ impl Change {
     }
 }
 
+/// How many top-level objects a [`SchemaDiff`] has added, removed and changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct Counts {
+    /// Objects only in the right dump.
+    pub added: usize,
+    /// Objects only in the left dump.
+    pub removed: usize,
+    /// Objects in both, with different definitions.
+    pub changed: usize,
+}
+
 /// The differences between two dumps, per object, in a deterministic order.
 ///
 /// Its `Display` is a readable report that prints nothing when the dumps are equal.
+///
+/// ```
+/// use sql_compare::{ChangeKind, ObjectKind};
+///
+/// let diff = sql_compare::diff(
+///     "CREATE TABLE t (id int, note text);",
+///     "CREATE TABLE t (id int);\nCREATE TABLE u (id int);",
+/// )?;
+/// assert_eq!(diff.len(), 2);
+/// for change in &diff {
+///     println!("{} {} {}", change.change(), change.kind(), change.name());
+/// }
+/// let t = &diff.changes()[0];
+/// assert_eq!((t.change(), t.kind(), t.name()), (ChangeKind::Changed, ObjectKind::Table, "public.t"));
+/// assert_eq!(t.details()[0].name(), "public.t.note");
+/// assert!(diff.to_string().ends_with("2 objects differ: 1 added, 0 removed, 1 changed\n"));
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SchemaDiff {
     pub(crate) changes: Vec<Change>,
@@ -167,20 +214,31 @@ impl SchemaDiff {
         self.changes.iter()
     }
 
-    /// Counts of added, removed and changed objects.
-    pub fn counts(&self) -> (usize, usize, usize) {
+    /// How many objects were added, removed and changed.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff(
+    ///     "CREATE TABLE a (x int); CREATE TABLE b (x int);",
+    ///     "CREATE TABLE b (x bigint); CREATE TABLE c (x int); CREATE TABLE d (x int);",
+    /// )?;
+    /// let counts = diff.counts();
+    /// assert_eq!((counts.added, counts.removed, counts.changed), (2, 1, 1));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn counts(&self) -> Counts {
         let n = |k| self.changes.iter().filter(|c| c.change == k).count();
-        (
-            n(ChangeKind::Added),
-            n(ChangeKind::Removed),
-            n(ChangeKind::Changed),
-        )
+        Counts {
+            added: n(ChangeKind::Added),
+            removed: n(ChangeKind::Removed),
+            changed: n(ChangeKind::Changed),
+        }
     }
 
     /// Names the two inputs: the report starts with `- left: LABEL` and `+ right: LABEL`,
     /// and its lines say where they are in each file (`a.sql:12: …`). Line numbers are shown
     /// only for labelled inputs: a dump given as text has no file for them to point into.
     /// [`diff_files`](crate::diff_files) labels the inputs with their paths.
+    #[must_use]
     pub fn with_labels(mut self, left: impl Into<String>, right: impl Into<String>) -> Self {
         self.labels = Some((left.into(), right.into()));
         self
@@ -207,6 +265,7 @@ impl SchemaDiff {
     /// assert!(diff.has_line_numbers(Side::Left) && !diff.has_line_numbers(Side::Right));
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
+    #[must_use]
     pub fn hide_line_numbers(mut self, side: Side) -> Self {
         self.hidden_lines[side_index(side)] = true;
         self
@@ -225,6 +284,7 @@ impl SchemaDiff {
     }
 
     /// The same differences seen from the other side: what was added is removed.
+    #[must_use]
     pub fn mirror(self) -> Self {
         let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
         sort_changes(&mut changes);

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A 1-based line and column in a dump. Columns count characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -59,9 +60,15 @@ pub enum ErrorKind {
         /// The limit, in bytes.
         limit: u64,
     },
-    /// Reading a file failed.
-    #[error("{0}")]
-    Io(String),
+    /// Reading or writing a file failed; [`Error::source`](std::error::Error::source) is the
+    /// [`std::io::Error`].
+    #[error("{message}")]
+    Io {
+        /// What kind of I/O error it was, to match on.
+        kind: std::io::ErrorKind,
+        /// The system's message, lower-cased.
+        message: String,
+    },
     /// A PostgreSQL program (`pg_dump`, `psql`) could not be found.
     #[error("{program} not found: {hint}")]
     ProgramNotFound {
@@ -94,13 +101,29 @@ pub enum ErrorKind {
 /// assert_eq!(format!("{err:?}"), "right: 1:8: unterminated quoted string");
 /// assert_eq!(format!("{err:?}"), err.to_string());
 /// ```
-#[derive(Clone, PartialEq, Eq)]
-pub struct Error {
+#[derive(Clone)]
+pub struct Error(Box<Inner>);
+
+/// An error's parts, boxed so that a `Result` carries one pointer.
+#[derive(Clone)]
+struct Inner {
     kind: ErrorKind,
     location: Option<Location>,
     path: Option<PathBuf>,
     side: Option<Side>,
+    /// The I/O error behind an [`ErrorKind::Io`].
+    source: Option<Arc<std::io::Error>>,
 }
+
+impl PartialEq for Error {
+    /// Errors are equal when they say the same: the I/O cause is compared by its kind.
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        (&a.kind, a.location, &a.path, a.side) == (&b.kind, b.location, &b.path, b.side)
+    }
+}
+
+impl Eq for Error {}
 
 /// Which of the two inputs of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,68 +145,75 @@ impl fmt::Display for Side {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind, location: Option<Location>) -> Self {
-        Self {
+        Self(Box::new(Inner {
             kind,
             location,
             path: None,
             side: None,
-        }
+            source: None,
+        }))
     }
 
-    pub(crate) fn io(path: &Path, err: &std::io::Error) -> Self {
-        let mut e = Self::new(ErrorKind::Io(err.to_string().to_lowercase()), None);
-        e.path = Some(path.to_path_buf());
+    /// An I/O error on `path`, kept as the error's [`source`](std::error::Error::source).
+    pub(crate) fn io(path: &Path, err: std::io::Error) -> Self {
+        let kind = ErrorKind::Io {
+            kind: err.kind(),
+            message: err.to_string().to_lowercase(),
+        };
+        let mut e = Self::new(kind, None).with_path(path);
+        e.0.source = Some(Arc::new(err));
         e
     }
 
     pub(crate) fn with_path(mut self, path: &Path) -> Self {
-        self.path = Some(path.to_path_buf());
+        self.0.path = Some(path.to_path_buf());
         self
     }
 
     /// The error with a location relative to a statement (see `lex::tokenize`) made absolute.
     pub(crate) fn in_statement_at(mut self, start: Location) -> Self {
-        self.location = self.location.map(|rel| crate::lex::absolute(start, rel));
+        self.0.location = self.0.location.map(|rel| crate::lex::absolute(start, rel));
         self
     }
 
     pub(crate) fn with_side(mut self, side: Side) -> Self {
-        self.side = Some(side);
+        self.0.side = Some(side);
         self
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
     /// Where in the input, as a 1-based line and column, when the error is about its text.
     pub fn location(&self) -> Option<Location> {
-        self.location
+        self.0.location
     }
 
     /// The file the error is about, when it came from a file.
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.0.path.as_deref()
     }
 
     /// Which input of a comparison the error is about, when known.
     pub fn side(&self) -> Option<Side> {
-        self.side
+        self.0.side
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.path, self.side) {
+        let e = &self.0;
+        match (&e.path, e.side) {
             (Some(path), _) => write!(f, "{}: ", path.display())?,
             (None, Some(side)) => write!(f, "{side}: ")?,
             (None, None) => {}
         }
-        if let Some(loc) = self.location {
+        if let Some(loc) = e.location {
             write!(f, "{loc}: ")?;
         }
-        write!(f, "{}", self.kind)
+        write!(f, "{}", e.kind)
     }
 }
 
@@ -194,7 +224,14 @@ impl fmt::Debug for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// `Result` with this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -202,6 +239,30 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_is_one_pointer_and_keeps_its_io_cause() {
+        use std::error::Error as _;
+        assert_eq!(std::mem::size_of::<Error>(), std::mem::size_of::<usize>());
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let err = Error::io(Path::new("a.sql"), io);
+        assert_eq!(err.to_string(), "a.sql: no such file");
+        assert!(matches!(
+            err.kind(),
+            ErrorKind::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }
+        ));
+        let source = err
+            .source()
+            .and_then(|s| s.downcast_ref::<std::io::Error>());
+        assert_eq!(
+            source.map(std::io::Error::kind),
+            Some(std::io::ErrorKind::NotFound)
+        );
+        assert_eq!(err.clone(), err);
+    }
 
     #[test]
     fn debug_reads_as_the_message() {

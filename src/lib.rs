@@ -90,7 +90,7 @@ use std::path::Path;
 
 #[doc(hidden)]
 pub use crate::assert::{__assert_schema_eq, __assert_schema_snapshot, __schema_snapshot};
-pub use crate::change::{Change, ChangeKind, LineRange, SchemaDiff, Snippet};
+pub use crate::change::{Change, ChangeKind, Counts, LineRange, SchemaDiff, Snippet};
 pub use crate::conninfo::redact;
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::migrate::{Destructive, DraftStatement, Migration};
@@ -110,6 +110,10 @@ pub use crate::statement::{Statement, statements};
 /// )?);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// As [`Comparer::diff`].
 pub fn compare(left: &str, right: &str) -> Result<bool> {
     Comparer::new().compare(left, right)
 }
@@ -124,11 +128,25 @@ pub fn compare(left: &str, right: &str) -> Result<bool> {
 /// assert_eq!(sql_compare::decode(b"SELECT 1;")?, "SELECT 1;");
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// [`ErrorKind::InvalidUtf8`] at the first byte that is not UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
     crate::schema::decode(bytes)
 }
 
 /// [`compare`] on two files.
+///
+/// ```
+/// assert!(sql_compare::compare_files("testdata/shop-models.sql", "testdata/shop-migrations.sql")?);
+/// assert!(!sql_compare::compare_files("testdata/shop-models.sql", "testdata/shop-broken.sql")?);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`Comparer::diff_files`].
 pub fn compare_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<bool> {
     Comparer::new().compare_files(left, right)
 }
@@ -149,11 +167,29 @@ pub fn compare_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<
 /// assert_eq!(index.right()[0].lines.start, 2);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
+///
+/// # Errors
+///
+/// As [`Comparer::diff`].
 pub fn diff(left: &str, right: &str) -> Result<SchemaDiff> {
     Comparer::new().diff(left, right)
 }
 
-/// [`diff`] on two files.
+/// [`diff`] on two files; the report names them and points into them by line.
+///
+/// ```
+/// let diff = sql_compare::diff_files("testdata/shop-models.sql", "testdata/shop-broken.sql")?;
+/// assert_eq!(diff.changes()[0].name(), "public.orders");
+///
+/// let err = sql_compare::diff_files("testdata/no-such-file.sql", "testdata/shop-models.sql")
+///     .unwrap_err();
+/// assert!(err.to_string().starts_with("testdata/no-such-file.sql: "));
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`Comparer::diff_files`].
 pub fn diff_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<SchemaDiff> {
     Comparer::new().diff_files(left, right)
 }

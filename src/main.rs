@@ -261,7 +261,12 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
 
 /// The JSON document of `--format json`, described by schema/report.schema.json.
 fn report_json(diff: &SchemaDiff) -> Value {
-    let (added, removed, changed) = diff.counts();
+    let sql_compare::Counts {
+        added,
+        removed,
+        changed,
+        ..
+    } = diff.counts();
     let (left, right) = diff.labels().unwrap_or_default();
     json!({
         "version": 1,

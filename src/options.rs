@@ -58,6 +58,7 @@ pub struct Comparer {
 
 impl Comparer {
     /// A comparer with the default options.
+    #[must_use]
     pub fn new() -> Self {
         Self::default()
     }
@@ -66,6 +67,7 @@ impl Comparer {
     /// order, so a different order is a real difference for `ORDER BY`; it is ignored by
     /// default because `ALTER TYPE … ADD VALUE` puts new labels last while a fresh
     /// `CREATE TYPE` lists them where the models do.
+    #[must_use]
     pub fn strict_enum_order(mut self, yes: bool) -> Self {
         self.opts.strict_enum_order = yes;
         self
@@ -74,24 +76,28 @@ impl Comparer {
     /// Makes the order of columns in `CREATE TABLE` significant (it shows in `SELECT *` and
     /// positional `INSERT`). Ignored by default, since `ALTER TABLE … ADD COLUMN` always
     /// appends.
+    #[must_use]
     pub fn strict_column_order(mut self, yes: bool) -> Self {
         self.opts.strict_column_order = yes;
         self
     }
 
     /// Leaves out `ALTER … OWNER TO` statements.
+    #[must_use]
     pub fn ignore_owners(mut self, yes: bool) -> Self {
         self.opts.ignore_owners = yes;
         self
     }
 
     /// Leaves out `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`.
+    #[must_use]
     pub fn ignore_privileges(mut self, yes: bool) -> Self {
         self.opts.ignore_privileges = yes;
         self
     }
 
     /// Leaves out `COMMENT ON` statements.
+    #[must_use]
     pub fn ignore_comments(mut self, yes: bool) -> Self {
         self.opts.ignore_comments = yes;
         self
@@ -99,6 +105,7 @@ impl Comparer {
 
     /// Compares session settings (`SET name = …`, `SELECT pg_catalog.set_config(…)`), which
     /// are left out by default: they differ between pg_dump versions, not between schemas.
+    #[must_use]
     pub fn compare_settings(mut self, yes: bool) -> Self {
         self.opts.compare_settings = yes;
         self
@@ -106,6 +113,7 @@ impl Comparer {
 
     /// Leaves out data: `INSERT` rows, `COPY` data blocks and `SELECT pg_catalog.setval(…)`.
     /// Data is compared by default (a Rails dump's `schema_migrations` rows, for example).
+    #[must_use]
     pub fn ignore_data(mut self, yes: bool) -> Self {
         self.opts.ignore_data = yes;
         self
@@ -114,6 +122,7 @@ impl Comparer {
     /// Compares only the objects of schema `name` (and the schema itself), as
     /// `pg_dump --schema` would dump them; `*` is a wildcard. May be repeated. Unqualified
     /// names count as `public`; objects outside schemas (extensions, settings…) are left out.
+    #[must_use]
     pub fn schema(mut self, name: impl Into<String>) -> Self {
         self.opts.schemas.push(name.into());
         self
@@ -123,12 +132,14 @@ impl Comparer {
     /// characters. A pattern without a `.` also matches unqualified names, so
     /// `schema_migrations` matches `public.schema_migrations`. An excluded table takes its
     /// columns, constraints, indexes, rows and owned sequences with it. May be repeated.
+    #[must_use]
     pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
         self.opts.exclude.push(pattern.into());
         self
     }
 
     /// Excludes the bookkeeping tables of common migration tools ([`MIGRATION_TABLES`]).
+    #[must_use]
     pub fn exclude_migration_tables(mut self) -> Self {
         self.opts
             .exclude
@@ -144,6 +155,12 @@ impl Comparer {
     }
 
     /// True when the two dumps describe the same schema.
+    ///
+    /// # Errors
+    ///
+    /// Text that does not tokenize (an unterminated string, quoted identifier, dollar-quoted
+    /// body or block comment, or what PostgreSQL's lexer would reject), with the side and the
+    /// line and column where it starts.
     pub fn compare(&self, left: &str, right: &str) -> Result<bool> {
         Ok(self.diff(left, right)?.is_empty())
     }
@@ -151,6 +168,23 @@ impl Comparer {
     /// The per-object differences between two dumps. With two CPUs or more and inputs of
     /// 64 KiB or more, the work is shared out between two threads, and the memory of the
     /// parsed dumps is freed on a third after this returns.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let diff = Comparer::new()
+    ///     .exclude("audit_*")
+    ///     .diff("CREATE TABLE audit_log (a int);", "CREATE TABLE t (a int);")?;
+    /// assert_eq!(diff.changes()[0].name(), "public.t");
+    /// assert_eq!(diff.len(), 1);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Text that does not tokenize (an unterminated string, quoted identifier, dollar-quoted
+    /// body or block comment, or what PostgreSQL's lexer would reject), with the side and the
+    /// line and column where it starts.
     pub fn diff(&self, left: &str, right: &str) -> Result<SchemaDiff> {
         let threads = Threads::for_input(left.len() + right.len());
         let (l, r) = parse_pair(left, right, self.order(), threads);
@@ -169,20 +203,52 @@ impl Comparer {
     }
 
     /// [`Comparer::compare`] on two files.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let same = Comparer::new()
+    ///     .exclude_migration_tables()
+    ///     .compare_files("testdata/shop-models.sql", "testdata/shop-migrations.sql")?;
+    /// assert!(same);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A file that cannot be read ([`ErrorKind::Io`](crate::ErrorKind::Io), its
+    /// [`io::Error`](std::io::Error) as `source()`), that is not UTF-8, or whose text does not
+    /// tokenize; the error names the file and, for its text, the line and column.
     pub fn compare_files(&self, left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<bool> {
         Ok(self.diff_files(left, right)?.is_empty())
     }
 
     /// [`Comparer::diff`] on two files; errors name the file. The report labels lines with
     /// the file names.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let diff = Comparer::new()
+    ///     .ignore_owners(true)
+    ///     .diff_files("testdata/shop-models.sql", "testdata/shop-broken.sql")?;
+    /// assert!(diff.to_string().contains("testdata/shop-broken.sql:93: total numeric(10,2)"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A file that cannot be read ([`ErrorKind::Io`](crate::ErrorKind::Io), its
+    /// [`io::Error`](std::io::Error) as `source()`), that is not UTF-8, or whose text does not
+    /// tokenize; the error names the file and, for its text, the line and column.
     pub fn diff_files(
         &self,
         left: impl AsRef<Path>,
         right: impl AsRef<Path>,
     ) -> Result<SchemaDiff> {
         let (lp, rp) = (left.as_ref(), right.as_ref());
-        let lb = std::fs::read(lp).map_err(|e| Error::io(lp, &e))?;
-        let rb = std::fs::read(rp).map_err(|e| Error::io(rp, &e))?;
+        let lb = std::fs::read(lp).map_err(|e| Error::io(lp, e))?;
+        let rb = std::fs::read(rp).map_err(|e| Error::io(rp, e))?;
         let ls = decode(&lb).map_err(|e| e.with_path(lp))?;
         let rs = decode(&rb).map_err(|e| e.with_path(rp))?;
         let threads = Threads::for_input(ls.len() + rs.len());

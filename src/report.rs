@@ -47,6 +47,7 @@ impl SchemaDiff {
 
 impl Report<'_> {
     /// ANSI colours: `-` lines red, `+` lines green.
+    #[must_use]
     pub fn color(mut self, yes: bool) -> Self {
         self.color = yes;
         self
@@ -54,6 +55,7 @@ impl Report<'_> {
 
     /// Shows at most `n` lines of the report body, then how many were left out; the summary
     /// line always comes last.
+    #[must_use]
     pub fn max_lines(mut self, n: usize) -> Self {
         self.max_lines = Some(n);
         self
@@ -123,7 +125,11 @@ pub struct Summary<'a>(pub &'a SchemaDiff);
 
 impl fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (added, removed, changed) = self.0.counts();
+        let crate::change::Counts {
+            added,
+            removed,
+            changed,
+        } = self.0.counts();
         let n = self.0.len();
         if n == 0 {
             return f.write_str("no differences");

@@ -698,7 +698,14 @@ fn files_are_read_and_errors_name_them() {
 
     let missing = dir.join("missing.sql");
     let err = sql_compare::diff_files(&missing, &good).unwrap_err();
-    assert!(matches!(err.kind(), ErrorKind::Io(_)));
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::Io {
+            kind: std::io::ErrorKind::NotFound,
+            ..
+        }
+    ));
+    assert!(std::error::Error::source(&err).is_some());
     assert_eq!(err.path(), Some(missing.as_path()));
 
     let d = sql_compare::diff_files(&good, dir.join("good.sql")).unwrap();
