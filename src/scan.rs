@@ -82,19 +82,33 @@ struct Scanner<'a> {
     i: usize,
     line: u32,
     line_start: usize,
+    /// A byte of the current line (or before it) and its column less one: the column of a
+    /// later byte is counted on from there, never from the start of the line (recounting made
+    /// a one-line dump of 80,000 statements take 6.7 s).
+    counted_to: usize,
+    counted: u32,
 }
 
 impl<'a> Scanner<'a> {
-    fn location_of(&self, pos: usize, line: u32, line_start: usize) -> Location {
-        let column = self
-            .src
-            .get(line_start..pos)
-            .map_or(0, |s| s.chars().count());
-        Location::new(line, column as u32 + 1)
-    }
-
-    fn here(&self) -> Location {
-        self.location_of(self.i, self.line, self.line_start)
+    /// The location of byte `self.i`, which is never before the last one asked for.
+    fn here(&mut self) -> Location {
+        if self.counted_to < self.line_start {
+            self.counted_to = self.line_start;
+            self.counted = 0;
+        }
+        debug_assert!(
+            self.counted_to <= self.i,
+            "locations are asked for in order"
+        );
+        let from = self.counted_to.min(self.i);
+        // Columns count characters: every byte but UTF-8 continuation bytes starts one.
+        let chars = self.b[from..self.i]
+            .iter()
+            .filter(|&&c| c & 0xc0 != 0x80)
+            .count();
+        self.counted = self.counted.saturating_add(chars as u32);
+        self.counted_to = self.i;
+        Location::new(self.line, self.counted.saturating_add(1))
     }
 
     /// Notes a newline at byte `pos`: the next line starts after it.
@@ -292,6 +306,8 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
         i: bom,
         line: 1,
         line_start: bom,
+        counted_to: bom,
+        counted: 0,
     };
     // Room for a statement every 128 bytes (pg_dump's average is 150 to 250): growing the
     // list of a large dump by doubling copies it again and again, into memory the system must
@@ -365,7 +381,7 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
             }
             b';' if paren_depth == 0 && words.begin_depth == 0 => {
                 s.i += 1;
-                let (offset, loc) = start.take().unwrap_or((s.i - 1, s.here()));
+                let (offset, loc) = start.take().unwrap_or_else(|| (s.i - 1, s.here()));
                 let mut stmt = RawStatement {
                     text: &src[offset..s.i],
                     start: loc,
