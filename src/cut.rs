@@ -51,13 +51,14 @@ pub(crate) struct Cuts<'a> {
 /// of one line, or with meta-command lines or COPY rows (those are the statement's own).
 fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 'r {
     // Offsets are 32-bit: a statement of 4 GiB or more is not cut.
-    let starts: &[u32] =
-        if r.meta_lines.is_empty() && r.copy_rows.is_empty() && u32::try_from(r.text.len()).is_ok()
-        {
-            &r.line_starts
-        } else {
-            &[]
-        };
+    let starts: &[u32] = if r.meta_lines().is_empty()
+        && r.copy_rows().is_empty()
+        && u32::try_from(r.text.len()).is_ok()
+    {
+        r.line_starts()
+    } else {
+        &[]
+    };
     let count = if starts.is_empty() {
         0
     } else {
@@ -72,7 +73,7 @@ impl<'a> Cuts<'a> {
     pub(crate) fn new(tasks: &[&RawStatement<'a>]) -> Self {
         // Every line, numbered by its text, and how often each text occurs.
         // At most this many lines: the lists are sized once instead of grown by doubling.
-        let most: usize = tasks.iter().map(|r| r.line_starts.len() + 1).sum();
+        let most: usize = tasks.iter().map(|r| r.line_starts().len() + 1).sum();
         let mut ids = Vec::with_capacity(most);
         let mut texts: Vec<&'a str> = Vec::new();
         let mut uses: Vec<u32> = Vec::new();

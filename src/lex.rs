@@ -89,7 +89,7 @@ pub(crate) fn tokenize_into(
 ) -> Result<Tokens, Error> {
     let mut out = Tokens::default();
     tokenize_text(
-        &blank_meta_lines(stmt.text, &stmt.meta_lines),
+        &blank_meta_lines(stmt.text, stmt.meta_lines()),
         raw,
         &mut out,
         None,
@@ -452,7 +452,7 @@ mod tests {
         let src = "SELECT a+-b,\n\\x\n  c ;";
         let stmt = &split(src).unwrap()[0];
         let t = tokenize(stmt).unwrap();
-        let starts = locate(stmt.text, &stmt.meta_lines);
+        let starts = locate(stmt.text, stmt.meta_lines());
         assert_eq!(t.toks.len(), starts.len());
         assert_eq!(starts[2], Location::new(1, 9));
         assert_eq!(starts[3], Location::new(1, 11));

@@ -95,7 +95,7 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
             Err(e) => Err(e.in_statement_at(r.start)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let room = Room::new(raw.len());
+    let room = Room::new(&raw);
     Ok(classify(
         &raw,
         tokens,
@@ -112,8 +112,8 @@ pub(crate) fn lex(
     buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
 ) -> Result<Tokens, Error> {
     let mut tokens = tokenize_into(r, buf)?;
-    tokens.toks.reserve_exact(r.copy_rows.len());
-    for row in &r.copy_rows {
+    tokens.toks.reserve_exact(r.copy_rows().len());
+    for row in r.copy_rows() {
         tokens
             .toks
             .push(Tok::Str(StrKind::Plain, row.text.to_string()));
@@ -128,12 +128,16 @@ pub(crate) struct Room<'a> {
 }
 
 impl Room<'_> {
-    /// Room for a dump of `statements` statements, and twice as many entries (most
-    /// statements have one or two; the list grows if there are more).
-    pub(crate) fn new(statements: usize) -> Self {
+    /// Room for the statements of `raw` and about twice as many entries (most statements
+    /// have one or two; the list grows if there are more), but no more than one entry a
+    /// statement and one per 128 bytes of text: a statement has at least 10 bytes (`SELECT
+    /// 1;`), and room for two entries of 104 bytes each is 21 bytes per input byte there.
+    pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
+        let statements = raw.len();
+        let bytes: usize = raw.iter().map(|r| r.text.len()).sum();
         Room {
             stmts: Vec::with_capacity(statements),
-            entries: Vec::with_capacity(statements.saturating_mul(2)),
+            entries: Vec::with_capacity(statements + statements.min(bytes / 128)),
         }
     }
 
@@ -144,8 +148,8 @@ impl Room<'_> {
     /// statement and its entries take about 270 bytes in the generated pairs).
     /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
     /// without waiting.
-    pub(crate) fn touched(statements: usize) -> Room<'static> {
-        let mut room = Room::new(statements);
+    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room<'static> {
+        let mut room = Room::new(raw);
         let tokens = Arc::new(Tokens::default());
         let stmt = || Stmt {
             text: "",
@@ -205,7 +209,7 @@ pub(crate) fn classify<'a>(
             out: &mut entries,
             facts: &mut facts,
         };
-        c.statement(&tokens.toks, r.copy_rows.len());
+        c.statement(&tokens.toks, r.copy_rows().len());
         let k = stmts.len() as u32;
         for e in &mut entries[before..] {
             e.stmt = k;
@@ -215,8 +219,8 @@ pub(crate) fn classify<'a>(
             start: r.start,
             end_line: r.end_line,
             tokens,
-            meta_lines: r.meta_lines.clone(),
-            rows: r.copy_rows.len() as u32,
+            meta_lines: r.meta_lines().into(),
+            rows: r.copy_rows().len() as u32,
             task,
             context: context as u32,
             starts: OnceLock::new(),
@@ -320,10 +324,10 @@ mod tests {
     #[test]
     fn a_touched_room_is_empty_and_classifies_as_a_new_one() {
         let src = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t (a);\nCOMMENT ON TABLE t IS 'x';\n";
-        let room = Room::touched(3);
-        assert!(room.stmts.is_empty() && room.stmts.capacity() >= 3);
-        assert!(room.entries.is_empty() && room.entries.capacity() >= 6);
         let raw = split(src).unwrap();
+        let room = Room::touched(&raw);
+        assert!(room.stmts.is_empty() && room.stmts.capacity() >= 3);
+        assert!(room.entries.is_empty() && room.entries.capacity() >= 3);
         let tokens: Vec<Arc<Tokens>> = raw
             .iter()
             .map(|r| Arc::new(lex(r, &mut Vec::new()).unwrap()))
@@ -331,7 +335,7 @@ mod tests {
         let tasks = vec![NO_TASK; raw.len()];
         let order = Order::default();
         let a = classify(&raw, tokens.clone(), &tasks, order, room);
-        let b = classify(&raw, tokens, &tasks, order, Room::new(raw.len()));
+        let b = classify(&raw, tokens, &tasks, order, Room::new(&raw));
         assert_eq!(a.stmts.len(), 3);
         assert!(a.entries.len() > 3);
         assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));
