@@ -7,7 +7,7 @@ use sqlparser::tokenizer::TokenWithSpan;
 
 use crate::error::Error;
 use crate::hash::{FastHashMap, Hashed};
-use crate::lex::{Tokens, tokenize_text};
+use crate::lex::{Tokens, tokenize_cut, tokenize_text};
 use crate::scan::RawStatement;
 use crate::schema::lex;
 
@@ -170,8 +170,16 @@ impl<'a> Cuts<'a> {
     ) -> bool {
         for p in pieces {
             if p.shared == OWN {
-                let text = &r.text[p.from as usize..p.to as usize];
-                if tokenize_text(text, buf, out, None).is_err() {
+                let (from, to) = (p.from as usize, p.to as usize);
+                let text = &r.text[from..to];
+                let starts = r.line_starts();
+                let first = starts.partition_point(|&at| (at as usize) <= from);
+                let cuts = starts[first..]
+                    .iter()
+                    .map(|&at| at as usize)
+                    .take_while(|&at| at < to)
+                    .map(|at| at - from);
+                if tokenize_cut(text, cuts, buf, out).is_err() {
                     return false;
                 }
             } else {

@@ -10,7 +10,7 @@ use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
-use crate::scan::RawStatement;
+use crate::scan::{CUT_EVERY, RawStatement};
 
 /// The kinds of string literal PostgreSQL has; they never compare equal to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,14 +88,46 @@ pub(crate) fn tokenize_into(
     raw: &mut Vec<TokenWithSpan>,
 ) -> Result<Tokens, Error> {
     let mut out = Tokens::default();
-    tokenize_text(
-        &blank_meta_lines(stmt.text, stmt.meta_lines()),
-        raw,
-        &mut out,
-        None,
-    )?;
+    let text = blank_meta_lines(stmt.text, stmt.meta_lines());
+    let cuts = stmt.line_starts().iter().map(|&at| at as usize);
+    tokenize_cut(&text, cuts, raw, &mut out)?;
     out.drop_final_semicolon();
     Ok(out)
+}
+
+/// Appends the tokens of `text`, a piece of a statement that starts a line (or the
+/// statement), as [`tokenize_text`] does, but a long text in pieces of [`CUT_EVERY`] bytes or
+/// more, cut at some of `cuts` (offsets in `text` between tokens, in order; see
+/// `RawStatement::line_starts`): sqlparser's list of a piece's tokens, 88 bytes a token, is
+/// then never that of a whole long statement. If a piece does not tokenize, `text` is
+/// tokenized whole, for the error it gives so.
+pub(crate) fn tokenize_cut(
+    text: &str,
+    cuts: impl Iterator<Item = usize>,
+    raw: &mut Vec<TokenWithSpan>,
+    out: &mut Tokens,
+) -> Result<(), Error> {
+    if text.len() <= CUT_EVERY {
+        return tokenize_text(text, raw, out, None);
+    }
+    let before = out.toks.len();
+    let mut piece = Tokens::default();
+    let mut from = 0;
+    let ends = cuts.filter(|&at| at > 0 && at < text.len());
+    for end in ends.chain([text.len()]) {
+        if end - from < CUT_EVERY && end < text.len() {
+            continue;
+        }
+        if tokenize_text(&text[from..end], raw, &mut piece, None).is_err() {
+            out.toks.truncate(before);
+            return tokenize_text(text, raw, out, None);
+        }
+        out.append_line(&mut piece);
+        from = end;
+    }
+    // Grown by doubling: a long statement's list gives back what it does not use.
+    out.toks.shrink_to_fit();
+    Ok(())
 }
 
 /// Where each token of a statement starts, relative to the statement: the tokens [`tokenize`]
@@ -243,6 +275,18 @@ impl Tokens {
         let first = respell(&self.toks, first.clone());
         self.toks.push(first);
         self.toks.extend_from_slice(rest);
+    }
+
+    /// [`Tokens::push_line`], the tokens moved out of `line`, which is left empty.
+    pub(crate) fn append_line(&mut self, line: &mut Tokens) {
+        let mut toks = line.toks.drain(..);
+        let Some(first) = toks.next() else {
+            return;
+        };
+        self.toks.reserve(toks.len() + 1);
+        let first = respell(&self.toks, first);
+        self.toks.push(first);
+        self.toks.extend(toks);
     }
 
     /// Drops the `;` that ends a statement; whether there was one.
@@ -459,6 +503,34 @@ mod tests {
         assert_eq!(starts[5], Location::new(3, 3));
         let err = tokenize(&split("SELECT 1;\n  SELECT ._x").unwrap()[1]).unwrap_err();
         assert_eq!(err.location(), Some(Location::new(1, 8)));
+    }
+
+    #[test]
+    fn long_statements_tokenize_in_pieces_as_whole() {
+        // One line, cut after commas, and lines: every kind of token next to a comma.
+        let item = "(1, 'a,b', E'c\\',d', \"Q,\", $$,$$, x.y, a+-b, /* , */ 2.5e1),\n";
+        let mut text = String::from("INSERT INTO t VALUES ");
+        while text.len() < 3 * CUT_EVERY {
+            text.push_str(&item[..item.len() - 1]);
+        }
+        text.push_str("(0);\nSELECT ");
+        while text.len() < 6 * CUT_EVERY {
+            text.push_str(item);
+        }
+        text.push_str("EXECUTE,\nPROCEDURE;");
+        let stmts = split(&text).unwrap();
+        for stmt in &stmts {
+            let cut = tokenize(stmt).unwrap().toks;
+            let mut whole = Tokens::default();
+            tokenize_text(stmt.text, &mut Vec::new(), &mut whole, None).unwrap();
+            whole.drop_final_semicolon();
+            assert_eq!(cut, whole.toks);
+            assert!(
+                stmt.line_starts().len() >= 2,
+                "{}",
+                stmt.line_starts().len()
+            );
+        }
     }
 
     #[test]

@@ -68,13 +68,20 @@ impl<'a> RawStatement<'a> {
         self.extra.as_ref().map_or(&[], |e| &e.copy_rows)
     }
 
-    /// Where each line of `text` after the first starts, for the lines that start between
-    /// tokens (a newline inside a literal or a comment starts none): cut there, the lines
-    /// tokenize on their own to the statement's tokens (see `cut`).
+    /// Where `text` can be cut between tokens, in order: where each line after the first
+    /// starts, for the lines that start between tokens (a newline inside a literal or a
+    /// comment starts none), and on a long line, after a comma every [`CUT_EVERY`] bytes.
+    /// Cut there, the pieces tokenize on their own to the statement's tokens (see `cut` and
+    /// `lex::tokenize_cut`).
     pub(crate) fn line_starts(&self) -> &[u32] {
         self.extra.as_ref().map_or(&[], |e| &e.line_starts)
     }
 }
+
+/// A line longer than this is also cut after a comma (see [`RawStatement::line_starts`]), so
+/// that no piece tokenized at once is much longer: sqlparser keeps 88 bytes for each token of
+/// a piece, whitespace included (a one-line `INSERT … VALUES (1),(2),…` of 17 MB: 700 MB).
+pub(crate) const CUT_EVERY: usize = 64 * 1024;
 
 /// One line of a `COPY … FROM stdin` data block.
 #[derive(Debug, Clone)]
@@ -419,6 +426,15 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
                 Some(n) => s.skip_dollar_body(n)?,
                 None => s.i += 1,
             },
+            b',' => {
+                s.i += 1;
+                if let Some((offset, _)) = start {
+                    let last = line_starts.last().map_or(0, |&at| at as usize);
+                    if s.i - offset - last >= CUT_EVERY {
+                        line_starts.push((s.i - offset) as u32);
+                    }
+                }
+            }
             b'(' => {
                 paren_depth += 1;
                 s.i += 1;
