@@ -137,8 +137,44 @@ pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location>
     let mut out = Tokens::default();
     let mut starts = Vec::new();
     let text = blank_meta_lines(text, meta_lines);
-    // The text tokenized once already, without error.
-    let _ = tokenize_text(&text, &mut Vec::new(), &mut out, Some(&mut starts));
+    // The text tokenized once already, without error; a long one in the pieces it was
+    // tokenized in (see `tokenize_cut`), found again by splitting it alone.
+    let cuts = match crate::scan::split(&text) {
+        Ok(stmts) if text.len() > CUT_EVERY && stmts.len() == 1 => stmts[0].line_starts().into(),
+        _ => Vec::new(),
+    };
+    let mut raw = Vec::new();
+    let mut piece = Tokens::default();
+    let mut piece_starts = Vec::new();
+    // Where the current piece starts in `text`, and its location there.
+    let (mut from, mut at) = (0, Location::new(1, 1));
+    let ends = cuts
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| c > 0 && c < text.len());
+    for end in ends.chain([text.len()]) {
+        if end - from < CUT_EVERY && end < text.len() {
+            continue;
+        }
+        let _ = tokenize_text(
+            &text[from..end],
+            &mut raw,
+            &mut piece,
+            Some(&mut piece_starts),
+        );
+        starts.extend(piece_starts.drain(..).map(|rel| absolute(at, rel)));
+        out.append_line(&mut piece);
+        // The next piece's location, from this one's characters.
+        let done = &text[from..end];
+        at = match done.rfind('\n') {
+            Some(nl) => Location::new(
+                at.line + done.matches('\n').count() as u32,
+                done[nl + 1..].chars().count() as u32 + 1,
+            ),
+            None => Location::new(at.line, at.column + done.chars().count() as u32),
+        };
+        from = end;
+    }
     if out.drop_final_semicolon() {
         starts.pop();
     }
@@ -508,7 +544,7 @@ mod tests {
     #[test]
     fn long_statements_tokenize_in_pieces_as_whole() {
         // One line, cut after commas, and lines: every kind of token next to a comma.
-        let item = "(1, 'a,b', E'c\\',d', \"Q,\", $$,$$, x.y, a+-b, /* , */ 2.5e1),\n";
+        let item = "(1, 'é,b', E'c\\',d', \"Q,\", $$,$$, x.y, a+-b, /* , */ 2.5e1),\n";
         let mut text = String::from("INSERT INTO t VALUES ");
         while text.len() < 3 * CUT_EVERY {
             text.push_str(&item[..item.len() - 1]);
@@ -521,10 +557,14 @@ mod tests {
         let stmts = split(&text).unwrap();
         for stmt in &stmts {
             let cut = tokenize(stmt).unwrap().toks;
+            let mut starts = Vec::new();
             let mut whole = Tokens::default();
-            tokenize_text(stmt.text, &mut Vec::new(), &mut whole, None).unwrap();
-            whole.drop_final_semicolon();
+            tokenize_text(stmt.text, &mut Vec::new(), &mut whole, Some(&mut starts)).unwrap();
+            if whole.drop_final_semicolon() {
+                starts.pop();
+            }
             assert_eq!(cut, whole.toks);
+            assert_eq!(locate(stmt.text, &[]), starts);
             assert!(
                 stmt.line_starts().len() >= 2,
                 "{}",
