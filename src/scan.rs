@@ -493,6 +493,8 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
             &line_starts,
         ));
     }
+    // Grown by doubling from a guess: what is not used is given back.
+    out.shrink_to_fit();
     Ok(out)
 }
 
