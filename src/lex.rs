@@ -334,8 +334,16 @@ impl Tokens {
         found
     }
 
-    /// A copy with no spare capacity; `self` is left empty, its capacity kept.
+    /// A copy with no spare capacity; `self` is left empty, its capacity kept. A long list
+    /// is handed over instead, its spare capacity given back (a copy would be one more list
+    /// of the statement's tokens at the peak, 32 bytes a token, and the buffer kept could be
+    /// twice that).
     pub(crate) fn take_exact(&mut self) -> Tokens {
+        if self.toks.len() >= 1 << 16 {
+            let mut toks = std::mem::take(&mut self.toks);
+            toks.shrink_to_fit();
+            return Tokens { toks };
+        }
         Tokens {
             toks: self.toks.drain(..).collect(),
         }
