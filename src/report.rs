@@ -136,12 +136,16 @@ fn write_change(
     if let ([l], [r]) = (c.left(), c.right()) {
         if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
             if let Some(hunks) = line_diff(&l.text, &r.text) {
+                // Each text's lines listed once: found by counting from the first for each
+                // line shown, a long text would take a time quadratic in its lines.
+                let (llines, rlines): (Vec<&str>, Vec<&str>) =
+                    (l.text.lines().collect(), r.text.lines().collect());
                 for op in hunks {
-                    let (sign, snippet, k, label) = match op {
-                        Line::Left(k) => ('-', l, k, ll),
-                        Line::Right(k) => ('+', r, k, rl),
+                    let (sign, snippet, lines, k, label) = match op {
+                        Line::Left(k) => ('-', l, &llines, k, ll),
+                        Line::Right(k) => ('+', r, &rlines, k, rl),
                     };
-                    let text = snippet.text.lines().nth(k).unwrap_or_default();
+                    let text = lines.get(k).copied().unwrap_or_default();
                     let n = snippet.lines.start as usize + k;
                     write_line(f, &pad, sign, label, n, text)?;
                 }

@@ -35,7 +35,7 @@ pub(crate) struct Stmt<'a> {
 
 /// Where the tokens of a statement start.
 #[derive(Debug)]
-struct Starts(Box<[Location]>);
+struct Starts(Box<[(Location, u32)]>);
 
 /// A statement's meta-command lines, as byte ranges of its text.
 #[derive(Debug)]
@@ -45,17 +45,25 @@ pub(crate) struct MetaLines(Box<[(usize, usize)]>);
 pub(crate) const NO_TASK: u32 = u32::MAX;
 
 impl Stmt<'_> {
+    /// Where each token but the `COPY` rows starts, relative to the statement, and at which
+    /// byte of its text.
+    fn starts(&self) -> &[(Location, u32)] {
+        let Starts(starts) = &**self.starts.get_or_init(|| {
+            let meta_lines = self.meta_lines.as_ref().map_or(&[][..], |m| &m.0);
+            let at = locate(self.text, meta_lines);
+            Box::new(Starts(byte_offsets(self.text, at).into_boxed_slice()))
+        });
+        starts
+    }
+
     /// Where token `k` starts in the input, if there is a token `k`.
     pub fn location(&self, k: usize) -> Option<Location> {
         let count = self.tokens.toks.len();
         let first_row = count - self.rows as usize;
         if k < first_row {
-            let Starts(starts) = &**self.starts.get_or_init(|| {
-                let meta_lines = self.meta_lines.as_ref().map_or(&[][..], |m| &m.0);
-                Box::new(Starts(locate(self.text, meta_lines).into_boxed_slice()))
-            });
+            let starts = self.starts();
             debug_assert_eq!(starts.len(), first_row, "a location for every token");
-            starts.get(k).map(|&rel| absolute(self.start, rel))
+            starts.get(k).map(|&(rel, _)| absolute(self.start, rel))
         } else if k < count {
             // A `COPY` data row: one a line, from the line after the statement's end.
             let row = (k - first_row) as u32;
@@ -64,6 +72,45 @@ impl Stmt<'_> {
             None
         }
     }
+
+    /// The byte of the statement's text where token `k` starts: its end for a `COPY` data row
+    /// (they follow the text), `None` if there is no token `k`.
+    pub fn offset(&self, k: usize) -> Option<usize> {
+        let count = self.tokens.toks.len();
+        let first_row = count - self.rows as usize;
+        if k < first_row {
+            self.starts().get(k).map(|&(_, at)| at as usize)
+        } else if k < count {
+            Some(self.text.len())
+        } else {
+            None
+        }
+    }
+}
+
+/// The locations `at` in `text` (relative to it, in order) with the byte each is at, found
+/// in one walk over the text (counting each one's column from its line's start would take a
+/// line of many tokens a time quadratic in its length).
+fn byte_offsets(text: &str, at: Vec<Location>) -> Vec<(Location, u32)> {
+    let mut chars = text.char_indices();
+    let (mut line, mut column, mut byte) = (1, 1, 0);
+    at.into_iter()
+        .map(|loc| {
+            while (line, column) < (loc.line, loc.column) {
+                let Some((i, c)) = chars.next() else {
+                    byte = text.len();
+                    break;
+                };
+                byte = i + c.len_utf8();
+                if c == '\n' {
+                    (line, column) = (line + 1, 1);
+                } else {
+                    column += 1;
+                }
+            }
+            (loc, byte as u32)
+        })
+        .collect()
 }
 
 /// A parsed dump.
@@ -288,25 +335,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
     })
 }
 
-/// The byte offset of `loc` inside a statement's text that starts at `start`.
-pub(crate) fn offset_in(text: &str, start: Location, loc: Location) -> usize {
-    let mut offset = 0;
-    let mut col_base = start.column;
-    for _ in start.line..loc.line {
-        match text[offset..].find('\n') {
-            Some(n) => offset += n + 1,
-            None => return text.len(),
-        }
-        col_base = 1;
-    }
-    let skip = loc.column.saturating_sub(col_base) as usize;
-    offset
-        + text[offset..]
-            .char_indices()
-            .nth(skip)
-            .map_or(text.len() - offset, |(i, _)| i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,13 +352,11 @@ mod tests {
     #[test]
     fn offsets_follow_lines_and_characters() {
         let text = "CREATE TABLE t (\n    é int,\n    b text\n)";
-        let start = Location::new(5, 3);
-        assert_eq!(offset_in(text, start, Location::new(5, 3)), 0);
-        assert_eq!(offset_in(text, start, Location::new(6, 5)), 21);
-        assert_eq!(
-            &text[offset_in(text, start, Location::new(7, 5))..][..6],
-            "b text"
-        );
+        let at = [(1, 1), (1, 16), (2, 5), (2, 7), (3, 5), (4, 1), (9, 1)];
+        let at: Vec<Location> = at.iter().map(|&(l, c)| Location::new(l, c)).collect();
+        let offsets: Vec<u32> = byte_offsets(text, at).iter().map(|&(_, b)| b).collect();
+        assert_eq!(offsets, [0, 15, 21, 24, 33, 40, 41]);
+        assert_eq!(&text[33..39], "b text");
     }
 
     #[test]
