@@ -662,8 +662,9 @@ fn peak_memory_is_bounded_by_the_input() {
             .collect();
         let (peak, before, input) = (n[0], n[1], n[2]);
         // What the comparison added to the process, against the two inputs (a copy each
-        // is part of it). Measured in a debug build: 21× (indexes) to 41× (tiny statements,
-        // whose records and entries outweigh their 10 bytes).
+        // is part of it). Measured in a debug build: 20× (indexes) to 31–37× (the wide
+        // table, which varies with the timing of the two threads); 55× for the wide table
+        // and 40–55× for the tiny statements before issue 15.
         let used = peak.saturating_sub(before);
         eprintln!(
             "{shape}: {:.1}× the two inputs",
