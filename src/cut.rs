@@ -7,7 +7,7 @@ use sqlparser::tokenizer::TokenWithSpan;
 
 use crate::error::Error;
 use crate::hash::{FastHashMap, Hashed};
-use crate::lex::{Tokens, tokenize_text};
+use crate::lex::{Tokens, tokenize_cut, tokenize_text};
 use crate::scan::RawStatement;
 use crate::schema::lex;
 
@@ -51,13 +51,14 @@ pub(crate) struct Cuts<'a> {
 /// of one line, or with meta-command lines or COPY rows (those are the statement's own).
 fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 'r {
     // Offsets are 32-bit: a statement of 4 GiB or more is not cut.
-    let starts: &[u32] =
-        if r.meta_lines.is_empty() && r.copy_rows.is_empty() && u32::try_from(r.text.len()).is_ok()
-        {
-            &r.line_starts
-        } else {
-            &[]
-        };
+    let starts: &[u32] = if r.meta_lines().is_empty()
+        && r.copy_rows().is_empty()
+        && u32::try_from(r.text.len()).is_ok()
+    {
+        r.line_starts()
+    } else {
+        &[]
+    };
     let count = if starts.is_empty() {
         0
     } else {
@@ -72,7 +73,7 @@ impl<'a> Cuts<'a> {
     pub(crate) fn new(tasks: &[&RawStatement<'a>]) -> Self {
         // Every line, numbered by its text, and how often each text occurs.
         // At most this many lines: the lists are sized once instead of grown by doubling.
-        let most: usize = tasks.iter().map(|r| r.line_starts.len() + 1).sum();
+        let most: usize = tasks.iter().map(|r| r.line_starts().len() + 1).sum();
         let mut ids = Vec::with_capacity(most);
         let mut texts: Vec<&'a str> = Vec::new();
         let mut uses: Vec<u32> = Vec::new();
@@ -169,8 +170,16 @@ impl<'a> Cuts<'a> {
     ) -> bool {
         for p in pieces {
             if p.shared == OWN {
-                let text = &r.text[p.from as usize..p.to as usize];
-                if tokenize_text(text, buf, out, None).is_err() {
+                let (from, to) = (p.from as usize, p.to as usize);
+                let text = &r.text[from..to];
+                let starts = r.line_starts();
+                let first = starts.partition_point(|&at| (at as usize) <= from);
+                let cuts = starts[first..]
+                    .iter()
+                    .map(|&at| at as usize)
+                    .take_while(|&at| at < to)
+                    .map(|at| at - from);
+                if tokenize_cut(text, cuts, buf, out).is_err() {
                     return false;
                 }
             } else {

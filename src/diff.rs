@@ -15,7 +15,7 @@ use crate::normalize::cmp_canon;
 use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};
 use crate::options::Comparer;
 use crate::pair::Threads;
-use crate::schema::{Parsed, offset_in};
+use crate::schema::Parsed;
 
 /// An object's entries: (part, entry index), sorted by part, then by entry.
 type Parts<'p> = Vec<(&'p PartKey, usize)>;
@@ -509,11 +509,8 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
         Shown::Statement => statement_snippet(p, e.stmt),
         Shown::Tokens(range) => {
             let a = s.location(range.start as usize).unwrap_or(s.start);
-            let from = offset_in(s.text, s.start, a);
-            let to = match s.location(range.end as usize) {
-                Some(b) => offset_in(s.text, s.start, b),
-                None => s.text.len(),
-            };
+            let from = s.offset(range.start as usize).unwrap_or(0);
+            let to = s.offset(range.end as usize).unwrap_or(s.text.len());
             let text = s.text[from..to.max(from)]
                 .trim_end()
                 .trim_end_matches(',')

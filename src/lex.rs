@@ -10,7 +10,7 @@ use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
-use crate::scan::RawStatement;
+use crate::scan::{CUT_EVERY, RawStatement};
 
 /// The kinds of string literal PostgreSQL has; they never compare equal to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -104,14 +104,46 @@ pub(crate) fn tokenize_into(
     raw: &mut Vec<TokenWithSpan>,
 ) -> Result<Tokens, Error> {
     let mut out = Tokens::default();
-    tokenize_text(
-        &blank_meta_lines(stmt.text, &stmt.meta_lines),
-        raw,
-        &mut out,
-        None,
-    )?;
+    let text = blank_meta_lines(stmt.text, stmt.meta_lines());
+    let cuts = stmt.line_starts().iter().map(|&at| at as usize);
+    tokenize_cut(&text, cuts, raw, &mut out)?;
     out.drop_final_semicolon();
     Ok(out)
+}
+
+/// Appends the tokens of `text`, a piece of a statement that starts a line (or the
+/// statement), as [`tokenize_text`] does, but a long text in pieces of [`CUT_EVERY`] bytes or
+/// more, cut at some of `cuts` (offsets in `text` between tokens, in order; see
+/// `RawStatement::line_starts`): sqlparser's list of a piece's tokens, 88 bytes a token, is
+/// then never that of a whole long statement. If a piece does not tokenize, `text` is
+/// tokenized whole, for the error it gives so.
+pub(crate) fn tokenize_cut(
+    text: &str,
+    cuts: impl Iterator<Item = usize>,
+    raw: &mut Vec<TokenWithSpan>,
+    out: &mut Tokens,
+) -> Result<(), Error> {
+    if text.len() <= CUT_EVERY {
+        return tokenize_text(text, raw, out, None);
+    }
+    let before = out.toks.len();
+    let mut piece = Tokens::default();
+    let mut from = 0;
+    let ends = cuts.filter(|&at| at > 0 && at < text.len());
+    for end in ends.chain([text.len()]) {
+        if end - from < CUT_EVERY && end < text.len() {
+            continue;
+        }
+        if tokenize_text(&text[from..end], raw, &mut piece, None).is_err() {
+            out.toks.truncate(before);
+            return tokenize_text(text, raw, out, None);
+        }
+        out.append_line(&mut piece);
+        from = end;
+    }
+    // Grown by doubling: a long statement's list gives back what it does not use.
+    out.toks.shrink_to_fit();
+    Ok(())
 }
 
 /// Where each token of a statement starts, relative to the statement: the tokens [`tokenize`]
@@ -121,8 +153,44 @@ pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location>
     let mut out = Tokens::default();
     let mut starts = Vec::new();
     let text = blank_meta_lines(text, meta_lines);
-    // The text tokenized once already, without error.
-    let _ = tokenize_text(&text, &mut Vec::new(), &mut out, Some(&mut starts));
+    // The text tokenized once already, without error; a long one in the pieces it was
+    // tokenized in (see `tokenize_cut`), found again by splitting it alone.
+    let cuts = match crate::scan::split(&text) {
+        Ok(stmts) if text.len() > CUT_EVERY && stmts.len() == 1 => stmts[0].line_starts().into(),
+        _ => Vec::new(),
+    };
+    let mut raw = Vec::new();
+    let mut piece = Tokens::default();
+    let mut piece_starts = Vec::new();
+    // Where the current piece starts in `text`, and its location there.
+    let (mut from, mut at) = (0, Location::new(1, 1));
+    let ends = cuts
+        .iter()
+        .map(|&c| c as usize)
+        .filter(|&c| c > 0 && c < text.len());
+    for end in ends.chain([text.len()]) {
+        if end - from < CUT_EVERY && end < text.len() {
+            continue;
+        }
+        let _ = tokenize_text(
+            &text[from..end],
+            &mut raw,
+            &mut piece,
+            Some(&mut piece_starts),
+        );
+        starts.extend(piece_starts.drain(..).map(|rel| absolute(at, rel)));
+        out.append_line(&mut piece);
+        // The next piece's location, from this one's characters.
+        let done = &text[from..end];
+        at = match done.rfind('\n') {
+            Some(nl) => Location::new(
+                at.line + done.matches('\n').count() as u32,
+                done[nl + 1..].chars().count() as u32 + 1,
+            ),
+            None => Location::new(at.line, at.column + done.chars().count() as u32),
+        };
+        from = end;
+    }
     if out.drop_final_semicolon() {
         starts.pop();
     }
@@ -254,6 +322,18 @@ impl Tokens {
         self.toks.extend_from_slice(rest);
     }
 
+    /// [`Tokens::push_line`], the tokens moved out of `line`, which is left empty.
+    pub(crate) fn append_line(&mut self, line: &mut Tokens) {
+        let mut toks = line.toks.drain(..);
+        let Some(first) = toks.next() else {
+            return;
+        };
+        self.toks.reserve(toks.len() + 1);
+        let first = respell(&self.toks, first);
+        self.toks.push(first);
+        self.toks.extend(toks);
+    }
+
     /// Drops the `;` that ends a statement; whether there was one.
     pub(crate) fn drop_final_semicolon(&mut self) -> bool {
         let found = self.toks.last().is_some_and(|t| t.is_punct(';'));
@@ -263,8 +343,16 @@ impl Tokens {
         found
     }
 
-    /// A copy with no spare capacity; `self` is left empty, its capacity kept.
+    /// A copy with no spare capacity; `self` is left empty, its capacity kept. A long list
+    /// is handed over instead, its spare capacity given back (a copy would be one more list
+    /// of the statement's tokens at the peak, 32 bytes a token, and the buffer kept could be
+    /// twice that).
     pub(crate) fn take_exact(&mut self) -> Tokens {
+        if self.toks.len() >= 1 << 16 {
+            let mut toks = std::mem::take(&mut self.toks);
+            toks.shrink_to_fit();
+            return Tokens { toks };
+        }
         Tokens {
             toks: self.toks.drain(..).collect(),
         }
@@ -467,7 +555,7 @@ mod tests {
         let src = "SELECT a+-b,\n\\x\n  c ;";
         let stmt = &split(src).unwrap()[0];
         let t = tokenize(stmt).unwrap();
-        let starts = locate(stmt.text, &stmt.meta_lines);
+        let starts = locate(stmt.text, stmt.meta_lines());
         assert_eq!(t.toks.len(), starts.len());
         assert_eq!(starts[2], Location::new(1, 9));
         assert_eq!(starts[3], Location::new(1, 11));
@@ -525,6 +613,38 @@ mod tests {
         assert_eq!(ident("action"), "action");
         assert_eq!(ident("ß"), r#""ß""#);
         assert_eq!(ident("a\nb"), "\"a\nb\"");
+    }
+
+    #[test]
+    fn long_statements_tokenize_in_pieces_as_whole() {
+        // One line, cut after commas, and lines: every kind of token next to a comma.
+        let item = "(1, 'é,b', E'c\\',d', \"Q,\", $$,$$, x.y, a+-b, /* , */ 2.5e1),\n";
+        let mut text = String::from("INSERT INTO t VALUES ");
+        while text.len() < 3 * CUT_EVERY {
+            text.push_str(&item[..item.len() - 1]);
+        }
+        text.push_str("(0);\nSELECT ");
+        while text.len() < 6 * CUT_EVERY {
+            text.push_str(item);
+        }
+        text.push_str("EXECUTE,\nPROCEDURE;");
+        let stmts = split(&text).unwrap();
+        for stmt in &stmts {
+            let cut = tokenize(stmt).unwrap().toks;
+            let mut starts = Vec::new();
+            let mut whole = Tokens::default();
+            tokenize_text(stmt.text, &mut Vec::new(), &mut whole, Some(&mut starts)).unwrap();
+            if whole.drop_final_semicolon() {
+                starts.pop();
+            }
+            assert_eq!(cut, whole.toks);
+            assert_eq!(locate(stmt.text, &[]), starts);
+            assert!(
+                stmt.line_starts().len() >= 2,
+                "{}",
+                stmt.line_starts().len()
+            );
+        }
     }
 
     #[test]

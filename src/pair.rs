@@ -149,7 +149,7 @@ fn side<'a>(
     room: Option<Room<'a>>,
 ) -> Result<Parsed<'a>, Error> {
     let tokens = tokens_of(raw, task, done)?;
-    let room = room.unwrap_or_else(|| Room::new(raw.len()));
+    let room = room.unwrap_or_else(|| Room::new(raw));
     Ok(classify(raw, tokens, task, order, room))
 }
 
@@ -173,7 +173,7 @@ impl<'r, 'a> Plan<'r, 'a> {
             FastHashMap::with_capacity_and_hasher(left.len(), Default::default());
         let mut task_of = |r: &'r RawStatement<'a>, hash: u64| -> u32 {
             // Meta-command lines and COPY rows add to a statement's tokens: those are its own.
-            let shareable = r.meta_lines.is_empty() && r.copy_rows.is_empty();
+            let shareable = r.meta_lines().is_empty() && r.copy_rows().is_empty();
             let next = tasks.len() as u32;
             let t = if shareable {
                 let text = Hashed { hash, text: r.text };

@@ -184,12 +184,16 @@ impl Writer<'_, '_> {
         if let ([l], [r]) = (c.left(), c.right()) {
             if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
                 if let Some(hunks) = line_diff(&l.text, &r.text) {
+                    // Each text's lines listed once: found by counting from the first for each
+                    // line shown, a long text would take a time quadratic in its lines.
+                    let (llines, rlines): (Vec<&str>, Vec<&str>) =
+                        (l.text.lines().collect(), r.text.lines().collect());
                     for op in hunks {
-                        let (side, sign, snippet, k) = match op {
-                            Line::Left(k) => (Side::Left, '-', l, k),
-                            Line::Right(k) => (Side::Right, '+', r, k),
+                        let (side, sign, snippet, lines, k) = match op {
+                            Line::Left(k) => (Side::Left, '-', l, &llines, k),
+                            Line::Right(k) => (Side::Right, '+', r, &rlines, k),
                         };
-                        let text = snippet.text.lines().nth(k).unwrap_or_default();
+                        let text = lines.get(k).copied().unwrap_or_default();
                         let n = snippet.lines.start + k as u32;
                         self.line(&pad, side, sign, n, text);
                     }

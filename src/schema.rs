@@ -16,8 +16,9 @@ pub(crate) struct Stmt<'a> {
     pub start: Location,
     pub end_line: u32,
     pub tokens: Arc<Tokens>,
-    /// The statement's meta-command lines (see `RawStatement`).
-    pub meta_lines: Box<[(usize, usize)]>,
+    /// The statement's meta-command lines (see `RawStatement`), if it has any: boxed apart,
+    /// since almost no statement has (8 bytes a statement, not 16).
+    pub meta_lines: Option<Box<MetaLines>>,
     /// How many of its last tokens are the rows of a `COPY` data block.
     pub rows: u32,
     /// Which distinct statement text of the comparison this is (see `pair`): statements of
@@ -27,24 +28,42 @@ pub(crate) struct Stmt<'a> {
     /// The schema that unqualified names are read in at this statement, as an index into
     /// [`Parsed::contexts`]: a statement's entries follow from its tokens and this.
     pub context: u32,
-    /// Where its tokens start, relative to it; found when first asked for.
-    starts: OnceLock<Box<[Location]>>,
+    /// Where its tokens start, relative to it; found when first asked for (boxed apart: 16
+    /// bytes a statement, not 24).
+    starts: OnceLock<Box<Starts>>,
 }
+
+/// Where the tokens of a statement start.
+#[derive(Debug)]
+struct Starts(Box<[(Location, u32)]>);
+
+/// A statement's meta-command lines, as byte ranges of its text.
+#[derive(Debug)]
+pub(crate) struct MetaLines(Box<[(usize, usize)]>);
 
 /// No task: a statement parsed on its own, that no statement of the other side shares.
 pub(crate) const NO_TASK: u32 = u32::MAX;
 
 impl Stmt<'_> {
+    /// Where each token but the `COPY` rows starts, relative to the statement, and at which
+    /// byte of its text.
+    fn starts(&self) -> &[(Location, u32)] {
+        let Starts(starts) = &**self.starts.get_or_init(|| {
+            let meta_lines = self.meta_lines.as_ref().map_or(&[][..], |m| &m.0);
+            let at = locate(self.text, meta_lines);
+            Box::new(Starts(byte_offsets(self.text, at).into_boxed_slice()))
+        });
+        starts
+    }
+
     /// Where token `k` starts in the input, if there is a token `k`.
     pub fn location(&self, k: usize) -> Option<Location> {
         let count = self.tokens.toks.len();
         let first_row = count - self.rows as usize;
         if k < first_row {
-            let starts = self
-                .starts
-                .get_or_init(|| locate(self.text, &self.meta_lines).into_boxed_slice());
+            let starts = self.starts();
             debug_assert_eq!(starts.len(), first_row, "a location for every token");
-            starts.get(k).map(|&rel| absolute(self.start, rel))
+            starts.get(k).map(|&(rel, _)| absolute(self.start, rel))
         } else if k < count {
             // A `COPY` data row: one a line, from the line after the statement's end.
             let row = (k - first_row) as u32;
@@ -53,6 +72,45 @@ impl Stmt<'_> {
             None
         }
     }
+
+    /// The byte of the statement's text where token `k` starts: its end for a `COPY` data row
+    /// (they follow the text), `None` if there is no token `k`.
+    pub fn offset(&self, k: usize) -> Option<usize> {
+        let count = self.tokens.toks.len();
+        let first_row = count - self.rows as usize;
+        if k < first_row {
+            self.starts().get(k).map(|&(_, at)| at as usize)
+        } else if k < count {
+            Some(self.text.len())
+        } else {
+            None
+        }
+    }
+}
+
+/// The locations `at` in `text` (relative to it, in order) with the byte each is at, found
+/// in one walk over the text (counting each one's column from its line's start would take a
+/// line of many tokens a time quadratic in its length).
+fn byte_offsets(text: &str, at: Vec<Location>) -> Vec<(Location, u32)> {
+    let mut chars = text.char_indices();
+    let (mut line, mut column, mut byte) = (1, 1, 0);
+    at.into_iter()
+        .map(|loc| {
+            while (line, column) < (loc.line, loc.column) {
+                let Some((i, c)) = chars.next() else {
+                    byte = text.len();
+                    break;
+                };
+                byte = i + c.len_utf8();
+                if c == '\n' {
+                    (line, column) = (line + 1, 1);
+                } else {
+                    column += 1;
+                }
+            }
+            (loc, byte as u32)
+        })
+        .collect()
 }
 
 /// A parsed dump.
@@ -95,7 +153,7 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
             Err(e) => Err(e.in_statement_at(r.start)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let room = Room::new(raw.len());
+    let room = Room::new(&raw);
     Ok(classify(
         &raw,
         tokens,
@@ -112,8 +170,8 @@ pub(crate) fn lex(
     buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
 ) -> Result<Tokens, Error> {
     let mut tokens = tokenize_into(r, buf)?;
-    tokens.toks.reserve_exact(r.copy_rows.len());
-    for row in &r.copy_rows {
+    tokens.toks.reserve_exact(r.copy_rows().len());
+    for row in r.copy_rows() {
         tokens
             .toks
             .push(Tok::Str(StrKind::Plain, row.text.to_string()));
@@ -128,12 +186,16 @@ pub(crate) struct Room<'a> {
 }
 
 impl Room<'_> {
-    /// Room for a dump of `statements` statements, and twice as many entries (most
-    /// statements have one or two; the list grows if there are more).
-    pub(crate) fn new(statements: usize) -> Self {
+    /// Room for the statements of `raw` and about twice as many entries (most statements
+    /// have one or two; the list grows if there are more), but no more than one entry a
+    /// statement and one per 128 bytes of text: a statement has at least 10 bytes (`SELECT
+    /// 1;`), and room for two entries of 104 bytes each is 21 bytes per input byte there.
+    pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
+        let statements = raw.len();
+        let bytes: usize = raw.iter().map(|r| r.text.len()).sum();
         Room {
             stmts: Vec::with_capacity(statements),
-            entries: Vec::with_capacity(statements.saturating_mul(2)),
+            entries: Vec::with_capacity(statements + statements.min(bytes / 128)),
         }
     }
 
@@ -144,15 +206,15 @@ impl Room<'_> {
     /// statement and its entries take about 270 bytes in the generated pairs).
     /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
     /// without waiting.
-    pub(crate) fn touched(statements: usize) -> Room<'static> {
-        let mut room = Room::new(statements);
+    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room<'static> {
+        let mut room = Room::new(raw);
         let tokens = Arc::new(Tokens::default());
         let stmt = || Stmt {
             text: "",
             start: Location::new(1, 1),
             end_line: 1,
             tokens: Arc::clone(&tokens),
-            meta_lines: Box::default(),
+            meta_lines: None,
             rows: 0,
             task: NO_TASK,
             context: 0,
@@ -205,7 +267,7 @@ pub(crate) fn classify<'a>(
             out: &mut entries,
             facts: &mut facts,
         };
-        c.statement(&tokens.toks, r.copy_rows.len());
+        c.statement(&tokens.toks, r.copy_rows().len());
         let k = stmts.len() as u32;
         for e in &mut entries[before..] {
             e.stmt = k;
@@ -215,8 +277,9 @@ pub(crate) fn classify<'a>(
             start: r.start,
             end_line: r.end_line,
             tokens,
-            meta_lines: r.meta_lines.clone(),
-            rows: r.copy_rows.len() as u32,
+            meta_lines: (!r.meta_lines().is_empty())
+                .then(|| Box::new(MetaLines(r.meta_lines().into()))),
+            rows: r.copy_rows().len() as u32,
             task,
             context: context as u32,
             starts: OnceLock::new(),
@@ -272,25 +335,6 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, Error> {
     })
 }
 
-/// The byte offset of `loc` inside a statement's text that starts at `start`.
-pub(crate) fn offset_in(text: &str, start: Location, loc: Location) -> usize {
-    let mut offset = 0;
-    let mut col_base = start.column;
-    for _ in start.line..loc.line {
-        match text[offset..].find('\n') {
-            Some(n) => offset += n + 1,
-            None => return text.len(),
-        }
-        col_base = 1;
-    }
-    let skip = loc.column.saturating_sub(col_base) as usize;
-    offset
-        + text[offset..]
-            .char_indices()
-            .nth(skip)
-            .map_or(text.len() - offset, |(i, _)| i)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,22 +352,20 @@ mod tests {
     #[test]
     fn offsets_follow_lines_and_characters() {
         let text = "CREATE TABLE t (\n    é int,\n    b text\n)";
-        let start = Location::new(5, 3);
-        assert_eq!(offset_in(text, start, Location::new(5, 3)), 0);
-        assert_eq!(offset_in(text, start, Location::new(6, 5)), 21);
-        assert_eq!(
-            &text[offset_in(text, start, Location::new(7, 5))..][..6],
-            "b text"
-        );
+        let at = [(1, 1), (1, 16), (2, 5), (2, 7), (3, 5), (4, 1), (9, 1)];
+        let at: Vec<Location> = at.iter().map(|&(l, c)| Location::new(l, c)).collect();
+        let offsets: Vec<u32> = byte_offsets(text, at).iter().map(|&(_, b)| b).collect();
+        assert_eq!(offsets, [0, 15, 21, 24, 33, 40, 41]);
+        assert_eq!(&text[33..39], "b text");
     }
 
     #[test]
     fn a_touched_room_is_empty_and_classifies_as_a_new_one() {
         let src = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t (a);\nCOMMENT ON TABLE t IS 'x';\n";
-        let room = Room::touched(3);
-        assert!(room.stmts.is_empty() && room.stmts.capacity() >= 3);
-        assert!(room.entries.is_empty() && room.entries.capacity() >= 6);
         let raw = split(src).unwrap();
+        let room = Room::touched(&raw);
+        assert!(room.stmts.is_empty() && room.stmts.capacity() >= 3);
+        assert!(room.entries.is_empty() && room.entries.capacity() >= 3);
         let tokens: Vec<Arc<Tokens>> = raw
             .iter()
             .map(|r| Arc::new(lex(r, &mut Vec::new()).unwrap()))
@@ -331,7 +373,7 @@ mod tests {
         let tasks = vec![NO_TASK; raw.len()];
         let order = Order::default();
         let a = classify(&raw, tokens.clone(), &tasks, order, room);
-        let b = classify(&raw, tokens, &tasks, order, Room::new(raw.len()));
+        let b = classify(&raw, tokens, &tasks, order, Room::new(&raw));
         assert_eq!(a.stmts.len(), 3);
         assert!(a.entries.len() > 3);
         assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));

@@ -50,7 +50,7 @@ pub fn statements(dump: &str) -> Result<Vec<Statement<'_>>> {
                 start: r.start.line,
                 end: r.end_line,
             },
-            copy_rows: r.copy_rows.iter().map(|row| row.text).collect(),
+            copy_rows: r.copy_rows().iter().map(|row| row.text).collect(),
         })
         .collect())
 }

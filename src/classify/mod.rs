@@ -219,12 +219,14 @@ impl Classifier<'_> {
 
     fn other(&mut self, t: &[Tok]) {
         let name = render_in(t, "public");
+        // The part unnamed, as a definition's: shown under its object's name, the same text
+        // (one string fewer a statement, where a dump of `SELECT 1;` has 10 bytes).
         self.whole(
             t,
-            key(ObjectKind::Other, name.clone()),
+            key(ObjectKind::Other, name),
             ObjectKind::Other,
             true,
-            part(ObjectKind::Definition, name),
+            part(ObjectKind::Definition, ""),
         );
     }
 

@@ -103,7 +103,7 @@ fn parse_pair_late<'a>(
             return;
         }
         if let Some(Ok((raw, _))) = split.get() {
-            let room = Room::touched(raw.len());
+            let room = Room::touched(raw);
             *rooms[side].lock().unwrap_or_else(PoisonError::into_inner) = Some(room);
         }
     };
