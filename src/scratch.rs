@@ -37,7 +37,7 @@ pub const SCRATCH_URL_ENV: &str = "SQL_COMPARE_SCRATCH_URL";
 const PORT: u16 = 5432;
 
 /// The name of a throwaway cluster's directory starts with this, followed by 16 random
-/// hexadecimal digits.
+/// characters (`a-z`, `2-7`).
 pub const SCRATCH_DIR_PREFIX: &str = "sql-compare-pg-";
 
 /// Settings of a throwaway cluster, for speed: nothing it holds needs to survive a crash. A
@@ -1003,7 +1003,7 @@ fn scratch_error(message: String) -> Error {
 /// A new directory in `parent` with an unpredictable name, mode 0700 from its creation on.
 fn private_dir(parent: &Path) -> Result<PathBuf> {
     loop {
-        let dir = parent.join(format!("{SCRATCH_DIR_PREFIX}{}", random_hex(8)?));
+        let dir = parent.join(format!("{SCRATCH_DIR_PREFIX}{}", random_name()?));
         match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
             Ok(()) => return Ok(dir),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
@@ -1060,6 +1060,20 @@ fn random_hex(bytes: usize) -> Result<String> {
         .and_then(|mut f| f.read_exact(&mut buf))
         .map_err(|e| scratch_error(format!("/dev/urandom: {e}")))?;
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// 16 random characters of `a-z` and `2-7` (80 bits): nothing another user could guess, and
+/// never a number such as a process id.
+fn random_name() -> Result<String> {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let mut buf = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| scratch_error(format!("/dev/urandom: {e}")))?;
+    Ok(buf
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(b % 32)]))
+        .collect())
 }
 
 /// Whether this process runs as root: `/proc/self` belongs to the effective user.
