@@ -315,6 +315,11 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
         }
     }
     timings.compare = compare_start.elapsed();
+    if let Some(server) = server {
+        let stopping = Instant::now();
+        drop(server);
+        timings.stop = Some(stopping.elapsed());
+    }
     if args.timings {
         eprintln!("sql-compare: timings: {}", timings.show());
     }
@@ -333,11 +338,13 @@ struct Timings {
     start: Option<Duration>,
     sides: [SideTimes; 2],
     compare: Duration,
+    stop: Option<Duration>,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
 struct SideTimes {
     read: Duration,
+    /// Creating the scratch database and running the SQL into it.
     load: Option<Duration>,
     dump: Option<Duration>,
 }
@@ -360,6 +367,9 @@ impl Timings {
             parts.push(p);
         }
         parts.push(format!("compare {}", secs(self.compare)));
+        if let Some(stop) = self.stop {
+            parts.push(format!("cleanup {}", secs(stop)));
+        }
         parts.join("; ")
     }
 }
@@ -400,8 +410,8 @@ fn build_side(input: &str, args: &Args, server: Option<&ScratchServer>) -> Resul
         Some(read_input(input, args)?)
     };
     times.read = started.elapsed();
-    let db = server.create_database().map_err(named)?;
     let loading = Instant::now();
+    let db = server.create_database().map_err(named)?;
     let report = match &text {
         None => db.load_path(input),
         Some(text) => db.load(text, &name),

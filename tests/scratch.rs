@@ -448,3 +448,44 @@ fn an_unprivileged_user_runs_the_cli_with_its_own_cluster() {
     );
     assert_nothing_left(tmp.path());
 }
+
+#[test]
+fn a_dropped_server_is_gone_at_once_and_a_panic_drops_it() {
+    if !have_postgres() {
+        return;
+    }
+    let tmp = tmpdir();
+    let server = sql_compare::Scratch::new()
+        .parent_dir(tmp.path())
+        .start()
+        .unwrap();
+    let dir = server.dir().unwrap().to_path_buf();
+    assert!(dir.join("data/postmaster.pid").exists());
+    assert!(server.startup_time() < Duration::from_secs(10));
+    let debug = format!("{server:?}");
+    assert!(!debug.contains(server.password().unwrap()), "{debug}");
+    drop(server);
+    // Drop waits for the watcher: the directory is gone when it returns.
+    assert!(!dir.exists(), "{}", dir.display());
+
+    let result = std::panic::catch_unwind(|| {
+        let server = sql_compare::Scratch::new()
+            .parent_dir(tmp.path())
+            .start()
+            .unwrap();
+        let db = server.create_database().unwrap();
+        db.execute("CREATE TABLE t (a int);").unwrap();
+        panic!("a failing test");
+    });
+    assert!(result.is_err());
+    assert_nothing_left(tmp.path());
+}
+
+#[test]
+fn a_directory_without_sql_files_is_an_error() {
+    let Some(server) = server() else { return };
+    let db = server.scratch().create_database().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let err = db.load_path(empty.path()).unwrap_err().to_string();
+    assert!(err.ends_with(": no *.sql files in the directory"), "{err}");
+}
