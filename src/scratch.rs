@@ -110,9 +110,9 @@ impl Scratch {
         }
     }
 
-    /// Uses the server at `admin_url` (a role allowed to create databases, and to create roles
-    /// is not needed: missing roles are an error) instead of starting one. Scratch databases
-    /// are created there with unique names and dropped when done.
+    /// Uses the server at `admin_url` instead of starting one: its role needs `CREATEDB`, not
+    /// `CREATEROLE` (roles that an input names and the server lacks are an error, never
+    /// created). Scratch databases are created there with unique names and dropped when done.
     pub fn url(mut self, admin_url: impl Into<String>) -> Self {
         self.url = Some(admin_url.into());
         self
