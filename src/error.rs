@@ -87,6 +87,27 @@ pub enum ErrorKind {
         /// What it wrote on standard error.
         message: String,
     },
+    /// A throwaway PostgreSQL server could not be started or used.
+    #[error("scratch server: {0}")]
+    Scratch(String),
+    /// A SQL file failed to load into a scratch database: PostgreSQL's first error, with the
+    /// file and the line psql reported.
+    #[error("{file}:{}{message}", line.map(|l| format!("{l}: ")).unwrap_or_else(|| " ".into()))]
+    LoadFailed {
+        /// The file (or input) that failed, as named to the user.
+        file: String,
+        /// The line psql reported, when it did.
+        line: Option<u32>,
+        /// PostgreSQL's message, such as `ERROR: relation "t" does not exist`.
+        message: String,
+    },
+    /// Roles that a dump names (`OWNER TO`, `GRANT … TO`) do not exist on a given scratch
+    /// server; only a throwaway cluster creates them.
+    #[error("the scratch server lacks the role{} {} that the input names (create {}, or use a throwaway cluster)", if roles.len() == 1 { "" } else { "s" }, roles.join(", "), if roles.len() == 1 { "it" } else { "them" })]
+    MissingRoles {
+        /// The missing roles' names.
+        roles: Vec<String>,
+    },
 }
 
 /// The error type of this crate: a [`ErrorKind`], where it happened, and in which input.

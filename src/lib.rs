@@ -27,35 +27,30 @@
 //!
 //! # In your test suite
 //!
-//! Build one database from the models and another by running the migrations, dump both, and
-//! assert that they match with [`assert_schema_eq!`] (or compare one dump with a committed
-//! file with [`assert_schema_snapshot!`]):
+//! Build one database from the models and another by running the migrations, on a throwaway
+//! PostgreSQL cluster started from the local binaries (no `DATABASE_URL`, no docker), dump
+//! both, and assert that they match with [`assert_schema_eq!`] (or compare one dump with a
+//! committed file with [`assert_schema_snapshot!`]):
 //!
 //! ```no_run
-//! use sql_compare::{Comparer, assert_schema_eq, pg_dump, psql, with_database};
+//! use sql_compare::{Comparer, Scratch, assert_schema_eq};
 //!
-//! # fn main() {
-//! // A superuser URL, such as postgresql://postgres@localhost/postgres.
-//! let admin = std::env::var("DATABASE_URL").expect("DATABASE_URL");
-//! for db in ["from_models", "from_migrations"] {
-//!     psql(&admin, &format!("DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db};")).unwrap();
-//! }
-//! let models = with_database(&admin, "from_models");
-//! psql(&models, &std::fs::read_to_string("db/schema.sql").unwrap()).unwrap();
-//!
-//! let migrated = with_database(&admin, "from_migrations");
-//! let mut files: Vec<_> = std::fs::read_dir("db/migrations").unwrap().map(|e| e.unwrap().path()).collect();
-//! files.sort(); // 000-baseline.sql, 001-add-sample-table.sql, …
-//! for file in files {
-//!     psql(&migrated, &std::fs::read_to_string(&file).unwrap()).unwrap();
-//! }
+//! # fn main() -> Result<(), sql_compare::Error> {
+//! // A throwaway cluster, removed when `server` is dropped (or the process ends); the server
+//! // of SQL_COMPARE_SCRATCH_URL instead when that is set.
+//! let server = Scratch::from_env().start()?;
+//! let models = server.create_database()?;
+//! models.load_path("db/schema.sql")?;
+//! let migrated = server.create_database()?;
+//! migrated.load_path("db/migrations")?; // 000-baseline.sql, 001-add-sample-table.sql, …
 //!
 //! assert_schema_eq!(
-//!     pg_dump(&models).unwrap(),
-//!     pg_dump(&migrated).unwrap(),
+//!     models.dump()?,
+//!     migrated.dump()?,
 //!     options = Comparer::new().exclude_migration_tables(),
 //!     "the migrations and the models disagree"
 //! );
+//! # Ok(())
 //! # }
 //! ```
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -84,6 +79,7 @@ mod prefetch;
 mod report;
 mod scan;
 mod schema;
+mod scratch;
 mod statement;
 
 use std::path::Path;
@@ -99,6 +95,9 @@ pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};
 pub use crate::pg::{PgDump, find_program, pg_dump, psql, with_database};
 pub use crate::report::{Report, Summary};
+pub use crate::scratch::{
+    LoadReport, SCRATCH_DIR_PREFIX, SCRATCH_URL_ENV, Scratch, ScratchDatabase, ScratchServer,
+};
 pub use crate::statement::{Statement, statements};
 
 /// True when two dumps describe the same schema, with the default options.

@@ -7,7 +7,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use serde_json::{Value, json};
-use sql_compare::{Change, Comparer, Error, PgDump, SchemaDiff, Side, Snippet};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use sql_compare::{
+    Change, Comparer, Error, ErrorKind, PgDump, SCRATCH_URL_ENV, SchemaDiff, Scratch,
+    ScratchServer, Side, Snippet,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -36,9 +42,15 @@ Examples:
   Two live databases (dumped with pg_dump --schema-only), with the SQL to align them:
     sql-compare --format sql postgresql://user@prod/app postgresql://localhost/app
 
+  Do the migrations build the models' schema? Each directory's *.sql files run in name
+  order into a database of a throwaway PostgreSQL cluster (no docker, no DATABASE_URL):
+    sql-compare db/migrations/ db/models/
+
+  A hand-written schema against the migrations, both printed by the same server:
+    sql-compare --reload db/schema.sql db/migrations/
+
   In a CI job: fail the build when the migrations do not build the models' schema:
-    pg_dump --schema-only \"$DATABASE_URL\" > migrated.sql
-    sql-compare --ignore-owners --exclude schema_migrations db/structure.sql migrated.sql
+    sql-compare --ignore-owners --exclude-migration-tables --reload db/structure.sql db/migrations/
 
 Exit status: 0 when the schemas are equal, 1 when they differ, 2 on error, 3 when
 --format sql withheld destructive statements (--unsafe writes them).";
@@ -48,10 +60,24 @@ Exit status: 0 when the schemas are equal, 1 when they differ, 2 on error, 3 whe
 #[derive(Debug, Parser)]
 #[command(version, after_help = EXAMPLES)]
 struct Args {
-    /// The left (old) schema: a dump file, - for standard input, or a postgres:// URL.
+    /// The left (old) schema: a dump file, a directory of SQL files (its *.sql files run in
+    /// name order into a scratch database, which is dumped), - for standard input, or a
+    /// postgres:// URL.
     left: String,
-    /// The right (new) schema: a dump file, - for standard input, or a postgres:// URL.
+    /// The right (new) schema, as LEFT.
     right: String,
+    /// Load every input (dump files, SQL files, directories, URLs) into a scratch database and
+    /// dump it again before comparing, so that one server prints both sides.
+    #[arg(long)]
+    reload: bool,
+    /// The admin URL of a server for the scratch databases (created with unique names and
+    /// dropped); default: $SQL_COMPARE_SCRATCH_URL, else a throwaway cluster started from the
+    /// local PostgreSQL binaries and removed at the end.
+    #[arg(long, value_name = "URL")]
+    scratch: Option<String>,
+    /// Print on standard error how long the cluster start, loading, dumping and comparing took.
+    #[arg(long)]
+    timings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
@@ -230,14 +256,46 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
             "standard input (-) can stand for one side only: it can be read once".to_string(),
         );
     }
-    // Both inputs at once: two pg_dump runs take half the time.
+    let mut timings = Timings::default();
+    let needs_scratch = [&args.left, &args.right]
+        .iter()
+        .any(|input| via_scratch(input, args));
+    // The scratch server lives until `run` returns: dropping it stops and removes a throwaway
+    // cluster (and so does its watcher process if this process is killed).
+    let server = if needs_scratch {
+        let url = args.scratch.clone().or_else(|| {
+            std::env::var(SCRATCH_URL_ENV)
+                .ok()
+                .filter(|u| !u.is_empty())
+        });
+        let scratch = match url {
+            Some(url) => Scratch::new().url(url),
+            None => Scratch::new(),
+        };
+        let server = scratch.start().map_err(|e| e.to_string())?;
+        timings.start = Some(server.startup_time());
+        Some(server)
+    } else {
+        None
+    };
+    // Both inputs at once: two pg_dump runs, or two loads, take half the time.
     let (left, right) = std::thread::scope(|s| {
-        let left = s.spawn(|| read_input(&args.left, args));
-        let right = read_input(&args.right, args);
+        let left = s.spawn(|| build_side(&args.left, args, server.as_ref()));
+        let right = build_side(&args.right, args, server.as_ref());
         let left = left.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         (left, right)
     });
     let (left, right) = (left?, right?);
+    for side in [&left, &right] {
+        if !args.quiet {
+            for line in &side.notes {
+                eprintln!("sql-compare: {line}");
+            }
+        }
+    }
+    timings.sides = [left.times, right.times];
+    let compare_start = Instant::now();
+    let (left, right) = (left.dump, right.dump);
     let named = |e: Error| {
         let side = match e.side() {
             Some(sql_compare::Side::Right) => &args.right,
@@ -252,11 +310,148 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
         .with_labels(label(&args.left), label(&args.right));
     // Line numbers point into files only: pg_dump's output and standard input are gone.
     for (input, side) in [(&args.left, Side::Left), (&args.right, Side::Right)] {
-        if is_url(input) || input == "-" {
+        if is_url(input) || input == "-" || via_scratch(input, args) {
             diff = diff.hide_line_numbers(side);
         }
     }
+    timings.compare = compare_start.elapsed();
+    if let Some(server) = server {
+        let stopping = Instant::now();
+        drop(server);
+        timings.stop = Some(stopping.elapsed());
+    }
+    if args.timings {
+        eprintln!("sql-compare: timings: {}", timings.show());
+    }
     Ok(diff)
+}
+
+/// Whether an input goes through a scratch database: a directory always, anything with
+/// `--reload`.
+fn via_scratch(input: &str, args: &Args) -> bool {
+    args.reload || (input != "-" && !is_url(input) && Path::new(input).is_dir())
+}
+
+/// How long the phases of a run took.
+#[derive(Debug, Default)]
+struct Timings {
+    start: Option<Duration>,
+    sides: [SideTimes; 2],
+    compare: Duration,
+    stop: Option<Duration>,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct SideTimes {
+    read: Duration,
+    /// Creating the scratch database and running the SQL into it.
+    load: Option<Duration>,
+    dump: Option<Duration>,
+}
+
+impl Timings {
+    fn show(&self) -> String {
+        let secs = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+        let mut parts = Vec::new();
+        if let Some(start) = self.start {
+            parts.push(format!("cluster start {}", secs(start)));
+        }
+        for (name, side) in ["left", "right"].iter().zip(&self.sides) {
+            let mut p = format!("{name}: read {}", secs(side.read));
+            if let Some(load) = side.load {
+                p.push_str(&format!(", load {}", secs(load)));
+            }
+            if let Some(dump) = side.dump {
+                p.push_str(&format!(", dump {}", secs(dump)));
+            }
+            parts.push(p);
+        }
+        parts.push(format!("compare {}", secs(self.compare)));
+        if let Some(stop) = self.stop {
+            parts.push(format!("cleanup {}", secs(stop)));
+        }
+        parts.join("; ")
+    }
+}
+
+/// One side of a comparison, ready to compare.
+struct Built {
+    dump: String,
+    times: SideTimes,
+    /// What to say on standard error (skipped settings, created roles).
+    notes: Vec<String>,
+}
+
+/// Reads an input, and when it goes through a scratch database, loads it there and dumps it.
+fn build_side(input: &str, args: &Args, server: Option<&ScratchServer>) -> Result<Built, String> {
+    let started = Instant::now();
+    let mut times = SideTimes::default();
+    let server = match server {
+        Some(s) if via_scratch(input, args) => s,
+        _ => {
+            let dump = read_input(input, args)?;
+            times.read = started.elapsed();
+            return Ok(Built {
+                dump,
+                times,
+                notes: Vec::new(),
+            });
+        }
+    };
+    let name = label(input);
+    let named = |e: Error| match e.kind() {
+        ErrorKind::LoadFailed { .. } => e.to_string(),
+        _ => format!("{name}: {e}"),
+    };
+    let is_dir = input != "-" && !is_url(input) && Path::new(input).is_dir();
+    let text = if is_dir {
+        None
+    } else {
+        Some(read_input(input, args)?)
+    };
+    times.read = started.elapsed();
+    let loading = Instant::now();
+    let db = server.create_database().map_err(named)?;
+    let report = match &text {
+        None => db.load_path(input),
+        Some(text) => db.load(text, &name),
+    }
+    .map_err(named)?;
+    times.load = Some(loading.elapsed());
+    let dumping = Instant::now();
+    let mut dump = db.pg_dump().max_size(args.max_input_size);
+    for s in &args.schema {
+        dump = dump.schema(s);
+    }
+    let dump = dump.run().map_err(|e| match e.kind() {
+        ErrorKind::TooLarge { .. } => format!(
+            "{name}: the dump of its scratch database is larger than the limit of {} (--max-input-size)",
+            show_size(args.max_input_size)
+        ),
+        _ => format!("{name}: {e}"),
+    })?;
+    times.dump = Some(dumping.elapsed());
+    let mut notes = Vec::new();
+    let skipped = report.skipped_settings();
+    if !skipped.is_empty() {
+        let mut names: Vec<&str> = skipped.iter().map(String::as_str).collect();
+        names.dedup();
+        let n = skipped.len();
+        let s = if n == 1 { "" } else { "s" };
+        notes.push(format!(
+            "{name}: skipped {n} SET{s} of a setting this server does not know ({})",
+            names.join(", ")
+        ));
+    }
+    let created = report.created_roles();
+    if !created.is_empty() {
+        let s = if created.len() == 1 { "" } else { "s" };
+        notes.push(format!(
+            "{name}: created the role{s} it names in the throwaway cluster ({})",
+            created.join(", ")
+        ));
+    }
+    Ok(Built { dump, times, notes })
 }
 
 /// The JSON document of `--format json`, described by schema/report.schema.json.

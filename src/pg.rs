@@ -37,7 +37,7 @@ pub fn find_program(name: &str, env_var: &str) -> Option<PathBuf> {
     versions.pop().map(|(_, p)| p)
 }
 
-fn not_found(program: &str, env_var: &str) -> Error {
+pub(crate) fn not_found(program: &str, env_var: &str) -> Error {
     Error::new(
         ErrorKind::ProgramNotFound {
             program: program.to_string(),
@@ -52,7 +52,7 @@ fn not_found(program: &str, env_var: &str) -> Error {
 const PASSWORD_HINT: &str = "give the password in the URL (postgresql://user:PASSWORD@host/db), \
 in the PGPASSWORD environment variable, or in ~/.pgpass";
 
-fn failed(program: &Path, status: Option<i32>, stderr: &[u8], conn: &Conninfo) -> Error {
+pub(crate) fn failed(program: &Path, status: Option<i32>, stderr: &[u8], conn: &Conninfo) -> Error {
     let mut message = mask_in(
         String::from_utf8_lossy(stderr).trim(),
         conn.password.as_deref(),
@@ -72,7 +72,7 @@ fn failed(program: &Path, status: Option<i32>, stderr: &[u8], conn: &Conninfo) -
     )
 }
 
-fn spawn_error(program: &Path, err: &std::io::Error) -> Error {
+pub(crate) fn spawn_error(program: &Path, err: &std::io::Error) -> Error {
     Error::new(
         ErrorKind::ProgramFailed {
             program: program.display().to_string(),
@@ -283,7 +283,7 @@ pub fn with_database(url: &str, database: &str) -> String {
 
 /// A command for a PostgreSQL program that connects with `conn`: its password, if any, in
 /// `PGPASSWORD` (readable only by this user's processes), never on the command line.
-fn command(program: &Path, conn: &Conninfo) -> Command {
+pub(crate) fn command(program: &Path, conn: &Conninfo) -> Command {
     let mut cmd = Command::new(program);
     if let Some(password) = &conn.password {
         cmd.env("PGPASSWORD", password);

@@ -540,7 +540,7 @@ fn live_databases_are_dumped_from_their_urls() {
     assert_eq!(run(&[&models.url, &migrated.url]).status.code(), Some(0));
 
     // A database that cannot be reached: exit 2, one line with pg_dump's own message.
-    let missing = models.url.replace("cli_models", "cli_no_such_database");
+    let missing = sql_compare::with_database(&models.url, "cli_no_such_database");
     let o = run(&[&missing, &migrated.url]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);

@@ -163,7 +163,7 @@ fn one_database_dumped_twice_is_equal_and_owners_can_be_ignored() {
 fn pg_dump_errors_carry_pg_dumps_message() {
     let Some(server) = server() else { return };
     let db = server.create_database("exists");
-    let missing = db.url.replace("_exists", "_does_not_exist");
+    let missing = sql_compare::with_database(&db.url, "sqlcmp_does_not_exist");
     let err = sql_compare::pg_dump(&missing).unwrap_err();
     match err.kind() {
         ErrorKind::ProgramFailed {

@@ -1,0 +1,1229 @@
+//! Scratch databases: build a database from SQL files (migrations, models, a dump) and dump it
+//! again, on a throwaway PostgreSQL cluster started from the local binaries or on a server
+//! whose admin URL is given. No docker, no network.
+//!
+//! A throwaway cluster is private to the user that starts it: a fresh directory with an
+//! unpredictable name and mode 0700 holds its data, its log and its socket; the server listens
+//! on no TCP address and asks for a random password (SCRAM) that only the admin URL carries.
+//! When the process runs as root the cluster runs as the `postgres` OS user (initdb refuses
+//! root), or `nobody` where there is no `postgres`. A watcher process, in a process group of its
+//! own and deaf to SIGHUP, SIGINT and SIGTERM, holds a pipe from this process: when the pipe
+//! closes — the server dropped, or this process ending however it ends, SIGKILL included — it
+//! stops the server (`pg_ctl stop -m immediate`) and removes the directory.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::{Read, Write};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::tokenizer::{Token, Tokenizer};
+
+use crate::conninfo::{Conninfo, mask_in, redact};
+use crate::error::{Error, ErrorKind, Result};
+use crate::pg::{PgDump, command, failed, find_program, not_found, spawn_error, with_database};
+
+/// The environment variable that names a scratch server's admin URL for [`Scratch::from_env`]
+/// and the command line's `--scratch`.
+pub const SCRATCH_URL_ENV: &str = "SQL_COMPARE_SCRATCH_URL";
+
+/// The port of a throwaway cluster: its socket directory alone tells it from other servers.
+const PORT: u16 = 5432;
+
+/// The name of a throwaway cluster's directory starts with this, followed by 16 random
+/// characters (`a-z`, `2-7`).
+pub const SCRATCH_DIR_PREFIX: &str = "sql-compare-pg-";
+
+/// Settings of a throwaway cluster, for speed: nothing it holds needs to survive a crash. A
+/// whole dump loads in one transaction, which holds a lock per table, index and sequence: the
+/// default lock table (64 × max_connections) runs out at line 20,401 of the MusicBrainz dump;
+/// 4096 × 20 slots take about 20 MB of shared memory.
+const SETTINGS: &str = "
+listen_addresses = ''
+unix_socket_permissions = 0700
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+wal_level = minimal
+max_wal_senders = 0
+shared_buffers = 16MB
+max_connections = 20
+max_locks_per_transaction = 4096
+autovacuum = off
+jit = off
+logging_collector = off
+";
+
+/// How to get a scratch server: a throwaway cluster (the default) or a given server.
+///
+/// ```no_run
+/// use sql_compare::Scratch;
+///
+/// // SQL_COMPARE_SCRATCH_URL's server if set, else a throwaway cluster.
+/// let server = Scratch::from_env().start()?;
+/// let db = server.create_database()?;
+/// db.load_path("db/migrations")?;
+/// let dump = db.dump()?;
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+#[derive(Clone, Default)]
+#[must_use]
+pub struct Scratch {
+    url: Option<String>,
+    bin_dir: Option<PathBuf>,
+    parent_dir: Option<PathBuf>,
+}
+
+impl fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scratch")
+            .field("url", &self.url.as_deref().map(redact))
+            .field("bin_dir", &self.bin_dir)
+            .field("parent_dir", &self.parent_dir)
+            .finish()
+    }
+}
+
+impl Scratch {
+    /// A throwaway cluster, with the PostgreSQL programs found as [`find_program`] finds them
+    /// (`$INITDB`, `$PG_CTL`, `PATH`, `/usr/lib/postgresql/*/bin`), in the temporary
+    /// directory (`$TMPDIR`, else `/tmp`).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The server of `SQL_COMPARE_SCRATCH_URL` when that is set and not empty, else a
+    /// throwaway cluster.
+    pub fn from_env() -> Self {
+        let url = std::env::var(SCRATCH_URL_ENV)
+            .ok()
+            .filter(|u| !u.is_empty());
+        Self {
+            url,
+            ..Self::default()
+        }
+    }
+
+    /// Uses the server at `admin_url` instead of starting one: its role needs `CREATEDB`, not
+    /// `CREATEROLE` (roles that an input names and the server lacks are an error, never
+    /// created). Scratch databases are created there with unique names and dropped when done.
+    pub fn url(mut self, admin_url: impl Into<String>) -> Self {
+        self.url = Some(admin_url.into());
+        self
+    }
+
+    /// Takes `initdb` and `pg_ctl` from this directory.
+    pub fn bin_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.bin_dir = Some(dir.into());
+        self
+    }
+
+    /// Makes the cluster's private directory in `dir` instead of the temporary directory. The
+    /// cluster's OS user must be able to enter `dir` (mode `o+x`) when the process is root.
+    pub fn parent_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.parent_dir = Some(dir.into());
+        self
+    }
+
+    /// Starts the throwaway cluster, or checks that the given server answers.
+    ///
+    /// # Errors
+    ///
+    /// Missing programs (`initdb`, `pg_ctl`, `psql`), a failed `initdb` or server start (with
+    /// the end of the server's log), or a given server that refuses the connection
+    /// ([`ErrorKind::Scratch`], [`ErrorKind::ProgramNotFound`], [`ErrorKind::ProgramFailed`]).
+    pub fn start(self) -> Result<ScratchServer> {
+        let started = Instant::now();
+        let (admin_url, local) = match self.url {
+            Some(url) => {
+                query(&url, "SELECT 1")?;
+                (url, None)
+            }
+            None => {
+                let (url, local) = self.start_cluster()?;
+                (url, Some(local))
+            }
+        };
+        Ok(ScratchServer {
+            admin_url,
+            local,
+            roles: Mutex::new(()),
+            settings: OnceLock::new(),
+            counter: AtomicU32::new(0),
+            startup: started.elapsed(),
+        })
+    }
+
+    fn program(&self, name: &str, env_var: &str) -> Result<PathBuf> {
+        match &self.bin_dir {
+            Some(dir) => Ok(dir.join(name)),
+            None => find_program(name, env_var).ok_or_else(|| not_found(name, env_var)),
+        }
+    }
+
+    fn start_cluster(&self) -> Result<(String, Local)> {
+        let initdb = self.program("initdb", "INITDB")?;
+        let pg_ctl = self.program("pg_ctl", "PG_CTL")?;
+        // initdb refuses to run as root: the cluster then runs as an unprivileged user.
+        let os_user = if is_root() {
+            Some(unprivileged_user()?)
+        } else {
+            None
+        };
+        let parent = self.parent_dir.clone().unwrap_or_else(std::env::temp_dir);
+        let dir = private_dir(&parent)?;
+        let data = dir.join("data");
+        // From here on the watcher stops the server (if any) and removes the directory when
+        // the pipe closes: when `Local` is dropped, on an error below included, or when this
+        // process ends.
+        let local = Local {
+            watcher: Some(cleanup_watcher(&dir, &data, &pg_ctl, os_user.as_deref())?),
+            dir,
+            password: random_hex(16)?,
+            os_user,
+        };
+        let dir = local.dir.clone();
+        let owner = match &local.os_user {
+            Some(user) => {
+                let ids = (user_id(user, "-u")?, user_id(user, "-g")?);
+                std::os::unix::fs::chown(&dir, Some(ids.0), Some(ids.1))
+                    .map_err(|e| scratch_error(format!("{}: {e}", dir.display())))?;
+                Some(ids)
+            }
+            None => None,
+        };
+        let pwfile = dir.join("pwfile");
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&pwfile)
+            .and_then(|mut f| f.write_all(local.password.as_bytes()))
+            .and_then(|()| match owner {
+                Some((uid, gid)) => std::os::unix::fs::chown(&pwfile, Some(uid), Some(gid)),
+                None => Ok(()),
+            })
+            .map_err(|e| scratch_error(format!("{}: {e}", pwfile.display())))?;
+        let initialised = run(local
+            .as_user(&initdb)
+            .arg("-D")
+            .arg(&data)
+            .arg(format!("--pwfile={}", pwfile.display()))
+            .args([
+                "-U",
+                "postgres",
+                "--auth=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+                "--no-instructions",
+            ]));
+        let _ = std::fs::remove_file(&pwfile);
+        initialised?;
+        // The settings go in the configuration file, so that no path is quoted for a shell.
+        let settings = format!(
+            "{SETTINGS}unix_socket_directories = '{}'\nport = {PORT}\n",
+            dir.display().to_string().replace('\'', "''"),
+        );
+        let conf = data.join("postgresql.conf");
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&conf)
+            .and_then(|mut f| f.write_all(settings.as_bytes()))
+            .map_err(|e| scratch_error(format!("{}: {e}", conf.display())))?;
+        let log = dir.join("log");
+        if let Err(e) = run(local
+            .as_user(&pg_ctl)
+            .arg("-D")
+            .arg(&data)
+            .args(["-w", "-t", "60", "-l"])
+            .arg(&log)
+            .arg("start"))
+        {
+            let tail = std::fs::read_to_string(&log).unwrap_or_default();
+            let tail = tail.lines().rev().take(3).collect::<Vec<_>>();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            return Err(scratch_error(format!(
+                "{e}; server log: {}",
+                tail.join(" / ")
+            )));
+        }
+        let url = format!(
+            "postgresql:///postgres?host={}&port={PORT}&user=postgres&password={}",
+            dir.display(),
+            local.password
+        );
+        Ok((url, local))
+    }
+}
+
+/// A PostgreSQL server for scratch databases: a throwaway cluster (stopped and removed when
+/// dropped) or a given server. Made by [`Scratch::start`]; shared between threads by
+/// reference.
+///
+/// ```no_run
+/// use sql_compare::{Comparer, ScratchServer, assert_schema_eq};
+///
+/// let server = ScratchServer::start()?;
+/// let (models, migrated) = (server.create_database()?, server.create_database()?);
+/// models.load_path("db/schema.sql")?;
+/// migrated.load_path("db/migrations")?;
+/// assert_schema_eq!(models.dump()?, migrated.dump()?, options = Comparer::new().exclude_migration_tables());
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
+pub struct ScratchServer {
+    admin_url: String,
+    local: Option<Local>,
+    /// Role lookups and creation take turns: roles belong to the whole cluster.
+    roles: Mutex<()>,
+    /// The names of the server's settings (`pg_settings`), looked up once.
+    settings: OnceLock<BTreeSet<String>>,
+    counter: AtomicU32,
+    startup: Duration,
+}
+
+/// A throwaway cluster: where it lives, how to get in, and what removes it.
+struct Local {
+    /// The private directory: socket, data directory (`data`) and server log (`log`).
+    dir: PathBuf,
+    /// The superuser's password.
+    password: String,
+    /// The cluster's OS user when the process runs as root.
+    os_user: Option<String>,
+    /// The cleanup watcher and the write end of its stdin, never written.
+    watcher: Option<(Child, ChildStdin)>,
+}
+
+impl Local {
+    /// A command for a PostgreSQL server program, run as the cluster's OS user.
+    fn as_user(&self, program: &Path) -> Command {
+        match &self.os_user {
+            Some(u) => {
+                let mut c = Command::new("runuser");
+                c.args(["-u", u, "--"]).arg(program);
+                c
+            }
+            None => Command::new(program),
+        }
+    }
+}
+
+impl Drop for Local {
+    /// Closes the watcher's pipe and waits for it to stop the server and remove the directory.
+    fn drop(&mut self) {
+        if let Some((mut child, stdin)) = self.watcher.take() {
+            drop(stdin);
+            let _ = child.wait();
+        }
+    }
+}
+
+impl fmt::Debug for ScratchServer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ScratchServer")
+            .field("admin_url", &redact(&self.admin_url))
+            .field("dir", &self.dir())
+            .field("os_user", &self.os_user())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ScratchServer {
+    /// A throwaway cluster: `Scratch::new().start()`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scratch::start`].
+    pub fn start() -> Result<Self> {
+        Scratch::new().start()
+    }
+
+    /// A superuser URL of the server (for a throwaway cluster, with its password: masked by
+    /// [`redact`](crate::redact) and `Debug`, and given to programs through `PGPASSWORD`).
+    pub fn admin_url(&self) -> &str {
+        &self.admin_url
+    }
+
+    /// The throwaway cluster's private directory (which holds its socket); `None` for a given
+    /// server.
+    pub fn dir(&self) -> Option<&Path> {
+        self.local.as_ref().map(|l| l.dir.as_path())
+    }
+
+    /// The superuser's password of the throwaway cluster; `None` for a given server.
+    pub fn password(&self) -> Option<&str> {
+        self.local.as_ref().map(|l| l.password.as_str())
+    }
+
+    /// The OS user the throwaway cluster runs as, when the process is root.
+    pub fn os_user(&self) -> Option<&str> {
+        self.local.as_ref().and_then(|l| l.os_user.as_deref())
+    }
+
+    /// The throwaway cluster's port (the socket is `DIR/.s.PGSQL.PORT`).
+    pub fn port(&self) -> u16 {
+        PORT
+    }
+
+    /// How long [`Scratch::start`] took.
+    pub fn startup_time(&self) -> Duration {
+        self.startup
+    }
+
+    /// Creates a database with a unique name (from `template0`), dropped when the returned
+    /// value is.
+    ///
+    /// # Errors
+    ///
+    /// psql's message when `CREATE DATABASE` fails.
+    pub fn create_database(&self) -> Result<ScratchDatabase<'_>> {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let name = format!(
+            "sqlcmp_{}_{n}_{}",
+            std::process::id(),
+            random_hex(4).unwrap_or_default()
+        );
+        crate::pg::psql(
+            &self.admin_url,
+            &format!("CREATE DATABASE {name} TEMPLATE template0;"),
+        )?;
+        Ok(ScratchDatabase {
+            url: with_database(&self.admin_url, &name),
+            name,
+            server: self,
+        })
+    }
+
+    /// The names of the server's settings.
+    fn settings(&self) -> Result<&BTreeSet<String>> {
+        if let Some(s) = self.settings.get() {
+            return Ok(s);
+        }
+        let names = query(&self.admin_url, "SELECT name FROM pg_settings")?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        Ok(self.settings.get_or_init(|| names))
+    }
+
+    /// Makes sure the roles exist: creates the missing ones on a throwaway cluster, or names
+    /// them in an error on a given server. Returns the roles created.
+    fn ensure_roles(&self, roles: &BTreeSet<String>) -> Result<Vec<String>> {
+        if roles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let _turn = self.roles.lock().unwrap_or_else(|p| p.into_inner());
+        let existing: BTreeSet<String> = query(&self.admin_url, "SELECT rolname FROM pg_roles")?
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let missing: Vec<String> = roles.difference(&existing).cloned().collect();
+        if missing.is_empty() {
+            return Ok(missing);
+        }
+        if self.local.is_none() {
+            return Err(Error::new(ErrorKind::MissingRoles { roles: missing }, None));
+        }
+        let sql: String = missing
+            .iter()
+            .map(|r| format!("CREATE ROLE {};\n", quote_ident(r)))
+            .collect();
+        crate::pg::psql(&self.admin_url, &sql)?;
+        Ok(missing)
+    }
+}
+
+/// A database of a [`ScratchServer`], dropped (`DROP DATABASE … WITH (FORCE)`) when this
+/// value is.
+pub struct ScratchDatabase<'s> {
+    url: String,
+    name: String,
+    server: &'s ScratchServer,
+}
+
+impl fmt::Debug for ScratchDatabase<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ScratchDatabase")
+            .field("url", &redact(&self.url))
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for ScratchDatabase<'_> {
+    fn drop(&mut self) {
+        let _ = crate::pg::psql(
+            &self.server.admin_url,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE);", self.name),
+        );
+    }
+}
+
+/// What loading SQL into a scratch database did besides running it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LoadReport {
+    files: usize,
+    skipped_settings: Vec<String>,
+    created_roles: Vec<String>,
+}
+
+impl LoadReport {
+    /// How many files ran.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// The settings of `SET` statements that were skipped because the server does not know
+    /// them (a PostgreSQL 17 dump's `transaction_timeout` on PostgreSQL 15), one per skipped
+    /// statement.
+    pub fn skipped_settings(&self) -> &[String] {
+        &self.skipped_settings
+    }
+
+    /// The roles created because the SQL named them (`OWNER TO`, `GRANT … TO`) and the
+    /// throwaway cluster lacked them.
+    pub fn created_roles(&self) -> &[String] {
+        &self.created_roles
+    }
+}
+
+/// One SQL text to load, with the name that messages give it.
+struct Script {
+    name: String,
+    text: String,
+    /// Where psql runs, so that `\i` finds files beside the script.
+    dir: Option<PathBuf>,
+}
+
+impl ScratchDatabase<'_> {
+    /// The database's connection URL (with the server's password, if any).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// The database's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Runs SQL as it is, with psql, stopping at the first error.
+    ///
+    /// # Errors
+    ///
+    /// As [`psql`](crate::psql).
+    pub fn execute(&self, sql: &str) -> Result<()> {
+        crate::pg::psql(&self.url, sql)
+    }
+
+    /// Loads SQL (a dump, a schema file, a migration), named `name` in messages: in one
+    /// transaction, stopping at the first error. Before it runs, `\restrict`/`\unrestrict`
+    /// lines are taken out, `SET` statements of settings the server does not know are skipped
+    /// (line numbers stay), and the roles it names but does not create are created (on a
+    /// throwaway cluster).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::LoadFailed`] with the line psql reported and PostgreSQL's message;
+    /// [`ErrorKind::MissingRoles`] on a given server that lacks roles the SQL names.
+    pub fn load(&self, sql: &str, name: &str) -> Result<LoadReport> {
+        self.load_scripts(vec![Script {
+            name: name.to_string(),
+            text: sql.to_string(),
+            dir: None,
+        }])
+    }
+
+    /// Loads a SQL file, or the `*.sql` files of a directory in name order (each in its own
+    /// transaction), as [`ScratchDatabase::load`] does.
+    ///
+    /// # Errors
+    ///
+    /// As [`ScratchDatabase::load`]; an unreadable file or directory, or a directory without
+    /// `*.sql` files, is an error too.
+    pub fn load_path(&self, path: impl AsRef<Path>) -> Result<LoadReport> {
+        let path = path.as_ref();
+        let files = if path.is_dir() {
+            let files = sql_files(path)?;
+            if files.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::Io("no *.sql files in the directory".into()),
+                    None,
+                )
+                .with_path(path));
+            }
+            files
+        } else {
+            vec![path.to_path_buf()]
+        };
+        let scripts = files
+            .into_iter()
+            .map(|file| {
+                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, &e))?;
+                let text = crate::decode(&bytes)
+                    .map_err(|e| e.with_path(&file))?
+                    .to_string();
+                Ok(Script {
+                    name: file.display().to_string(),
+                    text,
+                    dir: file.parent().map(Path::to_path_buf),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        self.load_scripts(scripts)
+    }
+
+    fn load_scripts(&self, scripts: Vec<Script>) -> Result<LoadReport> {
+        let mut report = LoadReport::default();
+        let analyses: Vec<Analysis> = scripts.iter().map(|s| analyse(&s.text)).collect();
+        // Roles that one file creates are no one's to create beforehand.
+        let created: BTreeSet<String> = analyses
+            .iter()
+            .flat_map(|a| a.created_roles.iter().cloned())
+            .collect();
+        let named: BTreeSet<String> = analyses
+            .iter()
+            .flat_map(|a| a.named_roles.iter().cloned())
+            .filter(|r| !created.contains(r))
+            .collect();
+        report.created_roles = self.server.ensure_roles(&named)?;
+        let needs_settings = analyses.iter().any(|a| !a.settings.is_empty());
+        let known = if needs_settings {
+            Some(self.server.settings()?)
+        } else {
+            None
+        };
+        for (script, analysis) in scripts.iter().zip(&analyses) {
+            let mut text = script.text.clone();
+            for (range, setting) in &analysis.settings {
+                if known.is_some_and(|k| !k.contains(setting)) {
+                    blank(&mut text, range.clone());
+                    report.skipped_settings.push(setting.clone());
+                }
+            }
+            for range in &analysis.meta_commands {
+                blank(&mut text, range.clone());
+            }
+            self.run_script(&text, &script.name, script.dir.as_deref())?;
+            report.files += 1;
+        }
+        Ok(report)
+    }
+
+    fn run_script(&self, sql: &str, name: &str, dir: Option<&Path>) -> Result<()> {
+        let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
+        let conn = Conninfo::parse(&self.url);
+        let mut cmd = command(&program, &conn);
+        cmd.args([
+            "-X",
+            "-q",
+            "--no-password",
+            "--single-transaction",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-f",
+            "-",
+        ])
+        .arg(format!("--dbname={}", conn.without_password))
+        .env("PGOPTIONS", "-c client_min_messages=warning")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+        if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            cmd.current_dir(d);
+        }
+        let mut child = cmd.spawn().map_err(|e| spawn_error(&program, &e))?;
+        let stdin = child.stdin.take();
+        let stderr = std::thread::scope(|s| {
+            // psql may stop reading at an error; what it said matters then, not the write.
+            s.spawn(move || {
+                if let Some(mut stdin) = stdin {
+                    let _ = stdin.write_all(sql.as_bytes());
+                }
+            });
+            let mut buf = Vec::new();
+            if let Some(mut e) = child.stderr.take() {
+                let _ = e.read_to_end(&mut buf);
+            }
+            buf
+        });
+        let status = child.wait().map_err(|e| spawn_error(&program, &e))?;
+        if status.success() {
+            return Ok(());
+        }
+        let text = mask_in(
+            String::from_utf8_lossy(&stderr).trim(),
+            conn.password.as_deref(),
+        );
+        match psql_error(&text) {
+            Some((line, message)) => Err(Error::new(
+                ErrorKind::LoadFailed {
+                    file: name.to_string(),
+                    line,
+                    message,
+                },
+                None,
+            )),
+            None => Err(failed(&program, status.code(), text.as_bytes(), &conn)),
+        }
+    }
+
+    /// A [`PgDump`] of this database, to add options to.
+    pub fn pg_dump(&self) -> PgDump {
+        PgDump::new(self.url.clone())
+    }
+
+    /// `pg_dump --schema-only` of this database.
+    ///
+    /// # Errors
+    ///
+    /// As [`PgDump::run`].
+    pub fn dump(&self) -> Result<String> {
+        self.pg_dump().run()
+    }
+}
+
+/// The first error PostgreSQL reported through psql: the line (of
+/// `psql:FILE:LINE: ERROR:  message`) and `ERROR: message`, on one line. `None` for psql's own
+/// failures (`psql: error: connection to server … failed`).
+fn psql_error(stderr: &str) -> Option<(Option<u32>, String)> {
+    for line in stderr.lines() {
+        let Some(rest) = line.strip_prefix("psql:") else {
+            continue;
+        };
+        for level in ["ERROR:", "FATAL:"] {
+            if let Some(at) = rest.find(&format!(" {level}")) {
+                let location = rest[..at].trim_end_matches(':');
+                let number = location
+                    .rsplit(':')
+                    .next()
+                    .and_then(|n| n.parse::<u32>().ok());
+                let message = rest[at + 1 + level.len()..].trim();
+                return Some((number, format!("{level} {message}")));
+            }
+        }
+    }
+    None
+}
+
+/// The `*.sql` files of a directory, in name order.
+fn sql_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))? {
+        let path = entry.map_err(|e| Error::io(dir, &e))?.path();
+        if path.extension().is_some_and(|e| e == "sql") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// What a SQL text needs before it can load.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Analysis {
+    /// Roles it names (owners, grantees, policy roles).
+    named_roles: BTreeSet<String>,
+    /// Roles it creates.
+    created_roles: BTreeSet<String>,
+    /// `SET name …` statements: byte range and setting name (lower case).
+    settings: Vec<(std::ops::Range<usize>, String)>,
+    /// Lines of psql meta-commands psql 15 does not know (`\restrict`, `\unrestrict`).
+    meta_commands: Vec<std::ops::Range<usize>>,
+}
+
+/// Replaces `range` of `text` by spaces, keeping line breaks (and so line numbers).
+fn blank(text: &mut String, range: std::ops::Range<usize>) {
+    let blanked: String = text[range.clone()]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    text.replace_range(range, &blanked);
+}
+
+fn analyse(sql: &str) -> Analysis {
+    let mut a = Analysis::default();
+    let mut offset = 0;
+    for line in sql.split_inclusive('\n') {
+        let t = line.trim_start();
+        if t.starts_with("\\restrict") || t.starts_with("\\unrestrict") {
+            a.meta_commands.push(offset..offset + line.trim_end().len());
+        }
+        offset += line.len();
+    }
+    // Text the statement splitter rejects goes to psql as it is, which says what is wrong.
+    let Ok(statements) = crate::statements(sql) else {
+        return a;
+    };
+    let base = sql.as_ptr() as usize;
+    for statement in statements {
+        let text = statement.text();
+        let head: String = text
+            .chars()
+            .take(32)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let interesting = ["ALTER ", "GRANT ", "REVOKE ", "CREATE ", "SET "]
+            .iter()
+            .any(|p| head.starts_with(p));
+        if !interesting {
+            continue;
+        }
+        let words = words(text);
+        if head.starts_with("SET ") {
+            if let Some(name) = set_name(&words) {
+                let start = text.as_ptr() as usize - base;
+                a.settings.push((start..start + text.len(), name));
+            }
+            continue;
+        }
+        roles_of(&words, &mut a.named_roles, &mut a.created_roles);
+    }
+    a
+}
+
+/// A token of a statement, for finding role names.
+#[derive(Debug, PartialEq, Eq)]
+enum Word {
+    /// A word: its upper-case spelling when unquoted, and the name it stands for.
+    Word {
+        upper: Option<String>,
+        name: String,
+        depth: u32,
+    },
+    /// Anything else: a comma, a dot, a string…
+    Other { comma: bool, dot: bool, depth: u32 },
+}
+
+impl Word {
+    fn keyword(&self) -> Option<&str> {
+        match self {
+            Word::Word {
+                upper: Some(u),
+                depth: 0,
+                ..
+            } => Some(u),
+            _ => None,
+        }
+    }
+}
+
+fn words(text: &str) -> Vec<Word> {
+    let dialect = PostgreSqlDialect {};
+    let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize() else {
+        return Vec::new();
+    };
+    let mut depth = 0u32;
+    let mut out = Vec::new();
+    for token in tokens {
+        match token {
+            Token::Whitespace(_) => {}
+            Token::LParen | Token::LBracket => {
+                out.push(Word::Other {
+                    comma: false,
+                    dot: false,
+                    depth,
+                });
+                depth += 1;
+            }
+            Token::RParen | Token::RBracket => {
+                depth = depth.saturating_sub(1);
+                out.push(Word::Other {
+                    comma: false,
+                    dot: false,
+                    depth,
+                });
+            }
+            Token::Word(w) => out.push(match w.quote_style {
+                Some(_) => Word::Word {
+                    upper: None,
+                    name: w.value,
+                    depth,
+                },
+                None => Word::Word {
+                    upper: Some(w.value.to_ascii_uppercase()),
+                    name: w.value.to_lowercase(),
+                    depth,
+                },
+            }),
+            other => out.push(Word::Other {
+                comma: other == Token::Comma,
+                dot: other == Token::Period,
+                depth,
+            }),
+        }
+    }
+    out
+}
+
+/// The setting of `SET [SESSION|LOCAL] name …`, unless it is a custom (dotted) one or
+/// `SET TIME ZONE`, `SET ROLE`, `SET SESSION AUTHORIZATION`.
+fn set_name(words: &[Word]) -> Option<String> {
+    let mut i = 1;
+    if matches!(
+        words.get(i).and_then(Word::keyword),
+        Some("SESSION" | "LOCAL")
+    ) {
+        i += 1;
+    }
+    let Some(Word::Word { name, upper, .. }) = words.get(i) else {
+        return None;
+    };
+    if matches!(
+        upper.as_deref(),
+        Some(
+            "TIME"
+                | "ROLE"
+                | "AUTHORIZATION"
+                | "SESSION"
+                | "TRANSACTION"
+                | "CONSTRAINTS"
+                | "CHARACTERISTICS"
+        )
+    ) {
+        return None;
+    }
+    if matches!(words.get(i + 1), Some(Word::Other { dot: true, .. })) {
+        return None;
+    }
+    Some(name.clone())
+}
+
+/// Words that stand for no role.
+fn is_pseudo_role(upper: Option<&str>) -> bool {
+    matches!(
+        upper,
+        Some("PUBLIC" | "CURRENT_USER" | "SESSION_USER" | "CURRENT_ROLE" | "GROUP")
+    )
+}
+
+/// The roles listed from `words[from]` on: names separated by commas, up to anything else.
+fn role_list(words: &[Word], from: usize, into: &mut BTreeSet<String>) {
+    let mut i = from;
+    while let Some(Word::Word { upper, name, .. }) = words.get(i) {
+        if upper.as_deref() == Some("GROUP") {
+            i += 1;
+            continue;
+        }
+        if !is_pseudo_role(upper.as_deref()) && !name.starts_with("pg_") {
+            into.insert(name.clone());
+        }
+        match words.get(i + 1) {
+            Some(Word::Other { comma: true, .. }) => i += 2,
+            _ => break,
+        }
+    }
+}
+
+/// The roles a statement names (`ALTER … OWNER TO r`, `GRANT … TO r`, `REVOKE … FROM r`,
+/// `GRANT r TO r2`, `ALTER DEFAULT PRIVILEGES FOR ROLE r`, `CREATE POLICY … TO r`,
+/// `CREATE SCHEMA … AUTHORIZATION r`, `GRANTED BY r`) and creates (`CREATE ROLE|USER|GROUP r`).
+fn roles_of(words: &[Word], named: &mut BTreeSet<String>, created: &mut BTreeSet<String>) {
+    let kw = |i: usize| words.get(i).and_then(Word::keyword);
+    let first = kw(0).unwrap_or("");
+    let second = kw(1).unwrap_or("");
+    if first == "CREATE" && matches!(second, "ROLE" | "USER" | "GROUP") {
+        if let Some(Word::Word { name, .. }) = words.get(2) {
+            created.insert(name.clone());
+        }
+        return;
+    }
+    for i in 0..words.len() {
+        match (kw(i), kw(i + 1)) {
+            (Some("OWNER"), Some("TO")) => role_list(words, i + 2, named),
+            (Some("FOR"), Some("ROLE" | "USER")) if first == "ALTER" => {
+                role_list(words, i + 2, named);
+            }
+            (Some("GRANTED"), Some("BY")) => role_list(words, i + 2, named),
+            (Some("AUTHORIZATION"), _) if first == "CREATE" => role_list(words, i + 1, named),
+            _ => {}
+        }
+    }
+    let is_grant = first == "GRANT" || (first == "ALTER" && second == "DEFAULT");
+    let is_policy = first == "CREATE" && second == "POLICY";
+    if is_grant || is_policy {
+        // The grantees follow the last `TO` at the top level; a policy's roles its only one.
+        if let Some(to) = (0..words.len()).rev().find(|&i| kw(i) == Some("TO")) {
+            role_list(words, to + 1, named);
+        }
+        // `GRANT role TO role`: no ON, the granted roles come first.
+        if first == "GRANT" && !(0..words.len()).any(|i| kw(i) == Some("ON")) {
+            role_list(words, 1, named);
+        }
+    }
+    if first == "REVOKE" || (first == "ALTER" && second == "DEFAULT") {
+        if let Some(from) = (0..words.len()).rev().find(|&i| kw(i) == Some("FROM")) {
+            role_list(words, from + 1, named);
+        }
+        if first == "REVOKE" && !(0..words.len()).any(|i| kw(i) == Some("ON")) {
+            let start = if kw(1) == Some("ADMIN") { 4 } else { 1 };
+            role_list(words, start, named);
+        }
+    }
+}
+
+/// `name` as a double-quoted identifier.
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// Runs `sql` with `psql -At` on `url` and returns its output.
+fn query(url: &str, sql: &str) -> Result<String> {
+    let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
+    let conn = Conninfo::parse(url);
+    let out = command(&program, &conn)
+        .args([
+            "-X",
+            "-At",
+            "--no-password",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            sql,
+        ])
+        .arg(format!("--dbname={}", conn.without_password))
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| spawn_error(&program, &e))?;
+    if !out.status.success() {
+        return Err(failed(&program, out.status.code(), &out.stderr, &conn));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn scratch_error(message: String) -> Error {
+    Error::new(ErrorKind::Scratch(message), None)
+}
+
+/// A new directory in `parent` with an unpredictable name, mode 0700 from its creation on.
+fn private_dir(parent: &Path) -> Result<PathBuf> {
+    loop {
+        let dir = parent.join(format!("{SCRATCH_DIR_PREFIX}{}", random_name()?));
+        match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(scratch_error(format!("{}: {e}", dir.display()))),
+        }
+    }
+}
+
+/// Starts a shell, in a process group of its own (out of reach of a terminal's Ctrl-C) that
+/// ignores SIGHUP, SIGINT and SIGTERM, and waits for end-of-file on its stdin; then stops the
+/// server in `data` and removes `dir`. A server still starting has no `postmaster.pid` yet:
+/// the watcher gives it half a second to write one before stopping it. The paths are
+/// arguments of the shell, not part of its script.
+fn cleanup_watcher(
+    dir: &Path,
+    data: &Path,
+    pg_ctl: &Path,
+    os_user: Option<&str>,
+) -> Result<(Child, ChildStdin)> {
+    let script = r#"trap '' HUP INT TERM
+while read -r _; do :; done
+stop() {
+    if [ -n "$1" ]; then runuser -u "$1" -- "$2" -D "$3" stop -m immediate
+    else "$2" -D "$3" stop -m immediate; fi
+}
+if [ -d "$3" ]; then
+    [ -f "$3/postmaster.pid" ] || sleep 0.5
+    stop "$@"
+fi
+rm -rf -- "$4""#;
+    let mut child = Command::new("sh")
+        .args(["-c", script, "sql-compare-pg-cleanup"])
+        .arg(os_user.unwrap_or(""))
+        .arg(pg_ctl)
+        .arg(data)
+        .arg(dir)
+        .process_group(0)
+        .current_dir("/")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| scratch_error(format!("cannot start the cleanup watcher: {e}")))?;
+    match child.stdin.take() {
+        Some(stdin) => Ok((child, stdin)),
+        None => Err(scratch_error("the cleanup watcher has no stdin".into())),
+    }
+}
+
+/// `bytes` random bytes from `/dev/urandom`, in hexadecimal.
+fn random_hex(bytes: usize) -> Result<String> {
+    let mut buf = vec![0u8; bytes];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| scratch_error(format!("/dev/urandom: {e}")))?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// 16 random characters of `a-z` and `2-7` (80 bits): nothing another user could guess, and
+/// never a number such as a process id.
+fn random_name() -> Result<String> {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let mut buf = [0u8; 16];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| scratch_error(format!("/dev/urandom: {e}")))?;
+    Ok(buf
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(b % 32)]))
+        .collect())
+}
+
+/// Whether this process runs as root: `/proc/self` belongs to the effective user.
+fn is_root() -> bool {
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+fn user_id(user: &str, which: &str) -> Result<u32> {
+    let out = Command::new("id")
+        .args([which, user])
+        .output()
+        .map_err(|e| scratch_error(format!("id {which} {user}: {e}")))?;
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .map_err(|_| scratch_error(format!("no user {user}")))
+}
+
+fn unprivileged_user() -> Result<String> {
+    for user in ["postgres", "nobody"] {
+        if user_id(user, "-u").is_ok() {
+            return Ok(user.to_string());
+        }
+    }
+    Err(scratch_error(
+        "running as root and no unprivileged user (postgres, nobody) to run the cluster".into(),
+    ))
+}
+
+fn run(cmd: &mut Command) -> Result<()> {
+    let out = cmd
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+    if !out.status.success() {
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let text: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        return Err(scratch_error(format!(
+            "{} failed: {}",
+            cmd.get_program().to_string_lossy(),
+            text.join(" / ")
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(sql: &str) -> (Vec<String>, Vec<String>) {
+        let a = analyse(sql);
+        (
+            a.named_roles.into_iter().collect(),
+            a.created_roles.into_iter().collect(),
+        )
+    }
+
+    #[test]
+    fn the_roles_a_dump_names_are_found() {
+        let sql = r#"
+ALTER TABLE public.t OWNER TO app_owner;
+ALTER SCHEMA s OWNER TO "Mixed Case";
+GRANT SELECT ON TABLE public.t TO reader, PUBLIC;
+GRANT ALL ON FUNCTION public.f(a integer) TO writer WITH GRANT OPTION;
+REVOKE ALL ON SCHEMA public FROM old_role CASCADE;
+GRANT admin TO alice;
+ALTER DEFAULT PRIVILEGES FOR ROLE deployer IN SCHEMA public GRANT SELECT ON TABLES TO viewer;
+CREATE POLICY p ON public.t AS PERMISSIVE FOR SELECT TO tenant, CURRENT_USER USING ((owner = CURRENT_USER));
+CREATE SCHEMA s2 AUTHORIZATION schema_owner;
+GRANT SELECT ON TABLE t TO GROUP staff;
+ALTER TABLE t OWNER TO pg_database_owner;
+CREATE ROLE made_here;
+GRANT SELECT ON t TO made_here;
+"#;
+        let (named, created) = roles(sql);
+        assert_eq!(
+            named,
+            [
+                "Mixed Case",
+                "admin",
+                "alice",
+                "app_owner",
+                "deployer",
+                "made_here",
+                "old_role",
+                "reader",
+                "schema_owner",
+                "staff",
+                "tenant",
+                "viewer",
+                "writer"
+            ]
+        );
+        assert_eq!(created, ["made_here"]);
+    }
+
+    #[test]
+    fn settings_and_meta_commands_are_found_and_blanked_in_place() {
+        let sql = "\\restrict abc\nSET transaction_timeout = 0;\nSET search_path = x;\nSET app.tenant = '1';\nSET TIME ZONE 'UTC';\nCREATE FUNCTION f() RETURNS int\n    LANGUAGE sql SET work_mem TO '1MB'\n    AS $$ SELECT 1 $$;\n\\unrestrict abc\n";
+        let a = analyse(sql);
+        let names: Vec<&str> = a.settings.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["transaction_timeout", "search_path"]);
+        let mut text = sql.to_string();
+        blank(&mut text, a.settings[0].0.clone());
+        for r in &a.meta_commands {
+            blank(&mut text, r.clone());
+        }
+        assert_eq!(text.lines().count(), sql.lines().count());
+        assert!(text.starts_with("             \n                            \nSET search_path"));
+        assert!(!text.contains("restrict"));
+    }
+
+    #[test]
+    fn psql_errors_become_a_line_and_a_message() {
+        let stderr = "psql:<stdin>:12: ERROR:  column \"nme\" does not exist\nLINE 1: SELECT nme FROM t;\n               ^";
+        assert_eq!(
+            psql_error(stderr),
+            Some((Some(12), "ERROR: column \"nme\" does not exist".to_string()))
+        );
+        assert_eq!(psql_error("psql: error: connection to server failed"), None);
+    }
+
+    #[test]
+    fn load_failures_read_as_file_line_message() {
+        let err = Error::new(
+            ErrorKind::LoadFailed {
+                file: "migrations/002.sql".into(),
+                line: Some(3),
+                message: "ERROR: syntax error at or near \"TABLEE\"".into(),
+            },
+            None,
+        );
+        assert_eq!(
+            err.to_string(),
+            "migrations/002.sql:3: ERROR: syntax error at or near \"TABLEE\""
+        );
+        let err = Error::new(
+            ErrorKind::MissingRoles {
+                roles: vec!["app".into(), "reader".into()],
+            },
+            None,
+        );
+        assert_eq!(
+            err.to_string(),
+            "the scratch server lacks the roles app, reader that the input names (create them, or use a throwaway cluster)"
+        );
+    }
+}

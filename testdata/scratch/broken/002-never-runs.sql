@@ -1,0 +1,2 @@
+-- Never runs: the migration before it fails.
+CREATE TABLE never (a int);
