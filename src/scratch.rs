@@ -552,7 +552,10 @@ impl ScratchDatabase<'_> {
             let files = sql_files(path)?;
             if files.is_empty() {
                 return Err(Error::new(
-                    ErrorKind::Io("no *.sql files in the directory".into()),
+                    ErrorKind::Io {
+                        kind: std::io::ErrorKind::NotFound,
+                        message: "no *.sql files in the directory".into(),
+                    },
                     None,
                 )
                 .with_path(path));
@@ -564,7 +567,7 @@ impl ScratchDatabase<'_> {
         let scripts = files
             .into_iter()
             .map(|file| {
-                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, &e))?;
+                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
                 let text = crate::decode(&bytes)
                     .map_err(|e| e.with_path(&file))?
                     .to_string();
@@ -714,8 +717,8 @@ fn psql_error(stderr: &str) -> Option<(Option<u32>, String)> {
 /// The `*.sql` files of a directory, in name order.
 fn sql_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, &e))? {
-        let path = entry.map_err(|e| Error::io(dir, &e))?.path();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
         if path.extension().is_some_and(|e| e == "sql") && path.is_file() {
             files.push(path);
         }
