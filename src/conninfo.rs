@@ -13,17 +13,12 @@ const MASK: &str = "***";
 pub(crate) struct Conninfo {
     /// The string with the password removed: safe on a command line.
     pub without_password: String,
-    /// The password as libpq would read it (percent-decoded, unquoted).
+    /// The password as libpq would read it (percent-decoded, unquoted); an empty one, which
+    /// libpq ignores, is none.
     pub password: Option<String>,
-}
-
-/// A byte range of `s` that holds a password, as written (still encoded or quoted).
-fn password_spans(s: &str) -> Vec<(usize, usize)> {
-    if let Some(rest) = url_rest(s) {
-        url_password_spans(s, s.len() - rest.len())
-    } else {
-        keyword_password_spans(s)
-    }
+    /// A URL with an `@` that libpq would not read as the end of the user part (a password
+    /// with an unencoded `@` or `/`): part of the password would be left on a command line.
+    pub ambiguous: bool,
 }
 
 /// The text after `postgresql://` or `postgres://`, when `s` is a URL.
@@ -32,31 +27,97 @@ fn url_rest(s: &str) -> Option<&str> {
         .or_else(|| s.strip_prefix("postgres://"))
 }
 
-/// The password spans of a URL whose authority starts at `start`: the `:secret` of
-/// `user:secret@` (libpq looks for `@` up to the first `/`) and every `password=` value of
-/// the query.
-fn url_password_spans(s: &str, start: usize) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+/// Where the parts of a URL lie, found as libpq finds them: the user part runs to the first
+/// `@` if one comes before any `/`; the hosts run to the first `/` or `?` after it; the query
+/// starts at the first `?` after the hosts.
+struct UrlLayout {
+    /// The `user[:password]` part and the `@` after it.
+    userinfo: Option<(usize, usize)>,
+    /// The password inside the user part (after its first `:`).
+    password: Option<(usize, usize)>,
+    /// Where the hosts start.
+    hosts: usize,
+    /// The `?` that starts the query, if any.
+    query: Option<usize>,
+}
+
+fn url_layout(s: &str) -> Option<UrlLayout> {
+    let start = s.len() - url_rest(s)?.len();
     let rest = &s[start..];
-    // libpq looks for the user part up to the first `/`; a password with an unencoded `@`
-    // is masked whole by taking the last `@`.
-    let authority_end = rest.find('/').unwrap_or(rest.len());
-    if let Some(at) = rest[..authority_end].rfind('@') {
-        if let Some(colon) = rest[..at].find(':') {
+    let user_end = rest
+        .find(['@', '/'])
+        .filter(|&i| rest.as_bytes()[i] == b'@');
+    let (userinfo, password, hosts) = match user_end {
+        Some(at) => {
+            let password = rest[..at].find(':').map(|c| (start + c + 1, start + at));
+            (Some((start, start + at + 1)), password, start + at + 1)
+        }
+        None => (None, None, start),
+    };
+    let query = s[hosts..].find('?').map(|q| hosts + q);
+    Some(UrlLayout {
+        userinfo,
+        password,
+        hosts,
+        query,
+    })
+}
+
+/// Where a URL's path (`/dbname`, possibly empty) starts and ends, the user part and a
+/// password in it with a `?` or `/` skipped as libpq skips them; `None` for key=value strings.
+pub(crate) fn url_path(s: &str) -> Option<(usize, usize)> {
+    let layout = url_layout(s)?;
+    let query = layout.query.unwrap_or(s.len());
+    let path = s[layout.hosts..query]
+        .find('/')
+        .map_or(query, |i| layout.hosts + i);
+    Some((path, query))
+}
+
+/// The query parameters of a URL: each one's span (without its `&`) and its decoded key.
+fn query_params(s: &str, query: usize) -> Vec<(usize, usize, String)> {
+    let mut params = Vec::new();
+    let mut from = query + 1;
+    for param in s[from..].split('&') {
+        let key = param.split('=').next().unwrap_or_default();
+        params.push((from, from + param.len(), percent_decode(key)));
+        from += param.len() + 1;
+    }
+    params
+}
+
+/// The byte ranges of `s` that hold a secret, as written (still encoded or quoted), to mask.
+/// Broader than what libpq reads as a password: everything between the user part's `:` and
+/// the last `@` before the query (a password with an unencoded `@`), and the values of
+/// `password` and `sslpassword` in any letter case.
+fn secret_spans(s: &str) -> Vec<(usize, usize)> {
+    let Some(layout) = url_layout(s) else {
+        return keyword_spans(s, |key| {
+            key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("sslpassword")
+        });
+    };
+    let start = s.len() - url_rest(s).map_or(0, str::len);
+    let mut spans = Vec::new();
+    spans.extend(layout.password);
+    let before_query = layout.query.unwrap_or(s.len());
+    if let Some(at) = s[start..before_query].rfind('@') {
+        if let Some(colon) = s[start..start + at].find(':') {
             spans.push((start + colon + 1, start + at));
         }
     }
-    if let Some(q) = rest.find('?') {
-        let mut from = start + q + 1;
-        for param in s[from..].split('&') {
-            if let Some(value) = param.strip_prefix("password=") {
-                let value_start = from + "password=".len();
-                spans.push((value_start, value_start + value.len()));
+    if let Some(q) = layout.query {
+        for (from, to, key) in query_params(s, q) {
+            if key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("sslpassword") {
+                let eq = s[from..to].find('=').map_or(to, |e| from + e + 1);
+                spans.push((eq, to));
             }
-            from += param.len() + 1;
         }
     }
-    // A query inside what looked like the user part gives overlapping spans: merge them.
+    merge(spans)
+}
+
+/// Sorted spans, overlapping ones joined.
+fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (from, to) in spans {
@@ -68,9 +129,9 @@ fn url_password_spans(s: &str, start: usize) -> Vec<(usize, usize)> {
     merged
 }
 
-/// The spans of `password=value` in a `key = value` string: the value bare up to white
-/// space, or in single quotes with `\` escapes.
-fn keyword_password_spans(s: &str) -> Vec<(usize, usize)> {
+/// The spans of the values of the keys `wanted` accepts in a `key = value` string: a value
+/// bare up to white space, or in single quotes with `\` escapes.
+fn keyword_spans(s: &str, wanted: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
@@ -106,7 +167,7 @@ fn keyword_password_spans(s: &str) -> Vec<(usize, usize)> {
             }
             i = i.min(b.len());
         }
-        if key == "password" {
+        if wanted(key) {
             spans.push((value_start, i));
         }
     }
@@ -123,73 +184,99 @@ fn keyword_password_spans(s: &str) -> Vec<(usize, usize)> {
 /// assert_eq!(redact("testdata/shop-models.sql"), "testdata/shop-models.sql");
 /// ```
 pub fn redact(conninfo: &str) -> Cow<'_, str> {
-    replace_spans(conninfo, &password_spans(conninfo), MASK)
-}
-
-fn replace_spans<'a>(s: &'a str, spans: &[(usize, usize)], with: &str) -> Cow<'a, str> {
+    let spans = secret_spans(conninfo);
     if spans.is_empty() {
-        return Cow::Borrowed(s);
+        return Cow::Borrowed(conninfo);
     }
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(conninfo.len());
     let mut at = 0;
-    for &(from, to) in spans {
-        out.push_str(&s[at..from]);
-        out.push_str(with);
+    for (from, to) in spans {
+        out.push_str(&conninfo[at..from]);
+        out.push_str(MASK);
         at = to;
     }
-    out.push_str(&s[at..]);
+    out.push_str(&conninfo[at..]);
     Cow::Owned(out)
 }
 
 impl Conninfo {
-    /// Splits the password out of a connection string.
+    /// [`Conninfo::parse`], refusing a URL whose password libpq would split (see
+    /// [`Conninfo::ambiguous`]).
+    pub fn checked(conninfo: &str) -> Result<Self, crate::error::Error> {
+        let c = Self::parse(conninfo);
+        if c.ambiguous {
+            return Err(crate::error::Error::new(
+                crate::error::ErrorKind::BadUrl {
+                    url: redact(conninfo).into_owned(),
+                    reason: "an @ or / in the URL's password must be percent-encoded (%40, %2F)"
+                        .into(),
+                },
+                None,
+            ));
+        }
+        Ok(c)
+    }
+
+    /// Splits the password out of a connection string, as libpq would read it.
     pub fn parse(conninfo: &str) -> Self {
-        let is_url = url_rest(conninfo).is_some();
-        let spans = password_spans(conninfo);
-        let password = spans.last().map(|&(from, to)| {
-            let raw = &conninfo[from..to];
-            if is_url {
-                percent_decode(raw)
-            } else {
-                unquote(raw)
+        let (without_password, password, ambiguous) = match url_layout(conninfo) {
+            Some(layout) => split_url(conninfo, &layout),
+            None => {
+                let spans = keyword_spans(conninfo, |key| key == "password");
+                let password = spans.last().map(|&(f, t)| unquote(&conninfo[f..t]));
+                (remove_keyword_values(conninfo, &spans), password, false)
             }
-        });
-        let without_password = if is_url {
-            remove_url_password(conninfo, &spans)
-        } else {
-            remove_keyword_password(conninfo, &spans)
         };
         Self {
             without_password,
-            password,
+            password: password.filter(|p| !p.is_empty()),
+            ambiguous,
         }
     }
 }
 
-/// `user:secret@` becomes `user@`; `password=…` query parameters go with their `&`.
-fn remove_url_password(s: &str, spans: &[(usize, usize)]) -> String {
+/// A URL without its password (the user part's, and every `password` query parameter; the
+/// last one given is the one libpq uses), the password, and whether an `@` outside the user
+/// part makes the URL ambiguous.
+fn split_url(s: &str, layout: &UrlLayout) -> (String, Option<String>, bool) {
     let mut out = String::with_capacity(s.len());
-    let mut at = 0;
-    for &(from, to) in spans {
-        let (mut from, mut to) = (from, to);
-        if s[..from].ends_with(':') {
-            from -= 1; // the `:` before the password
-        } else {
-            from -= "password=".len();
-            if s[to..].starts_with('&') {
-                to += 1;
-            } else if s[..from].ends_with(['&', '?']) {
-                from -= 1;
-            }
+    let mut password = layout.password.map(|(f, t)| percent_decode(&s[f..t]));
+    match (layout.userinfo, layout.password) {
+        (Some((from, _)), Some((p_from, p_to))) => {
+            out.push_str(&s[..from]);
+            out.push_str(&s[from..p_from - 1]); // the user, without the `:`
+            out.push_str(&s[p_to..layout.hosts]); // the `@`
         }
-        out.push_str(&s[at..from]);
-        at = to;
+        _ => out.push_str(&s[..layout.hosts]),
     }
-    out.push_str(&s[at..]);
-    out
+    let query = layout.query.unwrap_or(s.len());
+    let hosts_and_path = &s[layout.hosts..query];
+    out.push_str(hosts_and_path);
+    // An `@` after the user part: libpq would take part of a password for a host or a path.
+    let ambiguous =
+        hosts_and_path.contains('@') || (layout.userinfo.is_none() && s[..query].contains('@'));
+    if let Some(q) = layout.query {
+        let kept: Vec<&str> = query_params(s, q)
+            .into_iter()
+            .filter_map(|(from, to, key)| {
+                if key == "password" {
+                    let value = s[from..to].split_once('=').map_or("", |(_, v)| v);
+                    password = Some(percent_decode(value));
+                    None
+                } else {
+                    Some(&s[from..to])
+                }
+            })
+            .collect();
+        if !kept.is_empty() {
+            out.push('?');
+            out.push_str(&kept.join("&"));
+        }
+    }
+    (out, password, ambiguous)
 }
 
-fn remove_keyword_password(s: &str, spans: &[(usize, usize)]) -> String {
+fn remove_keyword_values(s: &str, spans: &[(usize, usize)]) -> String {
     let mut out = String::with_capacity(s.len());
     let mut at = 0;
     for &(from, to) in spans {
@@ -307,6 +394,56 @@ mod tests {
     }
 
     #[test]
+    fn urls_are_split_where_libpq_splits_them() {
+        // The first `@` before a `/` ends the user part; a later one is in the query.
+        assert_eq!(
+            split("postgresql://u:p@h?application_name=a@b"),
+            (
+                "postgresql://u@h?application_name=a@b".into(),
+                Some("p".into())
+            )
+        );
+        // A `?` in the password is the password's.
+        assert_eq!(
+            split("postgresql://u:pa?ss@h/db"),
+            ("postgresql://u@h/db".into(), Some("pa?ss".into()))
+        );
+        // Repeated and encoded keys: every one goes, the last one counts.
+        assert_eq!(
+            split("postgresql://h/db?a=1&password=x&password=SECRETPW"),
+            ("postgresql://h/db?a=1".into(), Some("SECRETPW".into()))
+        );
+        assert_eq!(
+            split("postgresql://h/db?pass%77ord=SECRETPW&b=2"),
+            ("postgresql://h/db?b=2".into(), Some("SECRETPW".into()))
+        );
+        // Several hosts, and an empty password, which libpq ignores.
+        assert_eq!(
+            split("postgresql://u:pw@h1:5432,h2:5433/db"),
+            (
+                "postgresql://u@h1:5432,h2:5433/db".into(),
+                Some("pw".into())
+            )
+        );
+        assert_eq!(
+            split("postgresql://u:@h/db"),
+            ("postgresql://u@h/db".into(), None)
+        );
+    }
+
+    #[test]
+    fn a_password_libpq_would_split_is_ambiguous() {
+        for url in ["postgresql://u:p@ss@h/db", "postgresql://u:pa/ss@h/db"] {
+            let c = Conninfo::parse(url);
+            assert!(c.ambiguous, "{url}");
+            assert!(!redact(url).contains("ss"), "{}", redact(url));
+        }
+        for url in ["postgresql://u:p%40ss@h/db", "postgresql://h/db?x=a@b"] {
+            assert!(!Conninfo::parse(url).ambiguous, "{url}");
+        }
+    }
+
+    #[test]
     fn keyword_passwords_are_taken_out_and_unquoted() {
         assert_eq!(
             split("host=db password=pw dbname=prod"),
@@ -336,6 +473,11 @@ mod tests {
         assert_eq!(redact("user=u password=SECRET"), "user=u password=***");
         assert_eq!(redact("user=u password='SE CRET'"), "user=u password=***");
         assert_eq!(redact("postgresql://u@h/db"), "postgresql://u@h/db");
+        assert_eq!(
+            redact("postgresql://h/db?pass%77ord=SECRET&sslpassword=KEY&PASSWORD=X"),
+            "postgresql://h/db?pass%77ord=***&sslpassword=***&PASSWORD=***"
+        );
+        assert_eq!(redact("sslpassword=KEY host=h"), "sslpassword=*** host=h");
         assert_eq!(redact("dump.sql"), "dump.sql");
         assert_eq!(redact("-"), "-");
     }
@@ -344,15 +486,26 @@ mod tests {
     fn any_text_is_taken_apart_without_panicking() {
         // Every string of up to 5 characters over an alphabet of the characters that matter.
         let alphabet = ['p', '=', ' ', '\'', '\\', ':', '@', '/', '?', '&', 'é', '%'];
+        let words = ["password=", "&password=", "?password="];
         let mut stack = vec![String::new()];
         while let Some(s) = stack.pop() {
             for prefix in ["", "postgresql://", "password="] {
                 let text = format!("{prefix}{s}");
                 let _ = redact(&text);
-                let _ = Conninfo::parse(&text);
+                let c = Conninfo::parse(&text);
+                // What goes on a command line never holds the password libpq would use.
+                // (The same characters may also spell the user or a host: one fewer.)
+                if let Some(p) = c.password.filter(|p| p.len() >= 2) {
+                    let (kept, given) = (
+                        c.without_password.matches(p.as_str()).count(),
+                        text.matches(p.as_str()).count(),
+                    );
+                    assert!(kept < given.max(1) || c.ambiguous, "{text:?}");
+                }
             }
-            if s.chars().count() < 5 {
+            if s.chars().count() < 4 {
                 stack.extend(alphabet.iter().map(|c| format!("{s}{c}")));
+                stack.extend(words.iter().map(|w| format!("{s}{w}")));
             }
         }
     }

@@ -69,6 +69,14 @@ pub enum ErrorKind {
         /// The system's message, lower-cased.
         message: String,
     },
+    /// A connection URL that cannot be used safely as it is written.
+    #[error("{reason}")]
+    BadUrl {
+        /// The URL, its password masked.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A PostgreSQL program (`pg_dump`, `psql`) could not be found.
     #[error("{program} not found: {hint}")]
     ProgramNotFound {

@@ -184,13 +184,8 @@ fn read_input(path: &str, args: &Args) -> Result<String, String> {
         });
     }
     let io_error = |e: std::io::Error| format!("{}: {}", label(path), e.to_string().to_lowercase());
-    let mut bytes = Vec::new();
-    if path == "-" {
-        std::io::stdin()
-            .lock()
-            .take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
+    let bytes = if path == "-" {
+        read_limited(std::io::stdin().lock(), 0, limit).map_err(io_error)?
     } else {
         let file = std::fs::File::open(path).map_err(io_error)?;
         // A regular file's size is known before reading it.
@@ -198,10 +193,9 @@ fn read_input(path: &str, args: &Args) -> Result<String, String> {
         if size.is_file() && size.len() > limit {
             return Err(too_large());
         }
-        file.take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
-    }
+        let expected = if size.is_file() { size.len() } else { 0 };
+        read_limited(file, expected, limit).map_err(io_error)?
+    };
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
@@ -222,6 +216,35 @@ fn read_input(path: &str, args: &Args) -> Result<String, String> {
             label(path)
         )
     })
+}
+
+/// Reads at most `limit + 1` bytes (one more tells that there were more), never holding more
+/// memory than that: `read_to_end` would double its buffer past the limit (2 GiB for a 1 GiB
+/// limit on `/dev/zero`).
+fn read_limited(mut from: impl Read, expected: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    let cap = usize::try_from(limit.saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes: Vec<u8> = Vec::with_capacity(
+        usize::try_from(expected.saturating_add(1))
+            .unwrap_or(0)
+            .min(cap),
+    );
+    let mut chunk = vec![0u8; 64 * 1024];
+    while bytes.len() < cap {
+        let want = chunk.len().min(cap - bytes.len());
+        let n = match from.read(&mut chunk[..want]) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if bytes.len() + n > bytes.capacity() {
+            // Doubling, but never past the limit.
+            let grown = (bytes.capacity() * 2).max(bytes.len() + n).min(cap);
+            bytes.reserve_exact(grown - bytes.len());
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+    }
+    Ok(bytes)
 }
 
 /// How an input is named in messages and reports: never with its password.
@@ -501,7 +524,24 @@ fn change_json(diff: &SchemaDiff, c: &Change) -> Value {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // clap quotes arguments it refuses (a third URL, say): masked like any label.
+            let mut text = e.render().to_string();
+            for arg in std::env::args().skip(1) {
+                if let std::borrow::Cow::Owned(masked) = sql_compare::redact(&arg) {
+                    text = text.replace(&arg, &masked);
+                }
+            }
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
     let diff = match run(&args) {
         Ok(d) => d,
         Err(msg) => {
@@ -553,4 +593,20 @@ fn main() -> ExitCode {
         return ExitCode::from(3);
     }
     ExitCode::from(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit_and_holds_no_more() {
+        for (expected, limit) in [(0, 1_000_000), (0, 70_000), (500, 1_000_000)] {
+            let bytes = read_limited(std::io::repeat(b'x'), expected, limit).unwrap_or_default();
+            assert_eq!(bytes.len() as u64, limit + 1);
+            assert!(bytes.capacity() as u64 <= limit + 1, "{}", bytes.capacity());
+        }
+        let short = read_limited(&b"SELECT 1;"[..], 9, 100).unwrap_or_default();
+        assert_eq!(short, b"SELECT 1;");
+    }
 }

@@ -49,8 +49,8 @@ pub(crate) fn not_found(program: &str, env_var: &str) -> Error {
 
 /// What to tell a user whose server asked for a password that was not given: the programs
 /// run with `--no-password`, so that they fail at once instead of prompting (in CI, forever).
-const PASSWORD_HINT: &str = "give the password in the URL (postgresql://user:PASSWORD@host/db), \
-in the PGPASSWORD environment variable, or in ~/.pgpass";
+const PASSWORD_HINT: &str = "give the password in the PGPASSWORD environment variable or in \
+~/.pgpass (or in the URL, postgresql://user:PASSWORD@host/db, where ps shows it)";
 
 pub(crate) fn failed(program: &Path, status: Option<i32>, stderr: &[u8], conn: &Conninfo) -> Error {
     let mut message = mask_in(
@@ -208,7 +208,7 @@ impl PgDump {
                 find_program("pg_dump", "PG_DUMP").ok_or_else(|| not_found("pg_dump", "PG_DUMP"))?
             }
         };
-        let conn = Conninfo::parse(&self.url);
+        let conn = Conninfo::checked(&self.url)?;
         let mut child = command(&program, &conn)
             .args(self.args(&conn))
             .stdin(Stdio::null())
@@ -267,18 +267,15 @@ impl PgDump {
 /// assert_eq!(with_database("postgresql://u@h:5432/app?sslmode=off", "scratch"), "postgresql://u@h:5432/scratch?sslmode=off");
 /// assert_eq!(with_database("postgresql:///postgres?host=/tmp", "scratch"), "postgresql:///scratch?host=/tmp");
 /// assert_eq!(with_database("postgres://h", "scratch"), "postgres://h/scratch");
+/// // A `?` in the password is the password's, as libpq reads it.
+/// assert_eq!(with_database("postgresql://u:p?w@h/app", "scratch"), "postgresql://u:p?w@h/scratch");
 /// ```
 pub fn with_database(url: &str, database: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
+    match crate::conninfo::url_path(url) {
+        Some((path, query)) => format!("{}/{database}{}", &url[..path], &url[query..]),
         // A key=value connection string: a later dbname wins.
-        return format!("{url} dbname={database}");
-    };
-    let authority = scheme_end + 3;
-    let query = url.find('?').unwrap_or(url.len());
-    let path = url[authority..query]
-        .find('/')
-        .map_or(query, |i| authority + i);
-    format!("{}/{database}{}", &url[..path], &url[query..])
+        None => format!("{url} dbname={database}"),
+    }
 }
 
 /// A command for a PostgreSQL program that connects with `conn`: its password, if any, in
@@ -309,7 +306,7 @@ pub fn pg_dump(url: &str) -> Result<String> {
 /// (the password masked).
 pub fn psql(url: &str, sql: &str) -> Result<()> {
     let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
-    let conn = Conninfo::parse(url);
+    let conn = Conninfo::checked(url)?;
     let mut child = command(&program, &conn)
         .args([
             "-X",

@@ -863,3 +863,19 @@ fn the_documented_json_example_is_real_output() {
     assert_eq!(stdout(&o), example);
     valid_json(&o);
 }
+
+#[test]
+fn urls_are_masked_in_usage_errors_and_refused_when_libpq_would_split_the_password() {
+    let o = run(&[MODELS, MIGRATIONS, "postgresql://u:Sup3r-Secret@h/db"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(!err.contains("Sup3r"), "{err}");
+    assert!(err.contains("postgresql://u:***@h/db"), "{err}");
+
+    // An unencoded @ would leave part of the password on pg_dump's command line.
+    let o = run(&["postgresql://u:Sup3r@Secret@h/db", MODELS]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(!err.contains("Sup3r") && !err.contains("Secret"), "{err}");
+    assert!(err.contains("must be percent-encoded"), "{err}");
+}
