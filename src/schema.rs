@@ -194,9 +194,7 @@ pub(crate) fn lex(
     let mut tokens = tokenize_into(r, buf)?;
     tokens.toks.reserve_exact(r.copy_rows().len());
     for row in r.copy_rows() {
-        tokens
-            .toks
-            .push(Tok::Str(StrKind::Plain, row.text.to_string()));
+        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
     }
     Ok(tokens)
 }

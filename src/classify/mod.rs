@@ -235,8 +235,8 @@ impl Classifier<'_> {
         let before = self.out.len();
         let t = &all[..all.len() - rows];
         let mut c = Cursor::new(t);
-        let handled = match t.first() {
-            Some(Tok::Word(w)) => match &**w {
+        let handled = match t.first().and_then(Tok::word) {
+            Some(w) => match w {
                 "create" => {
                     c.i = 1;
                     self.create(t, &mut c)
