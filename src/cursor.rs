@@ -280,11 +280,11 @@ fn arg_type(item: &[Tok], skip_out: bool) -> Option<&[Tok]> {
         match tok {
             Tok::Punct('(' | '[') => depth += 1,
             Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
-            Tok::Word(w) if depth == 0 && w == "default" => {
+            w if depth == 0 && w.is_word("default") => {
                 t = &t[..k];
                 break;
             }
-            Tok::Op(o) if depth == 0 && o == "=" => {
+            Tok::Op(o) if depth == 0 && &**o == "=" => {
                 t = &t[..k];
                 break;
             }
@@ -304,11 +304,11 @@ fn arg_type(item: &[Tok], skip_out: bool) -> Option<&[Tok]> {
 /// Type names that are two words: `double precision`, `character varying`, `timestamp with
 /// time zone`, `interval day`…
 fn two_word_type(a: &Tok, b: &Tok) -> bool {
-    let (Tok::Word(a), Tok::Word(b)) = (a, b) else {
+    let (Some(a), Some(b)) = (a.word(), b.word()) else {
         return false;
     };
     matches!(
-        (&**a, &**b),
+        (a, b),
         ("double", "precision")
             | ("character" | "char" | "bit" | "national", "varying")
             | ("national", "character" | "char")

@@ -1,7 +1,7 @@
 //! Cuts statements of several lines into lines, so that a line found in more than one
 //! statement is tokenized once (see [`Cuts`]).
 
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use sqlparser::tokenizer::TokenWithSpan;
 
@@ -44,7 +44,17 @@ pub(crate) struct Cuts<'a> {
     /// The lines found more than once, each once, and their tokens once a statement needed
     /// them (on whichever thread came first).
     pub shared: Vec<&'a str>,
-    lexed: Vec<OnceLock<Result<Tokens, Error>>>,
+    lexed: Vec<Mutex<Line>>,
+}
+
+/// A shared line's tokens, once a statement needed them, and how many of its uses have yet
+/// to take them: the last one moves them out instead of copying them, so that a line's tokens
+/// are not kept a third time beside the statements' own (a one-line 17 MB INSERT that differs
+/// in its last value shares all its pieces but the last with the other side: 256 MB a copy).
+#[derive(Debug)]
+struct Line {
+    left: u32,
+    tokens: Option<Result<Tokens, Error>>,
 }
 
 /// The lines of a statement that can be cut, as byte ranges of its text: none for a statement
@@ -128,7 +138,17 @@ impl<'a> Cuts<'a> {
             }
             of_task.push((first as u32, pieces.len() as u32));
         }
-        let lexed = shared.iter().map(|_| OnceLock::new()).collect();
+        // Each shared line's uses, to count down as statements take its tokens.
+        let mut left = vec![0; shared.len()];
+        for (&k, &n) in shared_as.iter().zip(&uses) {
+            if k != OWN {
+                left[k as usize] = n;
+            }
+        }
+        let lexed = left
+            .into_iter()
+            .map(|left| Mutex::new(Line { left, tokens: None }))
+            .collect();
         Cuts {
             of_task,
             pieces,
@@ -184,11 +204,18 @@ impl<'a> Cuts<'a> {
                 }
             } else {
                 let k = p.shared as usize;
-                let lexed = self.lexed[k].get_or_init(|| {
+                let mut line = self.lexed[k].lock().unwrap_or_else(PoisonError::into_inner);
+                let line = &mut *line;
+                line.left = line.left.saturating_sub(1);
+                let lexed = line.tokens.get_or_insert_with(|| {
                     let mut tokens = Tokens::default();
                     tokenize_text(self.shared[k], buf, &mut tokens, None).map(|()| tokens)
                 });
                 match lexed {
+                    Ok(tokens) if line.left == 0 => {
+                        out.append_line(tokens);
+                        tokens.toks.shrink_to_fit();
+                    }
                     Ok(tokens) => out.push_line(tokens),
                     Err(_) => return false,
                 }

@@ -524,7 +524,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
         Shown::Row(k) => {
             let line = s.location(*k as usize).unwrap_or(s.start).line;
             let text = match &toks[*k as usize] {
-                Tok::Str(_, row) => row.clone(),
+                Tok::Str(_, row) => row.to_string(),
                 other => render(std::iter::once(other)),
             };
             Snippet {

@@ -23,31 +23,75 @@ pub(crate) enum StrKind {
     Bit,
 }
 
-/// A canonical token.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A canonical token: 24 bytes, its text boxed (a `String` would make it 32; a long
+/// differing statement keeps the tokens of both sides: a one-line 17 MB INSERT, 8 million
+/// tokens a side).
+///
+/// A keyword and a word of the same text are the same token: they compare, order and hash as
+/// one (see [`Tok::word`]).
+#[derive(Debug, Clone)]
 pub(crate) enum Tok {
+    /// A keyword: a word of a static spelling instead of a string of its own (most of a
+    /// dump's words; see [`keyword_text`]).
+    Keyword(&'static str),
     /// A keyword or an identifier as PostgreSQL folds it (unquoted: lower-cased; quoted: its
-    /// text when folding would not change it). Keywords, most of a dump's words, borrow a
-    /// static spelling instead of holding a string of their own (see [`keyword_text`]).
-    Word(Cow<'static, str>),
+    /// text when folding would not change it).
+    Word(Box<str>),
     /// A quoted identifier that differs from any unquoted spelling (`"Foo"`, `"select"`), as
     /// PostgreSQL reads it: without its quotes, a doubled `""` inside it one `"`. Writers
     /// quote and escape it again (see [`write_ident`]).
-    Quoted(String),
-    Number(String),
-    Str(StrKind, String),
+    Quoted(Box<str>),
+    Number(Box<str>),
+    Str(StrKind, Box<str>),
     /// The body of a dollar-quoted string; the tag does not matter.
-    Dollar(String),
+    Dollar(Box<str>),
     /// `,` `(` `)` `[` `]` `.` `;` and `:` standing for `::`.
     Punct(char),
     /// An operator: a run of operator characters with no space inside.
-    Op(String),
-    Other(String),
+    Op(Box<str>),
+    Other(Box<str>),
+}
+
+/// A token as it compares: keywords and words are one kind. Its variants are in the order
+/// tokens sort in.
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum View<'t> {
+    Word(&'t str),
+    Quoted(&'t str),
+    Number(&'t str),
+    Str(StrKind, &'t str),
+    Dollar(&'t str),
+    Punct(char),
+    Op(&'t str),
+    Other(&'t str),
 }
 
 impl Tok {
+    fn view(&self) -> View<'_> {
+        match self {
+            Tok::Keyword(s) => View::Word(s),
+            Tok::Word(s) => View::Word(s),
+            Tok::Quoted(s) => View::Quoted(s),
+            Tok::Number(s) => View::Number(s),
+            Tok::Str(k, s) => View::Str(*k, s),
+            Tok::Dollar(s) => View::Dollar(s),
+            Tok::Punct(c) => View::Punct(*c),
+            Tok::Op(s) => View::Op(s),
+            Tok::Other(s) => View::Other(s),
+        }
+    }
+
+    /// The text of a keyword or word.
+    pub(crate) fn word(&self) -> Option<&str> {
+        match self {
+            Tok::Keyword(s) => Some(s),
+            Tok::Word(s) => Some(s),
+            _ => None,
+        }
+    }
+
     pub(crate) fn is_word(&self, w: &str) -> bool {
-        matches!(self, Tok::Word(s) if s == w)
+        self.word() == Some(w)
     }
 
     pub(crate) fn is_punct(&self, c: char) -> bool {
@@ -57,10 +101,37 @@ impl Tok {
     /// The identifier text of a word or quoted identifier.
     pub(crate) fn ident(&self) -> Option<&str> {
         match self {
+            Tok::Keyword(s) => Some(s),
             Tok::Word(s) => Some(s),
             Tok::Quoted(s) => Some(s),
             _ => None,
         }
+    }
+}
+
+impl PartialEq for Tok {
+    fn eq(&self, other: &Self) -> bool {
+        self.view() == other.view()
+    }
+}
+
+impl Eq for Tok {}
+
+impl std::hash::Hash for Tok {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.view().hash(state);
+    }
+}
+
+impl PartialOrd for Tok {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Tok {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.view().cmp(&other.view())
     }
 }
 
@@ -72,9 +143,9 @@ fn quoted_ident(mut raw: String) -> Tok {
         raw = raw.replace("\"\"", "\"");
     }
     if quoted_equals_bare(&raw) {
-        Tok::Word(Cow::Owned(raw))
+        Tok::Word(raw.into())
     } else {
-        Tok::Quoted(raw)
+        Tok::Quoted(raw.into())
     }
 }
 
@@ -149,9 +220,27 @@ pub(crate) fn tokenize_cut(
 /// Where each token of a statement starts, relative to the statement: the tokens [`tokenize`]
 /// makes from the same text and meta-command lines (they gave no error when the statement was
 /// tokenized, whole or line by line, which gives the same tokens).
+#[cfg(test)]
 pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location> {
-    let mut out = Tokens::default();
     let mut starts = Vec::new();
+    if locate_each(text, meta_lines, |at| starts.push(at)) {
+        starts.pop();
+    }
+    starts
+}
+
+/// [`locate`], each location handed to `each` as it is found, the final `;` included:
+/// whether there is one (its location is then the last handed over). The caller keeps them as
+/// it needs them, in a list it sizes once (a one-line 17 MB INSERT has 8 million tokens: a
+/// list of their locations grown by doubling, then copied with their bytes, took 160 MB).
+pub(crate) fn locate_each(
+    text: &str,
+    meta_lines: &[(usize, usize)],
+    mut each: impl FnMut(Location),
+) -> bool {
+    // Only whether the last token is a `;` is kept of the tokens, not a list of them all (a
+    // second list of a long differing statement's tokens: a one-line 17 MB INSERT, 256 MB).
+    let mut ends_with_semicolon = false;
     let text = blank_meta_lines(text, meta_lines);
     // The text tokenized once already, without error; a long one in the pieces it was
     // tokenized in (see `tokenize_cut`), found again by splitting it alone.
@@ -178,8 +267,13 @@ pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location>
             &mut piece,
             Some(&mut piece_starts),
         );
-        starts.extend(piece_starts.drain(..).map(|rel| absolute(at, rel)));
-        out.append_line(&mut piece);
+        piece_starts
+            .drain(..)
+            .for_each(|rel| each(absolute(at, rel)));
+        if let Some(last) = piece.toks.last() {
+            ends_with_semicolon = last.is_punct(';');
+        }
+        piece.toks.clear();
         // The next piece's location, from this one's characters.
         let done = &text[from..end];
         at = match done.rfind('\n') {
@@ -191,10 +285,7 @@ pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location>
         };
         from = end;
     }
-    if out.drop_final_semicolon() {
-        starts.pop();
-    }
-    starts
+    ends_with_semicolon
 }
 
 /// A statement's text with its meta-command lines blanked.
@@ -259,23 +350,23 @@ pub(crate) fn tokenize_text(
             }
             Token::Word(mut w) => match w.quote_style {
                 None => match keyword_text(w.keyword) {
-                    Some(text) => Tok::Word(Cow::Borrowed(text)),
+                    Some(text) => Tok::Keyword(text),
                     None => {
                         w.value.make_ascii_lowercase();
-                        Tok::Word(Cow::Owned(w.value))
+                        Tok::Word(w.value.into())
                     }
                 },
                 Some(_) => quoted_ident(w.value),
             },
-            Token::Number(n, _) => Tok::Number(n),
-            Token::SingleQuotedString(s) => Tok::Str(StrKind::Plain, s),
-            Token::EscapedStringLiteral(s) => Tok::Str(StrKind::Escape, s),
-            Token::NationalStringLiteral(s) => Tok::Str(StrKind::National, s),
-            Token::UnicodeStringLiteral(s) => Tok::Str(StrKind::Unicode, s),
-            Token::HexStringLiteral(s) => Tok::Str(StrKind::Hex, s),
-            Token::SingleQuotedByteStringLiteral(s) => Tok::Str(StrKind::Bit, s),
+            Token::Number(n, _) => Tok::Number(n.into()),
+            Token::SingleQuotedString(s) => Tok::Str(StrKind::Plain, s.into()),
+            Token::EscapedStringLiteral(s) => Tok::Str(StrKind::Escape, s.into()),
+            Token::NationalStringLiteral(s) => Tok::Str(StrKind::National, s.into()),
+            Token::UnicodeStringLiteral(s) => Tok::Str(StrKind::Unicode, s.into()),
+            Token::HexStringLiteral(s) => Tok::Str(StrKind::Hex, s.into()),
+            Token::SingleQuotedByteStringLiteral(s) => Tok::Str(StrKind::Bit, s.into()),
             Token::DoubleQuotedString(s) => quoted_ident(s),
-            Token::DollarQuotedString(d) => Tok::Dollar(d.value),
+            Token::DollarQuotedString(d) => Tok::Dollar(d.value.into()),
             Token::Comma => Tok::Punct(','),
             Token::LParen => Tok::Punct('('),
             Token::RParen => Tok::Punct(')'),
@@ -289,16 +380,16 @@ pub(crate) fn tokenize_text(
                 if is_operator_text(&s) {
                     if adjacent {
                         if let Some(Tok::Op(prev)) = out.toks.last_mut() {
-                            prev.push_str(&s);
+                            *prev = format!("{prev}{s}").into();
                             continue;
                         }
                     }
                     adjacent = true;
-                    out.toks.push(Tok::Op(s));
+                    out.toks.push(Tok::Op(s.into()));
                     located(t.span.start);
                     continue;
                 }
-                Tok::Other(s)
+                Tok::Other(s.into())
             }
         };
         adjacent = false;
@@ -367,8 +458,8 @@ impl Tokens {
 /// tokenized on its own needs it again for its first token only (see [`Tokens::push_line`]).
 fn respell(toks: &[Tok], tok: Tok) -> Tok {
     match (&tok, toks) {
-        (Tok::Word(w), [.., Tok::Word(prev)]) if w == "procedure" && prev == "execute" => {
-            Tok::Word(Cow::Borrowed("function"))
+        (w, [.., prev]) if w.is_word("procedure") && prev.is_word("execute") => {
+            Tok::Keyword("function")
         }
         _ => tok,
     }
@@ -399,7 +490,7 @@ pub(crate) fn write_tokens<'t>(
             let tight = matches!(p, Tok::Punct('(' | '.' | ':' | '['))
                 || matches!(t, Tok::Punct(')' | ',' | '.' | ':' | ']' | ';'))
                 || (matches!(t, Tok::Punct('(' | '['))
-                    && matches!(p, Tok::Word(_) | Tok::Quoted(_)));
+                    && matches!(p, Tok::Keyword(_) | Tok::Word(_) | Tok::Quoted(_)));
             if !tight {
                 f.write_char(' ')?;
             }
@@ -419,6 +510,7 @@ pub(crate) fn render<'t>(toks: impl IntoIterator<Item = &'t Tok>) -> String {
 
 pub(crate) fn write_tok(f: &mut impl fmt::Write, t: &Tok) -> fmt::Result {
     match t {
+        Tok::Keyword(s) => f.write_str(s),
         Tok::Word(s) => f.write_str(s),
         Tok::Quoted(s) => write_quoted(f, s),
         Tok::Number(s) | Tok::Op(s) | Tok::Other(s) => f.write_str(s),
@@ -493,12 +585,12 @@ mod tests {
     #[test]
     fn keywords_share_a_static_spelling() {
         let t = toks("SeLeCt \"select\", \"action\", Action, actor_id FROM x");
-        assert!(matches!(&t[0], Tok::Word(Cow::Borrowed("select"))));
+        assert!(matches!(&t[0], Tok::Keyword("select")));
         assert_eq!(t[1], Tok::Quoted("select".into()));
         // An unreserved keyword quoted is the bare word, whichever way it is stored.
         assert_eq!(t[3], t[5]);
-        assert!(matches!(&t[5], Tok::Word(Cow::Borrowed("action"))));
-        assert!(matches!(&t[7], Tok::Word(Cow::Owned(w)) if w == "actor_id"));
+        assert!(matches!(&t[5], Tok::Keyword("action")));
+        assert!(matches!(&t[7], Tok::Word(w) if &**w == "actor_id"));
     }
 
     #[test]
@@ -569,9 +661,9 @@ mod tests {
         let t = toks(r#"SELECT "a""b", "a""""b", "", "é", "Ab", "x y""#);
         assert_eq!(t[1], Tok::Quoted(r#"a"b"#.into()));
         assert_eq!(t[3], Tok::Quoted(r#"a""b"#.into()));
-        assert_eq!(t[5], Tok::Quoted(String::new()));
+        assert_eq!(t[5], Tok::Quoted("".into()));
         // A quoted name that means the bare word is the bare word.
-        assert_eq!(t[7], Tok::Word(Cow::Owned("é".into())));
+        assert!(matches!(&t[7], Tok::Word(w) if &**w == "é"));
         assert_eq!(toks(r#"SELECT "é""#), toks("SELECT é"));
         assert_ne!(toks(r#"SELECT "a""b""#), toks(r#"SELECT "a""""b""#));
         // Written back escaped once.

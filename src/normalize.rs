@@ -188,7 +188,7 @@ impl<'t> Iterator for SkipSchema<'t, '_> {
                 && self.peek(1).is_some_and(|t| t.is_word("regclass"))
             {
                 if let Some(name) = strip_schema(lit, self.schema) {
-                    return Some(Cow::Owned(Tok::Str(StrKind::Plain, name.to_string())));
+                    return Some(Cow::Owned(Tok::Str(StrKind::Plain, name.into())));
                 }
             }
         }

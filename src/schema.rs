@@ -4,7 +4,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, absolute, locate, tokenize_into};
+use crate::lex::{StrKind, Tok, Tokens, absolute, locate_each, tokenize_into};
 use crate::prefetch::prefetch;
 use crate::scan::{RawStatement, split};
 
@@ -50,8 +50,16 @@ impl Stmt<'_> {
     fn starts(&self) -> &[(Location, u32)] {
         let Starts(starts) = &**self.starts.get_or_init(|| {
             let meta_lines = self.meta_lines.as_ref().map_or(&[][..], |m| &m.0);
-            let at = locate(self.text, meta_lines);
-            Box::new(Starts(byte_offsets(self.text, at).into_boxed_slice()))
+            // One a token, and the final `;` until it is dropped.
+            let count = self.tokens.toks.len() - self.rows as usize;
+            let mut starts = Vec::with_capacity(count + 1);
+            let mut bytes = Bytes::new(self.text);
+            if locate_each(self.text, meta_lines, |at| {
+                starts.push((at, bytes.at(at)));
+            }) {
+                starts.pop();
+            }
+            Box::new(Starts(starts.into_boxed_slice()))
         });
         starts
     }
@@ -88,29 +96,43 @@ impl Stmt<'_> {
     }
 }
 
-/// The locations `at` in `text` (relative to it, in order) with the byte each is at, found
-/// in one walk over the text (counting each one's column from its line's start would take a
-/// line of many tokens a time quadratic in its length).
-fn byte_offsets(text: &str, at: Vec<Location>) -> Vec<(Location, u32)> {
-    let mut chars = text.char_indices();
-    let (mut line, mut column, mut byte) = (1, 1, 0);
-    at.into_iter()
-        .map(|loc| {
-            while (line, column) < (loc.line, loc.column) {
-                let Some((i, c)) = chars.next() else {
-                    byte = text.len();
-                    break;
-                };
-                byte = i + c.len_utf8();
-                if c == '\n' {
-                    (line, column) = (line + 1, 1);
-                } else {
-                    column += 1;
-                }
+/// Finds the byte of each of a text's locations (relative to it, asked for in order) in one
+/// walk over the text (counting each one's column from its line's start would take a line of
+/// many tokens a time quadratic in its length).
+struct Bytes<'t> {
+    text: &'t str,
+    chars: std::str::CharIndices<'t>,
+    line: u32,
+    column: u32,
+    byte: usize,
+}
+
+impl<'t> Bytes<'t> {
+    fn new(text: &'t str) -> Self {
+        Bytes {
+            text,
+            chars: text.char_indices(),
+            line: 1,
+            column: 1,
+            byte: 0,
+        }
+    }
+
+    fn at(&mut self, loc: Location) -> u32 {
+        while (self.line, self.column) < (loc.line, loc.column) {
+            let Some((i, c)) = self.chars.next() else {
+                self.byte = self.text.len();
+                break;
+            };
+            self.byte = i + c.len_utf8();
+            if c == '\n' {
+                (self.line, self.column) = (self.line + 1, 1);
+            } else {
+                self.column += 1;
             }
-            (loc, byte as u32)
-        })
-        .collect()
+        }
+        self.byte as u32
+    }
 }
 
 /// A parsed dump.
@@ -172,9 +194,7 @@ pub(crate) fn lex(
     let mut tokens = tokenize_into(r, buf)?;
     tokens.toks.reserve_exact(r.copy_rows().len());
     for row in r.copy_rows() {
-        tokens
-            .toks
-            .push(Tok::Str(StrKind::Plain, row.text.to_string()));
+        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
     }
     Ok(tokens)
 }
@@ -354,7 +374,8 @@ mod tests {
         let text = "CREATE TABLE t (\n    é int,\n    b text\n)";
         let at = [(1, 1), (1, 16), (2, 5), (2, 7), (3, 5), (4, 1), (9, 1)];
         let at: Vec<Location> = at.iter().map(|&(l, c)| Location::new(l, c)).collect();
-        let offsets: Vec<u32> = byte_offsets(text, at).iter().map(|&(_, b)| b).collect();
+        let mut bytes = Bytes::new(text);
+        let offsets: Vec<u32> = at.into_iter().map(|loc| bytes.at(loc)).collect();
         assert_eq!(offsets, [0, 15, 21, 24, 33, 40, 41]);
         assert_eq!(&text[33..39], "b text");
     }

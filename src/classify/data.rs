@@ -14,7 +14,7 @@ impl Classifier<'_> {
         if name == "search_path" {
             let _ = c.eat("to")
                 || c.eat_punct('=')
-                || matches!(c.peek(), Some(Tok::Op(o)) if o == "=") && {
+                || matches!(c.peek(), Some(Tok::Op(o)) if &**o == "=") && {
                     c.i += 1;
                     true
                 };

@@ -408,9 +408,7 @@ fn altered(t: &[Tok]) -> Option<Destructive> {
             Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
             // A `drop` right after a word that a name follows is that name (`"drop"` is the
             // bare word: it is no reserved keyword).
-            Tok::Word(w)
-                if depth == 0 && w == "drop" && !names_follow(t.get(i.wrapping_sub(1))) =>
-            {
+            w if depth == 0 && w.is_word("drop") && !names_follow(t.get(i.wrapping_sub(1))) => {
                 let next = t.get(i + 1);
                 let is = |x: &str| next.is_some_and(|n| n.is_word(x));
                 // `ALTER [COLUMN] c DROP …` changes the column `c`; a `DROP` that starts an
@@ -432,7 +430,7 @@ fn altered(t: &[Tok]) -> Option<Destructive> {
                 };
                 return Some(what);
             }
-            Tok::Word(w) if depth == 0 && w == "type" && i >= 2 => {
+            w if depth == 0 && w.is_word("type") && i >= 2 => {
                 let prev = &t[i - 1];
                 let before = &t[i - 2];
                 let column_type = prev.is_word("data")
@@ -462,13 +460,7 @@ fn toks(text: &str) -> Vec<Tok> {
 }
 
 fn words(t: &[Tok], n: usize) -> Vec<&str> {
-    t.iter()
-        .take(n)
-        .map(|t| match t {
-            Tok::Word(w) => w,
-            _ => "",
-        })
-        .collect()
+    t.iter().take(n).map(|t| t.word().unwrap_or("")).collect()
 }
 
 fn has_word(t: &[Tok], w: &str) -> bool {
@@ -533,8 +525,8 @@ fn statement_phase(text: &str) -> Option<Phase> {
 
 fn is_statement(s: &Snippet) -> bool {
     matches!(
-        toks(&s.text).first(),
-        Some(Tok::Word(w)) if matches!(&**w, "create" | "alter" | "comment" | "grant" | "revoke" | "insert" | "copy" | "select" | "set")
+        toks(&s.text).first().and_then(Tok::word),
+        Some(w) if matches!(w, "create" | "alter" | "comment" | "grant" | "revoke" | "insert" | "copy" | "select" | "set")
     )
 }
 
