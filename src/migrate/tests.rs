@@ -437,3 +437,104 @@ fn type_changes_that_keep_every_value_are_not_destructive() {
         ]
     );
 }
+
+#[test]
+fn a_removed_comment_is_set_to_null_after_its_top_level_is() {
+    use super::uncomment;
+    assert_eq!(
+        uncomment("COMMENT ON TABLE public.t IS 'NULL IS fine';").as_deref(),
+        Some("COMMENT ON TABLE public.t IS NULL")
+    );
+    assert_eq!(
+        uncomment("COMMENT ON COLUMN public.\"a IS b\".\" IS \" IS $x$ it IS $$ $x$;").as_deref(),
+        Some("COMMENT ON COLUMN public.\"a IS b\".\" IS \" IS NULL")
+    );
+    assert_eq!(
+        uncomment("COMMENT ON FUNCTION public.f(\"is\" integer) IS E'a\\' IS b';").as_deref(),
+        Some("COMMENT ON FUNCTION public.f(\"is\" integer) IS NULL")
+    );
+    let sql = draft(
+        "CREATE TABLE t (a int);\nCOMMENT ON TABLE public.t IS 'NULL IS fine';\nCREATE TABLE u (a int);",
+        "CREATE TABLE t (a int);",
+    );
+    assert!(
+        sql.contains("\nCOMMENT ON TABLE public.t IS NULL;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("fine"), "{sql}");
+    assert!(sql.contains("\nDROP TABLE public.u;\n"), "{sql}");
+}
+
+#[test]
+fn row_level_security_is_lowered_by_its_keyword_not_a_name() {
+    use super::lower_row_security;
+    assert_eq!(
+        lower_row_security("ALTER TABLE public.\"ENABLE_x\" ENABLE ROW LEVEL SECURITY;").as_deref(),
+        Some("ALTER TABLE public.\"ENABLE_x\" DISABLE ROW LEVEL SECURITY")
+    );
+    assert_eq!(
+        lower_row_security("ALTER TABLE ONLY \"FORCE\".enable FORCE ROW LEVEL SECURITY;")
+            .as_deref(),
+        Some("ALTER TABLE ONLY \"FORCE\".enable NO FORCE ROW LEVEL SECURITY")
+    );
+    assert_eq!(
+        lower_row_security("alter table \"enable\" enable row level security").as_deref(),
+        Some("alter table \"enable\" DISABLE row level security")
+    );
+    assert_eq!(
+        lower_row_security("ALTER TABLE t NO FORCE ROW LEVEL SECURITY;"),
+        None
+    );
+    let sql = draft(
+        "CREATE TABLE \"ENABLE_x\" (a int);\nALTER TABLE public.\"ENABLE_x\" ENABLE ROW LEVEL SECURITY;\nALTER TABLE public.\"ENABLE_x\" FORCE ROW LEVEL SECURITY;",
+        "CREATE TABLE \"ENABLE_x\" (a int);",
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.\"ENABLE_x\" DISABLE ROW LEVEL SECURITY;\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.\"ENABLE_x\" NO FORCE ROW LEVEL SECURITY;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("DISABLE_x"), "{sql}");
+}
+
+#[test]
+fn privileges_are_inverted_at_their_top_level_keywords() {
+    use super::invert_privilege;
+    let cases = [
+        (
+            "GRANT SELECT ON TABLE public.\"x TO y\" TO \"a TO b\";",
+            "REVOKE SELECT ON TABLE public.\"x TO y\" FROM \"a TO b\"",
+        ),
+        (
+            "GRANT ALL ON FUNCTION public.f(\"to\" integer) TO a, \" FROM \" WITH GRANT OPTION;",
+            "REVOKE ALL ON FUNCTION public.f(\"to\" integer) FROM a, \" FROM \"",
+        ),
+        (
+            "GRANT SELECT(\"to\") ON TABLE t TO a WITH GRANT OPTION GRANTED BY b;",
+            "REVOKE SELECT(\"to\") ON TABLE t FROM a GRANTED BY b",
+        ),
+        (
+            "REVOKE GRANT OPTION FOR ALL ON TABLE \"FROM t\" FROM \"a FROM b\" CASCADE;",
+            "GRANT ALL ON TABLE \"FROM t\" TO \"a FROM b\"",
+        ),
+        (
+            "REVOKE ALL ON TABLE t FROM a, \"cascade\";",
+            "GRANT ALL ON TABLE t TO a, \"cascade\"",
+        ),
+        (
+            "revoke all on table t from \"cascade\";",
+            "GRANT all on table t TO \"cascade\"",
+        ),
+    ];
+    for (from, to) in cases {
+        assert_eq!(invert_privilege(from).as_deref(), Some(to), "{from}");
+    }
+    assert_eq!(invert_privilege("GRANT SELECT ON TABLE t;"), None);
+    assert_eq!(
+        invert_privilege("COMMENT ON TABLE t IS 'GRANT x TO y';"),
+        None
+    );
+}
