@@ -402,6 +402,12 @@ fn type_changes_that_keep_every_value_are_not_destructive() {
         ("integer[]", "bigint"),
         ("timestamp without time zone", "timestamp with time zone"),
         ("character(5)", "text"),
+        // A negative scale rounds to the left of the point; `-3` was read as no number.
+        ("numeric(5, -2)", "numeric(7, -3)"),
+        ("numeric(5)", "numeric(7, -3)"),
+        ("numeric(5, -2)", "numeric(9, 2)"),
+        ("numeric(5, x)", "numeric(7)"),
+        ("integer", "numeric(20, -1)"),
     ] {
         assert!(!widens(from, to), "{from} -> {to}");
     }
