@@ -71,6 +71,9 @@ pub enum Destructive {
     ColumnType,
     /// Deletes or overwrites rows: `DELETE`, `TRUNCATE`, `UPDATE`.
     Rows,
+    /// Lowers a table's protection: `ALTER TABLE … DISABLE ROW LEVEL SECURITY` or
+    /// `NO FORCE ROW LEVEL SECURITY` lets rows its policies hid be read or written.
+    Security,
 }
 
 /// One statement of a migration draft, in the order the draft runs them.
@@ -366,9 +369,27 @@ fn destructive(sql: &str) -> Option<Destructive> {
         {
             Some(Destructive::Rows)
         }
-        "alter" => altered(&t),
+        "alter" => lowers_security(&t).or_else(|| altered(&t)),
         _ => None,
     }
+}
+
+/// Whether an `ALTER` statement disables row-level security or stops forcing it on the
+/// table's owner: the top-level keywords `DISABLE ROW LEVEL SECURITY` or `NO FORCE ROW LEVEL
+/// SECURITY` (a quoted name that spells them is a name).
+fn lowers_security(t: &[Tok]) -> Option<Destructive> {
+    let top = top_level(t);
+    let at = |i: usize, w: &[&str]| {
+        w.iter()
+            .enumerate()
+            .all(|(k, w)| top.contains(&(i + k)) && t[i + k].is_word(w))
+    };
+    top.iter()
+        .any(|&i| {
+            at(i, &["disable", "row", "level", "security"])
+                || at(i, &["no", "force", "row", "level", "security"])
+        })
+        .then_some(Destructive::Security)
 }
 
 /// Whether a name, not an action, follows `prev` in an `ALTER` statement.

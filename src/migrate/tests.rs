@@ -265,6 +265,18 @@ fn destructive_statements_are_told_apart() {
         ("REVOKE ALL ON TABLE t FROM u;", None),
         ("COMMENT ON TABLE t IS NULL;", None),
         ("SELECT pg_catalog.setval('s', 1, true);", None),
+        (
+            "ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;",
+            Some(Security),
+        ),
+        (
+            "alter table only t no force row level security",
+            Some(Security),
+        ),
+        ("ALTER TABLE t ENABLE ROW LEVEL SECURITY;", None),
+        ("ALTER TABLE t FORCE ROW LEVEL SECURITY;", None),
+        ("ALTER TABLE \"disable\" ENABLE ROW LEVEL SECURITY;", None),
+        ("ALTER TABLE t DISABLE TRIGGER ALL;", None),
     ] {
         assert_eq!(destructive(sql), what, "{sql}");
     }
@@ -504,6 +516,19 @@ fn row_level_security_is_lowered_by_its_keyword_not_a_name() {
         "{sql}"
     );
     assert!(!sql.contains("DISABLE_x"), "{sql}");
+    // Lowering a table's protection waits for the same opt-in as destroying something.
+    let diff = crate::diff(
+        "CREATE TABLE t (a int);\nALTER TABLE public.t ENABLE ROW LEVEL SECURITY;",
+        "CREATE TABLE t (a int);",
+    )
+    .unwrap();
+    let withheld = diff.migration().to_string();
+    assert!(
+        withheld.contains("\n-- unsafe: ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;\n"),
+        "{withheld}"
+    );
+    assert_eq!(diff.migration().destructive_count(), 1);
+    assert_eq!(diff.mirror().migration().destructive_count(), 0);
 }
 
 #[test]
