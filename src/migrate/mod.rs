@@ -817,14 +817,14 @@ fn is_create(text: &str) -> bool {
 
 /// `CREATE …` → `CREATE OR REPLACE …` (unless it already says so).
 fn or_replace(text: &str) -> String {
-    let t = toks(text);
-    if words(&t, 3)[1..].starts_with(&["or", "replace"]) {
-        return text.to_string();
-    }
-    let trimmed = text.trim_start();
-    match trimmed.get(..6) {
-        Some(kw) if kw.eq_ignore_ascii_case("create") => {
-            format!("CREATE OR REPLACE{}", &trimmed[6..])
+    // The `CREATE` token, where it is written: a comment may come before it.
+    match located(text) {
+        Some((t, at)) if t.first().is_some_and(|w| w.is_word("create")) => {
+            if words(&t, 3)[1..].starts_with(&["or", "replace"]) {
+                return text.to_string();
+            }
+            let after = at[0] + "create".len();
+            format!("CREATE OR REPLACE{}", &text[after..])
         }
         _ => text.to_string(),
     }

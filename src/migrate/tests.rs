@@ -569,3 +569,20 @@ fn privileges_are_inverted_at_their_top_level_keywords() {
         None
     );
 }
+
+#[test]
+fn or_replace_is_written_after_the_create_token() {
+    use super::or_replace;
+    assert_eq!(
+        or_replace("-- a view\n/* create */ create VIEW v AS SELECT 1;"),
+        "CREATE OR REPLACE VIEW v AS SELECT 1;"
+    );
+    assert_eq!(
+        or_replace("CREATE OR REPLACE VIEW v AS SELECT 1;"),
+        "CREATE OR REPLACE VIEW v AS SELECT 1;"
+    );
+    assert_eq!(
+        or_replace("  CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 1 $$;"),
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 1 $$;"
+    );
+}
