@@ -295,6 +295,11 @@ fn terminate(mut sql: String) -> String {
     let trimmed = sql.trim_end().len();
     sql.truncate(trimmed);
     if !sql.ends_with(';') {
+        // A `;` after a line comment would be part of it.
+        let last_line = sql.rsplit('\n').next().unwrap_or_default();
+        if last_line.contains("--") {
+            sql.push('\n');
+        }
         sql.push(';');
     }
     sql

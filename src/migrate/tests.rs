@@ -586,3 +586,23 @@ fn or_replace_is_written_after_the_create_token() {
         "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 1 $$;"
     );
 }
+
+#[test]
+fn a_statement_ending_in_a_line_comment_is_ended_on_a_line_of_its_own() {
+    use super::{lower_row_security, terminate};
+    assert_eq!(terminate("SELECT 1 -- one".into()), "SELECT 1 -- one\n;");
+    assert_eq!(terminate("SELECT '--'".into()), "SELECT '--'\n;");
+    assert_eq!(
+        terminate("SELECT 1 /* one */".into()),
+        "SELECT 1 /* one */;"
+    );
+    assert_eq!(
+        lower_row_security("ALTER TABLE t ENABLE ROW LEVEL SECURITY -- on\n;").map(terminate),
+        Some("ALTER TABLE t DISABLE ROW LEVEL SECURITY -- on\n;".to_string())
+    );
+    let sql = draft("", "CREATE TABLE t (a int) -- last");
+    assert!(
+        sql.ends_with("\nCREATE TABLE t (a int) -- last\n;\n"),
+        "{sql}"
+    );
+}
