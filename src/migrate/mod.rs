@@ -971,7 +971,8 @@ fn lower_row_security(text: &str) -> Option<String> {
     let k = top_level(&t)
         .into_iter()
         .find(|&i| (t[i].is_word("enable") || t[i].is_word("force")) && rls(i))?;
-    if k > 0 && t[k - 1].is_word("no") {
+    // Already lowered, or a quoted name where the keyword goes.
+    if (k > 0 && t[k - 1].is_word("no")) || text[at[k]..].starts_with('"') {
         return None;
     }
     let with = if t[k].is_word("enable") {
