@@ -89,7 +89,7 @@ fn type_shape(ty: &str) -> (String, usize) {
 
 /// A type's name without its modifier and the modifier's numbers: `varchar(20)` is
 /// (`varchar`, [20]); the aliases PostgreSQL prints are folded to one name.
-fn type_parts(ty: &str) -> (&'static str, Vec<u32>) {
+fn type_parts(ty: &str) -> (&'static str, Vec<i32>) {
     let (name, args) = match ty.find('(') {
         Some(i) if ty.ends_with(')') => (&ty[..i], &ty[i + 1..ty.len() - 1]),
         _ => (ty, ""),
@@ -105,8 +105,19 @@ fn type_parts(ty: &str) -> (&'static str, Vec<u32>) {
         "text" => "text",
         _ => "",
     };
-    let args = args.split(',').filter_map(|a| a.parse().ok()).collect();
-    (name, args)
+    // A modifier that is not all numbers, or a negative one (`numeric(5, -2)` rounds to
+    // hundreds), is not judged: the type is then no known one.
+    let args: Option<Vec<i32>> = if args.is_empty() {
+        Some(Vec::new())
+    } else {
+        args.split(',')
+            .map(|a| a.parse().ok().filter(|&n: &i32| n >= 0))
+            .collect()
+    };
+    match args {
+        Some(args) => (name, args),
+        None => ("", Vec::new()),
+    }
 }
 
 /// Whether every value of type `from` converts to type `to` unchanged, so that

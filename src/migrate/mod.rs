@@ -71,6 +71,9 @@ pub enum Destructive {
     ColumnType,
     /// Deletes or overwrites rows: `DELETE`, `TRUNCATE`, `UPDATE`.
     Rows,
+    /// Lowers a table's protection: `ALTER TABLE … DISABLE ROW LEVEL SECURITY` or
+    /// `NO FORCE ROW LEVEL SECURITY` lets rows its policies hid be read or written.
+    Security,
 }
 
 /// One statement of a migration draft, in the order the draft runs them.
@@ -292,6 +295,11 @@ fn terminate(mut sql: String) -> String {
     let trimmed = sql.trim_end().len();
     sql.truncate(trimmed);
     if !sql.ends_with(';') {
+        // A `;` after a line comment would be part of it.
+        let last_line = sql.rsplit('\n').next().unwrap_or_default();
+        if last_line.contains("--") {
+            sql.push('\n');
+        }
         sql.push(';');
     }
     sql
@@ -366,9 +374,27 @@ fn destructive(sql: &str) -> Option<Destructive> {
         {
             Some(Destructive::Rows)
         }
-        "alter" => altered(&t),
+        "alter" => lowers_security(&t).or_else(|| altered(&t)),
         _ => None,
     }
+}
+
+/// Whether an `ALTER` statement disables row-level security or stops forcing it on the
+/// table's owner: the top-level keywords `DISABLE ROW LEVEL SECURITY` or `NO FORCE ROW LEVEL
+/// SECURITY` (a quoted name that spells them is a name).
+fn lowers_security(t: &[Tok]) -> Option<Destructive> {
+    let top = top_level(t);
+    let at = |i: usize, w: &[&str]| {
+        w.iter()
+            .enumerate()
+            .all(|(k, w)| top.contains(&(i + k)) && t[i + k].is_word(w))
+    };
+    top.iter()
+        .any(|&i| {
+            at(i, &["disable", "row", "level", "security"])
+                || at(i, &["no", "force", "row", "level", "security"])
+        })
+        .then_some(Destructive::Security)
 }
 
 /// Whether a name, not an action, follows `prev` in an `ALTER` statement.
@@ -729,12 +755,8 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         Comment => {
             if r.is_empty() {
                 for s in l {
-                    match s.text.rfind(" IS ") {
-                        Some(i) => plan.create(
-                            Phase::Comment,
-                            s.lines.start,
-                            format!("{} IS NULL", &s.text[..i]),
-                        ),
+                    match uncomment(&s.text) {
+                        Some(sql) => plan.create(Phase::Comment, s.lines.start, sql),
                         None => plan.manual(part, "comment removed"),
                     }
                 }
@@ -759,10 +781,15 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     Partition => format!("ALTER TABLE {} DETACH PARTITION {table}", part.name()),
                     ReplicaIdentity => format!("ALTER TABLE {table} REPLICA IDENTITY DEFAULT"),
                     Cluster => format!("ALTER TABLE {table} SET WITHOUT CLUSTER"),
-                    RowSecurity => l[0]
-                        .text
-                        .replacen("ENABLE", "DISABLE", 1)
-                        .replacen("FORCE", "NO FORCE", 1),
+                    RowSecurity => {
+                        for s in l {
+                            match lower_row_security(&s.text) {
+                                Some(sql) => plan.create(Phase::Owner, s.lines.start, sql),
+                                None => plan.manual(part, "row security statement not understood"),
+                            }
+                        }
+                        return;
+                    }
                     _ => return plan.manual(part, "the left dump sets it, the right one does not"),
                 };
                 plan.create(Phase::Owner, ll, sql);
@@ -787,14 +814,14 @@ fn is_create(text: &str) -> bool {
 
 /// `CREATE …` → `CREATE OR REPLACE …` (unless it already says so).
 fn or_replace(text: &str) -> String {
-    let t = toks(text);
-    if words(&t, 3)[1..].starts_with(&["or", "replace"]) {
-        return text.to_string();
-    }
-    let trimmed = text.trim_start();
-    match trimmed.get(..6) {
-        Some(kw) if kw.eq_ignore_ascii_case("create") => {
-            format!("CREATE OR REPLACE{}", &trimmed[6..])
+    // The `CREATE` token, where it is written: a comment may come before it.
+    match located(text) {
+        Some((t, at)) if t.first().is_some_and(|w| w.is_word("create")) => {
+            if words(&t, 3)[1..].starts_with(&["or", "replace"]) {
+                return text.to_string();
+            }
+            let after = at[0] + "create".len();
+            format!("CREATE OR REPLACE{}", &text[after..])
         }
         _ => text.to_string(),
     }
@@ -854,28 +881,163 @@ fn enum_values(plan: &mut Plan, part: &Change, name: &str, left: &Snippet, right
     }
 }
 
-/// `GRANT p ON o TO r` → `REVOKE p ON o FROM r`, and the reverse.
-fn invert_privilege(text: &str) -> Option<String> {
-    let body = text.trim().trim_end_matches(';');
-    let upper = body.to_ascii_uppercase();
-    if upper.starts_with("GRANT ") {
-        let to = upper.rfind(" TO ").filter(|&to| to >= 6)?;
-        let mut grantees = &body[to + 4..];
-        if let Some(w) = grantees.to_ascii_uppercase().find(" WITH GRANT OPTION") {
-            grantees = &grantees[..w];
+/// A statement's tokens and the byte offset in `text` where each starts, the statement's text
+/// ending at the last offset (before its final `;`). None if it does not lex, or if an offset
+/// is not where the token is written (a word is checked against its spelling).
+fn located(text: &str) -> Option<(Vec<Tok>, Vec<usize>)> {
+    let stmts = split(text).ok()?;
+    let r = stmts.first()?;
+    let t = tokenize(r).ok()?.toks;
+    let locs = crate::lex::locate(r.text, r.meta_lines());
+    if locs.len() != t.len() {
+        return None;
+    }
+    let base = (r.text.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(r.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let mut at = Vec::with_capacity(t.len() + 1);
+    for (tok, loc) in t.iter().zip(&locs) {
+        let line = *line_starts.get((loc.line as usize).checked_sub(1)?)?;
+        let col = (loc.column as usize).checked_sub(1)?;
+        let (off, _) = r.text[line..].char_indices().nth(col)?;
+        let off = base + line + off;
+        // A word is where it is written (a quoted one may fold to a word).
+        if let Tok::Word(w) = tok
+            && w.is_ascii()
+            && !text[off..].starts_with('"')
+            && !text.get(off..off + w.len())?.eq_ignore_ascii_case(w)
+        {
+            return None;
         }
-        Some(format!("REVOKE {} FROM {grantees}", &body[6..to]))
-    } else if upper.starts_with("REVOKE ") {
-        let from = upper.rfind(" FROM ").filter(|&from| from >= 7)?;
-        let grantees = body[from + 6..]
-            .trim_end_matches(" CASCADE")
-            .trim_end_matches(" RESTRICT");
-        let what = &body[7..from];
-        let what = what
-            .strip_prefix("GRANT OPTION FOR ")
-            .or_else(|| what.strip_prefix("grant option for "))
-            .unwrap_or(what);
-        Some(format!("GRANT {what} TO {grantees}"))
+        at.push(off);
+    }
+    let body = r.text.trim_end();
+    let body = body.strip_suffix(';').unwrap_or(body).trim_end();
+    at.push(base + body.len());
+    Some((t, at))
+}
+
+/// The indexes of the tokens outside parentheses and brackets.
+fn top_level(t: &[Tok]) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut out = Vec::new();
+    for (i, tok) in t.iter().enumerate() {
+        match tok {
+            Tok::Punct('(' | '[') => depth += 1,
+            Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `COMMENT ON … IS 'text'` → `COMMENT ON … IS NULL`: what follows the top-level `IS` (a
+/// literal, which may hold ` IS ` itself) replaced.
+fn uncomment(text: &str) -> Option<String> {
+    let (t, at) = located(text)?;
+    if !t.first()?.is_word("comment") {
+        return None;
+    }
+    let is = top_level(&t)
+        .into_iter()
+        .rev()
+        .find(|&i| t[i].is_word("is"))?;
+    Some(format!("{} IS NULL", text[..at[is]].trim()))
+}
+
+/// `ALTER TABLE t ENABLE ROW LEVEL SECURITY` → `… DISABLE …`, `… FORCE …` → `… NO FORCE …`:
+/// the keyword token edited, not a name that spells it.
+fn lower_row_security(text: &str) -> Option<String> {
+    let (t, at) = located(text)?;
+    if !t.first()?.is_word("alter") {
+        return None;
+    }
+    let rls = |i: usize| {
+        ["row", "level", "security"]
+            .iter()
+            .enumerate()
+            .all(|(k, w)| t.get(i + 1 + k).is_some_and(|x| x.is_word(w)))
+    };
+    let k = top_level(&t)
+        .into_iter()
+        .find(|&i| (t[i].is_word("enable") || t[i].is_word("force")) && rls(i))?;
+    // Already lowered, or a quoted name where the keyword goes.
+    if (k > 0 && t[k - 1].is_word("no")) || text[at[k]..].starts_with('"') {
+        return None;
+    }
+    let with = if t[k].is_word("enable") {
+        "DISABLE"
+    } else {
+        "NO FORCE"
+    };
+    let end = at[k] + t[k].ident()?.len();
+    let start = text[..at[k]].len() - text[..at[k]].trim_start().len();
+    Some(format!(
+        "{}{with}{}",
+        &text[start..at[k]],
+        &text[end..at[t.len()]]
+    ))
+}
+
+/// `GRANT p ON o TO r` → `REVOKE p ON o FROM r`, and the reverse, read from the top-level
+/// tokens: a `TO` or `FROM` inside a quoted name or a routine's arguments is not the keyword.
+fn invert_privilege(text: &str) -> Option<String> {
+    let (t, at) = located(text)?;
+    let top = top_level(&t);
+    let end = at[t.len()];
+    let piece = |from: usize, to: usize| text[at[from]..at[to]].trim_end();
+    let first = t.first()?;
+    if first.is_word("grant") {
+        let to = *top.iter().find(|&&i| t[i].is_word("to"))?;
+        // `WITH GRANT OPTION` does not belong in a `REVOKE`; `GRANTED BY` does.
+        let with = top.iter().copied().find(|&i| {
+            i > to
+                && t[i].is_word("with")
+                && t.get(i + 1).is_some_and(|x| x.is_word("grant"))
+                && t.get(i + 2).is_some_and(|x| x.is_word("option"))
+        });
+        let grantees = match with {
+            Some(w) => format!(
+                "{}{}",
+                piece(to + 1, w),
+                match t.get(w + 3) {
+                    Some(_) => format!(" {}", text[at[w + 3]..end].trim()),
+                    None => String::new(),
+                }
+            ),
+            None => text[at[to + 1]..end].trim().to_string(),
+        };
+        if to < 2 || grantees.is_empty() {
+            return None;
+        }
+        Some(format!("REVOKE {} FROM {grantees}", piece(1, to)))
+    } else if first.is_word("revoke") {
+        let from = *top.iter().find(|&&i| t[i].is_word("from"))?;
+        let mut what = 1;
+        if ["grant", "option", "for"]
+            .iter()
+            .enumerate()
+            .all(|(k, w)| t.get(1 + k).is_some_and(|x| x.is_word(w)))
+        {
+            what = 4;
+        }
+        // `CASCADE` or `RESTRICT` ends a `REVOKE`, not a `GRANT`.
+        let mut last = t.len();
+        let keyword = (t[last - 1].is_word("cascade") || t[last - 1].is_word("restrict"))
+            && !text[at[last - 1]..].starts_with('"');
+        if keyword && last > from + 2 {
+            last -= 1;
+        }
+        if from <= what || last <= from + 1 {
+            return None;
+        }
+        Some(format!(
+            "GRANT {} TO {}",
+            piece(what, from),
+            piece(from + 1, last)
+        ))
     } else {
         None
     }

@@ -265,6 +265,18 @@ fn destructive_statements_are_told_apart() {
         ("REVOKE ALL ON TABLE t FROM u;", None),
         ("COMMENT ON TABLE t IS NULL;", None),
         ("SELECT pg_catalog.setval('s', 1, true);", None),
+        (
+            "ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;",
+            Some(Security),
+        ),
+        (
+            "alter table only t no force row level security",
+            Some(Security),
+        ),
+        ("ALTER TABLE t ENABLE ROW LEVEL SECURITY;", None),
+        ("ALTER TABLE t FORCE ROW LEVEL SECURITY;", None),
+        ("ALTER TABLE \"disable\" ENABLE ROW LEVEL SECURITY;", None),
+        ("ALTER TABLE t DISABLE TRIGGER ALL;", None),
     ] {
         assert_eq!(destructive(sql), what, "{sql}");
     }
@@ -402,6 +414,12 @@ fn type_changes_that_keep_every_value_are_not_destructive() {
         ("integer[]", "bigint"),
         ("timestamp without time zone", "timestamp with time zone"),
         ("character(5)", "text"),
+        // A negative scale rounds to the left of the point; `-3` was read as no number.
+        ("numeric(5, -2)", "numeric(7, -3)"),
+        ("numeric(5)", "numeric(7, -3)"),
+        ("numeric(5, -2)", "numeric(9, 2)"),
+        ("numeric(5, x)", "numeric(7)"),
+        ("integer", "numeric(20, -1)"),
     ] {
         assert!(!widens(from, to), "{from} -> {to}");
     }
@@ -435,5 +453,156 @@ fn type_changes_that_keep_every_value_are_not_destructive() {
                 false
             ),
         ]
+    );
+}
+
+#[test]
+fn a_removed_comment_is_set_to_null_after_its_top_level_is() {
+    use super::uncomment;
+    assert_eq!(
+        uncomment("COMMENT ON TABLE public.t IS 'NULL IS fine';").as_deref(),
+        Some("COMMENT ON TABLE public.t IS NULL")
+    );
+    assert_eq!(
+        uncomment("COMMENT ON COLUMN public.\"a IS b\".\" IS \" IS $x$ it IS $$ $x$;").as_deref(),
+        Some("COMMENT ON COLUMN public.\"a IS b\".\" IS \" IS NULL")
+    );
+    assert_eq!(
+        uncomment("COMMENT ON FUNCTION public.f(\"is\" integer) IS E'a\\' IS b';").as_deref(),
+        Some("COMMENT ON FUNCTION public.f(\"is\" integer) IS NULL")
+    );
+    let sql = draft(
+        "CREATE TABLE t (a int);\nCOMMENT ON TABLE public.t IS 'NULL IS fine';\nCREATE TABLE u (a int);",
+        "CREATE TABLE t (a int);",
+    );
+    assert!(
+        sql.contains("\nCOMMENT ON TABLE public.t IS NULL;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("fine"), "{sql}");
+    assert!(sql.contains("\nDROP TABLE public.u;\n"), "{sql}");
+}
+
+#[test]
+fn row_level_security_is_lowered_by_its_keyword_not_a_name() {
+    use super::lower_row_security;
+    assert_eq!(
+        lower_row_security("ALTER TABLE public.\"ENABLE_x\" ENABLE ROW LEVEL SECURITY;").as_deref(),
+        Some("ALTER TABLE public.\"ENABLE_x\" DISABLE ROW LEVEL SECURITY")
+    );
+    assert_eq!(
+        lower_row_security("ALTER TABLE ONLY \"FORCE\".enable FORCE ROW LEVEL SECURITY;")
+            .as_deref(),
+        Some("ALTER TABLE ONLY \"FORCE\".enable NO FORCE ROW LEVEL SECURITY")
+    );
+    assert_eq!(
+        lower_row_security("alter table \"enable\" enable row level security").as_deref(),
+        Some("alter table \"enable\" DISABLE row level security")
+    );
+    assert_eq!(
+        lower_row_security("ALTER TABLE t NO FORCE ROW LEVEL SECURITY;"),
+        None
+    );
+    let sql = draft(
+        "CREATE TABLE \"ENABLE_x\" (a int);\nALTER TABLE public.\"ENABLE_x\" ENABLE ROW LEVEL SECURITY;\nALTER TABLE public.\"ENABLE_x\" FORCE ROW LEVEL SECURITY;",
+        "CREATE TABLE \"ENABLE_x\" (a int);",
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.\"ENABLE_x\" DISABLE ROW LEVEL SECURITY;\n"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.\"ENABLE_x\" NO FORCE ROW LEVEL SECURITY;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("DISABLE_x"), "{sql}");
+    // Lowering a table's protection waits for the same opt-in as destroying something.
+    let diff = crate::diff(
+        "CREATE TABLE t (a int);\nALTER TABLE public.t ENABLE ROW LEVEL SECURITY;",
+        "CREATE TABLE t (a int);",
+    )
+    .unwrap();
+    let withheld = diff.migration().to_string();
+    assert!(
+        withheld.contains("\n-- unsafe: ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;\n"),
+        "{withheld}"
+    );
+    assert_eq!(diff.migration().destructive_count(), 1);
+    assert_eq!(diff.mirror().migration().destructive_count(), 0);
+}
+
+#[test]
+fn privileges_are_inverted_at_their_top_level_keywords() {
+    use super::invert_privilege;
+    let cases = [
+        (
+            "GRANT SELECT ON TABLE public.\"x TO y\" TO \"a TO b\";",
+            "REVOKE SELECT ON TABLE public.\"x TO y\" FROM \"a TO b\"",
+        ),
+        (
+            "GRANT ALL ON FUNCTION public.f(\"to\" integer) TO a, \" FROM \" WITH GRANT OPTION;",
+            "REVOKE ALL ON FUNCTION public.f(\"to\" integer) FROM a, \" FROM \"",
+        ),
+        (
+            "GRANT SELECT(\"to\") ON TABLE t TO a WITH GRANT OPTION GRANTED BY b;",
+            "REVOKE SELECT(\"to\") ON TABLE t FROM a GRANTED BY b",
+        ),
+        (
+            "REVOKE GRANT OPTION FOR ALL ON TABLE \"FROM t\" FROM \"a FROM b\" CASCADE;",
+            "GRANT ALL ON TABLE \"FROM t\" TO \"a FROM b\"",
+        ),
+        (
+            "REVOKE ALL ON TABLE t FROM a, \"cascade\";",
+            "GRANT ALL ON TABLE t TO a, \"cascade\"",
+        ),
+        (
+            "revoke all on table t from \"cascade\";",
+            "GRANT all on table t TO \"cascade\"",
+        ),
+    ];
+    for (from, to) in cases {
+        assert_eq!(invert_privilege(from).as_deref(), Some(to), "{from}");
+    }
+    assert_eq!(invert_privilege("GRANT SELECT ON TABLE t;"), None);
+    assert_eq!(
+        invert_privilege("COMMENT ON TABLE t IS 'GRANT x TO y';"),
+        None
+    );
+}
+
+#[test]
+fn or_replace_is_written_after_the_create_token() {
+    use super::or_replace;
+    assert_eq!(
+        or_replace("-- a view\n/* create */ create VIEW v AS SELECT 1;"),
+        "CREATE OR REPLACE VIEW v AS SELECT 1;"
+    );
+    assert_eq!(
+        or_replace("CREATE OR REPLACE VIEW v AS SELECT 1;"),
+        "CREATE OR REPLACE VIEW v AS SELECT 1;"
+    );
+    assert_eq!(
+        or_replace("  CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 1 $$;"),
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 1 $$;"
+    );
+}
+
+#[test]
+fn a_statement_ending_in_a_line_comment_is_ended_on_a_line_of_its_own() {
+    use super::{lower_row_security, terminate};
+    assert_eq!(terminate("SELECT 1 -- one".into()), "SELECT 1 -- one\n;");
+    assert_eq!(terminate("SELECT '--'".into()), "SELECT '--'\n;");
+    assert_eq!(
+        terminate("SELECT 1 /* one */".into()),
+        "SELECT 1 /* one */;"
+    );
+    assert_eq!(
+        lower_row_security("ALTER TABLE t ENABLE ROW LEVEL SECURITY -- on\n;").map(terminate),
+        Some("ALTER TABLE t DISABLE ROW LEVEL SECURITY -- on\n;".to_string())
+    );
+    let sql = draft("", "CREATE TABLE t (a int) -- last");
+    assert!(
+        sql.ends_with("\nCREATE TABLE t (a int) -- last\n;\n"),
+        "{sql}"
     );
 }
