@@ -888,7 +888,10 @@ fn located(text: &str) -> Option<(Vec<Tok>, Vec<usize>)> {
     let stmts = split(text).ok()?;
     let r = stmts.first()?;
     let t = tokenize(r).ok()?.toks;
-    let locs = crate::lex::locate(r.text, r.meta_lines());
+    let mut locs = Vec::with_capacity(t.len() + 1);
+    if crate::lex::locate_each(r.text, r.meta_lines(), |at| locs.push(at)) {
+        locs.pop();
+    }
     if locs.len() != t.len() {
         return None;
     }
@@ -903,7 +906,7 @@ fn located(text: &str) -> Option<(Vec<Tok>, Vec<usize>)> {
         let (off, _) = r.text[line..].char_indices().nth(col)?;
         let off = base + line + off;
         // A word is where it is written (a quoted one may fold to a word).
-        if let Tok::Word(w) = tok
+        if let Some(w) = tok.word()
             && w.is_ascii()
             && !text[off..].starts_with('"')
             && !text.get(off..off + w.len())?.eq_ignore_ascii_case(w)
