@@ -242,7 +242,9 @@ struct ColumnDef {
     rest: Vec<String>,
 }
 
-const COLUMN_KEYWORDS: &[&str] = &[
+/// The words that end a column's type in its definition: what follows is its default,
+/// nullability, collation, generation or an inline constraint.
+pub(crate) const COLUMN_KEYWORDS: &[&str] = &[
     "default",
     "not",
     "null",

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::normalize::same_relative_to;
+use crate::notes::COLUMN_KEYWORDS;
 use crate::object::unquoted_schema;
 
 /// The pieces of a column definition that migrations change one at a time.
@@ -18,19 +19,7 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     let t = toks(text);
     let mut def = ColumnDef::default();
     let mut i = 1;
-    const STOP: &[&str] = &[
-        "default",
-        "not",
-        "null",
-        "collate",
-        "generated",
-        "constraint",
-        "check",
-        "references",
-        "unique",
-        "primary",
-    ];
-    while i < t.len() && !STOP.iter().any(|w| t[i].is_word(w)) {
+    while i < t.len() && !COLUMN_KEYWORDS.iter().any(|w| t[i].is_word(w)) {
         def.ty.push(t[i].clone());
         i += 1;
     }
@@ -43,7 +32,7 @@ fn column_def(text: &str) -> Option<ColumnDef> {
                 match &t[i] {
                     Tok::Punct('(' | '[') => depth += 1,
                     Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
-                    x if depth == 0 && STOP.iter().any(|w| x.is_word(w)) => break,
+                    x if depth == 0 && COLUMN_KEYWORDS.iter().any(|w| x.is_word(w)) => break,
                     _ => {}
                 }
                 i += 1;
