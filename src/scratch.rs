@@ -142,7 +142,7 @@ impl Scratch {
         let started = Instant::now();
         let (admin_url, local) = match self.url {
             Some(url) => {
-                query(&url, "SELECT 1")?;
+                query(&url, "SELECT 1", false)?;
                 (url, None)
             }
             None => {
@@ -189,13 +189,12 @@ impl Scratch {
             os_user,
         };
         let dir = local.dir.clone();
+        // Root hands the cluster's user nothing by path in a directory that user owns: a
+        // process with that uid could swap a name for a symlink to any file. The password
+        // file is made and handed over (fchown) through its open handle while the directory
+        // is still root's; the directory itself goes last, through its own handle.
         let owner = match &local.os_user {
-            Some(user) => {
-                let ids = (user_id(user, "-u")?, user_id(user, "-g")?);
-                std::os::unix::fs::chown(&dir, Some(ids.0), Some(ids.1))
-                    .map_err(|e| scratch_error(format!("{}: {e}", dir.display())))?;
-                Some(ids)
-            }
+            Some(user) => Some((user_id(user, "-u")?, user_id(user, "-g")?)),
             None => None,
         };
         let pwfile = dir.join("pwfile");
@@ -204,12 +203,27 @@ impl Scratch {
             .create_new(true)
             .mode(0o600)
             .open(&pwfile)
-            .and_then(|mut f| f.write_all(local.password.as_bytes()))
-            .and_then(|()| match owner {
-                Some((uid, gid)) => std::os::unix::fs::chown(&pwfile, Some(uid), Some(gid)),
-                None => Ok(()),
+            .and_then(|mut f| {
+                f.write_all(local.password.as_bytes())?;
+                match owner {
+                    Some((uid, gid)) => std::os::unix::fs::fchown(&f, Some(uid), Some(gid)),
+                    None => Ok(()),
+                }
             })
             .map_err(|e| scratch_error(format!("{}: {e}", pwfile.display())))?;
+        if let Some((uid, gid)) = owner {
+            std::fs::File::open(&dir)
+                .and_then(|d| {
+                    // The directory is still root's (mode 0700): nobody else could have
+                    // replaced it, but check what the handle is before giving it away.
+                    let m = d.metadata()?;
+                    if !m.is_dir() || m.uid() != 0 {
+                        return Err(std::io::Error::other("not the directory made here"));
+                    }
+                    std::os::unix::fs::fchown(&d, Some(uid), Some(gid))
+                })
+                .map_err(|e| scratch_error(format!("{}: {e}", dir.display())))?;
+        }
         let initialised = run(local
             .as_user(&initdb)
             .arg("-D")
@@ -232,12 +246,9 @@ impl Scratch {
             "{SETTINGS}unix_socket_directories = '{}'\nport = {PORT}\n",
             dir.display().to_string().replace('\'', "''"),
         );
+        // Written as the cluster's user: the file is in a directory that user owns.
         let conf = data.join("postgresql.conf");
-        std::fs::OpenOptions::new()
-            .append(true)
-            .open(&conf)
-            .and_then(|mut f| f.write_all(settings.as_bytes()))
-            .map_err(|e| scratch_error(format!("{}: {e}", conf.display())))?;
+        append_as(&local, &conf, &settings)?;
         let log = dir.join("log");
         if let Err(e) = run(local
             .as_user(&pg_ctl)
@@ -247,13 +258,8 @@ impl Scratch {
             .arg(&log)
             .arg("start"))
         {
-            let tail = std::fs::read_to_string(&log).unwrap_or_default();
-            let tail = tail.lines().rev().take(3).collect::<Vec<_>>();
-            let tail: Vec<&str> = tail.into_iter().rev().collect();
-            return Err(scratch_error(format!(
-                "{e}; server log: {}",
-                tail.join(" / ")
-            )));
+            let tail = read_tail(&local, &log);
+            return Err(scratch_error(format!("{e}; server log: {tail}")));
         }
         let url = format!(
             "postgresql:///postgres?host={}&port={PORT}&user=postgres&password={}",
@@ -302,16 +308,19 @@ struct Local {
 }
 
 impl Local {
-    /// A command for a PostgreSQL server program, run as the cluster's OS user.
+    /// A command for a PostgreSQL server program, run as the cluster's OS user with the
+    /// server's environment ([`server_env`]).
     fn as_user(&self, program: &Path) -> Command {
-        match &self.os_user {
+        let mut c = match &self.os_user {
             Some(u) => {
                 let mut c = Command::new("runuser");
                 c.args(["-u", u, "--"]).arg(program);
                 c
             }
             None => Command::new(program),
-        }
+        };
+        server_env(&mut c);
+        c
     }
 }
 
@@ -390,9 +399,10 @@ impl ScratchServer {
             std::process::id(),
             random_hex(4).unwrap_or_default()
         );
-        crate::pg::psql(
+        psql(
             &self.admin_url,
             &format!("CREATE DATABASE {name} TEMPLATE template0;"),
+            self.local.is_some(),
         )?;
         Ok(ScratchDatabase {
             url: with_database(&self.admin_url, &name),
@@ -406,10 +416,14 @@ impl ScratchServer {
         if let Some(s) = self.settings.get() {
             return Ok(s);
         }
-        let names = query(&self.admin_url, "SELECT name FROM pg_settings")?
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let names = query(
+            &self.admin_url,
+            "SELECT name FROM pg_settings",
+            self.local.is_some(),
+        )?
+        .lines()
+        .map(str::to_string)
+        .collect();
         Ok(self.settings.get_or_init(|| names))
     }
 
@@ -420,10 +434,14 @@ impl ScratchServer {
             return Ok(Vec::new());
         }
         let _turn = self.roles.lock().unwrap_or_else(|p| p.into_inner());
-        let existing: BTreeSet<String> = query(&self.admin_url, "SELECT rolname FROM pg_roles")?
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let existing: BTreeSet<String> = query(
+            &self.admin_url,
+            "SELECT rolname FROM pg_roles",
+            self.local.is_some(),
+        )?
+        .lines()
+        .map(str::to_string)
+        .collect();
         let missing: Vec<String> = roles.difference(&existing).cloned().collect();
         if missing.is_empty() {
             return Ok(missing);
@@ -435,7 +453,7 @@ impl ScratchServer {
             .iter()
             .map(|r| format!("CREATE ROLE {};\n", quote_ident(r)))
             .collect();
-        crate::pg::psql(&self.admin_url, &sql)?;
+        psql(&self.admin_url, &sql, true)?;
         Ok(missing)
     }
 }
@@ -458,9 +476,10 @@ impl fmt::Debug for ScratchDatabase<'_> {
 
 impl Drop for ScratchDatabase<'_> {
     fn drop(&mut self) {
-        let _ = crate::pg::psql(
+        let _ = psql(
             &self.server.admin_url,
             &format!("DROP DATABASE IF EXISTS {} WITH (FORCE);", self.name),
+            self.server.local.is_some(),
         );
     }
 }
@@ -518,7 +537,7 @@ impl ScratchDatabase<'_> {
     ///
     /// As [`psql`](crate::psql).
     pub fn execute(&self, sql: &str) -> Result<()> {
-        crate::pg::psql(&self.url, sql)
+        psql(&self.url, sql, self.server.local.is_some())
     }
 
     /// Loads SQL (a dump, a schema file, a migration), named `name` in messages: in one
@@ -621,7 +640,9 @@ impl ScratchDatabase<'_> {
     fn run_script(&self, sql: &str, name: &str, dir: Option<&Path>) -> Result<()> {
         let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
         let conn = Conninfo::parse(&self.url);
+        let local = self.server.local.is_some();
         let mut cmd = command(&program, &conn);
+        client_env(&mut cmd, &conn, local);
         cmd.args([
             "-X",
             "-q",
@@ -633,7 +654,10 @@ impl ScratchDatabase<'_> {
             "-",
         ])
         .arg(format!("--dbname={}", conn.without_password))
-        .env("PGOPTIONS", "-c client_min_messages=warning")
+        .env(
+            "PGOPTIONS",
+            pgoptions(local, "-c client_min_messages=warning"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -976,10 +1000,12 @@ fn quote_ident(name: &str) -> String {
 }
 
 /// Runs `sql` with `psql -At` on `url` and returns its output.
-fn query(url: &str, sql: &str) -> Result<String> {
+fn query(url: &str, sql: &str, local: bool) -> Result<String> {
     let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
     let conn = Conninfo::parse(url);
-    let out = command(&program, &conn)
+    let mut cmd = command(&program, &conn);
+    client_env(&mut cmd, &conn, local);
+    let out = cmd
         .args([
             "-X",
             "-At",
@@ -1037,7 +1063,9 @@ if [ -d "$3" ]; then
     stop "$@"
 fi
 rm -rf -- "$4""#;
-    let mut child = Command::new("sh")
+    let mut watcher = Command::new("sh");
+    server_env(&mut watcher);
+    let mut child = watcher
         .args(["-c", script, "sql-compare-pg-cleanup"])
         .arg(os_user.unwrap_or(""))
         .arg(pg_ctl)
@@ -1054,6 +1082,86 @@ rm -rf -- "$4""#;
         Some(stdin) => Ok((child, stdin)),
         None => Err(scratch_error("the cleanup watcher has no stdin".into())),
     }
+}
+
+/// Gives a program that starts or becomes the server (initdb, pg_ctl, the postmaster) or the
+/// cleanup watcher only `PATH`, the C locale and `TZ` (when set): nothing else of this
+/// process's environment, where secrets meant for production (`PGPASSWORD`, a database URL)
+/// may be, reaches the server, whose superuser can read its environment
+/// (`COPY … TO PROGRAM 'env'`).
+fn server_env(cmd: &mut Command) {
+    cmd.env_clear()
+        .env(
+            "PATH",
+            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+        )
+        .env("LANG", "C")
+        .env("LC_ALL", "C");
+    if let Some(tz) = std::env::var_os("TZ") {
+        cmd.env("TZ", tz);
+    }
+}
+
+/// Variables of libpq and its programs (`PGPASSWORD`, `PGOPTIONS`, `PGSERVICE`…) that a
+/// client of a throwaway cluster must not take from this process's environment: they are
+/// meant for other servers. The cluster's URL says all a client needs (socket, user,
+/// password); a given server's clients keep them, as the user may rely on them there.
+fn client_env(cmd: &mut Command, conn: &Conninfo, local: bool) {
+    if local {
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("PG") {
+                cmd.env_remove(name);
+            }
+        }
+        if let Some(password) = &conn.password {
+            cmd.env("PGPASSWORD", password);
+        }
+    }
+}
+
+/// `PGOPTIONS` for a client: this process's own, if a client may take it ([`client_env`]),
+/// followed by `extra`.
+fn pgoptions(local: bool, extra: &str) -> String {
+    match std::env::var("PGOPTIONS") {
+        Ok(own) if !local && !own.trim().is_empty() => format!("{own} {extra}"),
+        _ => extra.to_string(),
+    }
+}
+
+/// Runs `sql` with psql on `url`, as [`crate::psql`] does, with the environment of
+/// [`client_env`].
+fn psql(url: &str, sql: &str, local: bool) -> Result<()> {
+    let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
+    let conn = Conninfo::parse(url);
+    let mut cmd = command(&program, &conn);
+    client_env(&mut cmd, &conn, local);
+    let mut child = cmd
+        .args([
+            "-X",
+            "-q",
+            "--no-password",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-f",
+            "-",
+        ])
+        .arg(format!("--dbname={}", conn.without_password))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| spawn_error(&program, &e))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // psql may exit early on an error; its message is what matters then.
+        let _ = stdin.write_all(sql.as_bytes());
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| spawn_error(&program, &e))?;
+    if !out.status.success() {
+        return Err(failed(&program, out.status.code(), &out.stderr, &conn));
+    }
+    Ok(())
 }
 
 /// `bytes` random bytes from `/dev/urandom`, in hexadecimal.
@@ -1104,6 +1212,49 @@ fn unprivileged_user() -> Result<String> {
     Err(scratch_error(
         "running as root and no unprivileged user (postgres, nobody) to run the cluster".into(),
     ))
+}
+
+/// Appends `text` to `file` as the cluster's user (through `tee -a`, the text on stdin), so
+/// that root never writes by path in the cluster's directory.
+fn append_as(local: &Local, file: &Path, text: &str) -> Result<()> {
+    let err = |e: String| scratch_error(format!("{}: {e}", file.display()));
+    let mut cmd = local.as_user(Path::new("tee"));
+    let mut child = cmd
+        .arg("-a")
+        .arg(file)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| err(e.to_string()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .map_err(|e| err(e.to_string()))?;
+    }
+    let out = child.wait_with_output().map_err(|e| err(e.to_string()))?;
+    if !out.status.success() {
+        return Err(err(String::from_utf8_lossy(&out.stderr).trim().to_string()));
+    }
+    Ok(())
+}
+
+/// The last three lines of the server's log (of its last 4000 bytes), read as the cluster's
+/// user (`tail -c 4000`): the log is in a directory that user owns, and root reading it by
+/// path could read any file a symlink names.
+fn read_tail(local: &Local, log: &Path) -> String {
+    let out = local
+        .as_user(Path::new("tail"))
+        .args(["-c", "4000", "--"])
+        .arg(log)
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output();
+    let text = out
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let tail: Vec<&str> = text.lines().rev().take(3).collect();
+    tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
 }
 
 fn run(cmd: &mut Command) -> Result<()> {

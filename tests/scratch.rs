@@ -489,3 +489,57 @@ fn a_directory_without_sql_files_is_an_error() {
     let err = db.load_path(empty.path()).unwrap_err().to_string();
     assert!(err.ends_with(": no *.sql files in the directory"), "{err}");
 }
+
+/// A migration that reads the server's environment (`COPY … FROM PROGRAM 'env'`) and fails
+/// when it holds `leak-test-secret`.
+const ENV_PROBE: &str = r#"CREATE TABLE leak_env (line text);
+COPY leak_env FROM PROGRAM 'env' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02');
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM leak_env WHERE line LIKE 'PATH=%') THEN
+        RAISE EXCEPTION 'the probe read no environment';
+    END IF;
+    IF EXISTS (SELECT FROM leak_env WHERE line LIKE '%leak-test-secret%') THEN
+        RAISE EXCEPTION 'leaked: %',
+            (SELECT string_agg(line, ' ') FROM leak_env WHERE line LIKE '%leak-test-secret%');
+    END IF;
+END $$;
+DROP TABLE leak_env;
+"#;
+
+#[test]
+fn the_throwaway_cluster_and_its_clients_get_none_of_the_callers_environment() {
+    if !have_postgres() {
+        return;
+    }
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let probe = inputs.path().join("probe");
+    std::fs::create_dir(&probe).unwrap();
+    std::fs::write(probe.join("001_probe.sql"), ENV_PROBE).unwrap();
+    let probe = probe.to_str().unwrap();
+    let tmp = tmpdir();
+    // Secrets meant for production, and libpq settings that would break a client of the
+    // throwaway cluster if it took them. (Not PGOPTIONS: pg_dump, run by src/pg.rs, still
+    // takes it.)
+    let o = bin()
+        .args([probe, probe])
+        .env("TMPDIR", tmp.path())
+        .env("PGPASSWORD", "leak-test-secret")
+        .env("SOMETHING_SECRET", "leak-test-secret")
+        .env(
+            "PRODUCTION_DATABASE_URL",
+            "postgresql://app:leak-test-secret@db/prod",
+        )
+        .env("PGUSER", "leak-test-secret")
+        .env("PGDATABASE", "leak-test-secret")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    assert_nothing_left(tmp.path());
+}
