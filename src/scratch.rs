@@ -177,13 +177,13 @@ impl Scratch {
             None
         };
         let parent = self.parent_dir.clone().unwrap_or_else(std::env::temp_dir);
-        let dir = private_dir(&parent)?;
-        let data = dir.join("data");
         // From here on the watcher stops the server (if any) and removes the directory when
         // the pipe closes: when `Local` is dropped, on an error below included, or when this
-        // process ends.
+        // process ends (it starts before the directory is made).
+        let (dir, watcher) = private_dir(&parent, &pg_ctl, os_user.as_deref())?;
+        let data = dir.join("data");
         let local = Local {
-            watcher: Some(cleanup_watcher(&dir, &data, &pg_ctl, os_user.as_deref())?),
+            watcher: Some(watcher),
             dir,
             password: random_hex(16)?,
             os_user,
@@ -224,21 +224,23 @@ impl Scratch {
                 })
                 .map_err(|e| scratch_error(format!("{}: {e}", dir.display())))?;
         }
-        let initialised = run(local
-            .as_user(&initdb)
-            .arg("-D")
-            .arg(&data)
-            .arg(format!("--pwfile={}", pwfile.display()))
-            .args([
-                "-U",
-                "postgres",
-                "--auth=scram-sha-256",
-                "-E",
-                "UTF8",
-                "--locale=C",
-                "--no-sync",
-                "--no-instructions",
-            ]));
+        let initialised = local.run(
+            local
+                .as_user(&initdb)
+                .arg("-D")
+                .arg(&data)
+                .arg(format!("--pwfile={}", pwfile.display()))
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                    "--no-instructions",
+                ]),
+        );
         let _ = std::fs::remove_file(&pwfile);
         initialised?;
         // The settings go in the configuration file, so that no path is quoted for a shell.
@@ -250,14 +252,15 @@ impl Scratch {
         let conf = data.join("postgresql.conf");
         append_as(&local, &conf, &settings)?;
         let log = dir.join("log");
-        if let Err(e) = run(local
-            .as_user(&pg_ctl)
-            .arg("-D")
-            .arg(&data)
-            .args(["-w", "-t", "60", "-l"])
-            .arg(&log)
-            .arg("start"))
-        {
+        if let Err(e) = local.run(
+            local
+                .as_user(&pg_ctl)
+                .arg("-D")
+                .arg(&data)
+                .args(["-w", "-t", "60", "-l"])
+                .arg(&log)
+                .arg("start"),
+        ) {
             let tail = read_tail(&local, &log);
             return Err(scratch_error(format!("{e}; server log: {tail}")));
         }
@@ -321,6 +324,32 @@ impl Local {
         };
         server_env(&mut c);
         c
+    }
+}
+
+impl Local {
+    /// Runs a start-up program (initdb, pg_ctl) in a process group of its own whose id the
+    /// watcher is told (a line on its pipe) while it runs, and an empty line once it has
+    /// ended: if this process dies meanwhile, the watcher ends the group before it removes
+    /// the directory, and no initdb goes on writing there.
+    fn run(&self, cmd: &mut Command) -> Result<()> {
+        let child = cmd
+            .process_group(0)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+        let mut pipe = self.watcher.as_ref().map(|(_, stdin)| stdin);
+        if let Some(p) = pipe.as_mut() {
+            let _ = writeln!(p, "{}", child.id());
+        }
+        let out = child.wait_with_output();
+        if let Some(p) = pipe.as_mut() {
+            let _ = writeln!(p);
+        }
+        let out = out.map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+        check(cmd, &out)
     }
 }
 
@@ -1029,21 +1058,38 @@ fn scratch_error(message: String) -> Error {
     Error::new(ErrorKind::Scratch(message), None)
 }
 
-/// A new directory in `parent` with an unpredictable name, mode 0700 from its creation on.
-fn private_dir(parent: &Path) -> Result<PathBuf> {
+/// A new directory in `parent` with an unpredictable name, mode 0700 from its creation on,
+/// and its cleanup watcher, started before the directory is made: a kill between the two
+/// leaves nothing. When the name is taken (by someone who read it from the watcher's
+/// arguments), that watcher is told to leave it (`abandon`) and another name is tried.
+fn private_dir(
+    parent: &Path,
+    pg_ctl: &Path,
+    os_user: Option<&str>,
+) -> Result<(PathBuf, (Child, ChildStdin))> {
     loop {
         let dir = parent.join(format!("{SCRATCH_DIR_PREFIX}{}", random_name()?));
+        let (mut child, mut stdin) = cleanup_watcher(&dir, &dir.join("data"), pg_ctl, os_user)?;
         match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
-            Ok(()) => return Ok(dir),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(scratch_error(format!("{}: {e}", dir.display()))),
+            Ok(()) => return Ok((dir, (child, stdin))),
+            Err(e) => {
+                let _ = writeln!(stdin, "abandon");
+                drop(stdin);
+                let _ = child.wait();
+                if e.kind() != std::io::ErrorKind::AlreadyExists {
+                    return Err(scratch_error(format!("{}: {e}", dir.display())));
+                }
+            }
         }
     }
 }
 
 /// Starts a shell, in a process group of its own (out of reach of a terminal's Ctrl-C) that
-/// ignores SIGHUP, SIGINT and SIGTERM, and waits for end-of-file on its stdin; then stops the
-/// server in `data` and removes `dir`. A server still starting has no `postmaster.pid` yet:
+/// ignores SIGHUP, SIGINT and SIGTERM, and waits for end-of-file on its stdin; then ends the
+/// process group of a start-up program still running (initdb, pg_ctl: the last line read,
+/// when it is a number; [`Local::run`] writes it), waits up to 5 s for it to go, then stops
+/// the server in `data` and removes `dir` — unless told `abandon` (`dir` was not made). The
+/// `kill` program, not the shell's (dash's takes no process group), ends the group. A server still starting has no `postmaster.pid` yet:
 /// the watcher gives it half a second to write one before stopping it. The paths are
 /// arguments of the shell, not part of its script.
 fn cleanup_watcher(
@@ -1053,7 +1099,21 @@ fn cleanup_watcher(
     os_user: Option<&str>,
 ) -> Result<(Child, ChildStdin)> {
     let script = r#"trap '' HUP INT TERM
-while read -r _; do :; done
+group=
+while read -r line; do
+    [ "$line" = abandon ] && exit 0
+    group=$line
+done
+case $group in
+    ''|*[!0-9]*) ;;
+    *)
+        env kill -s TERM -- "-$group" 2>/dev/null
+        n=0
+        while env kill -s 0 -- "-$group" 2>/dev/null && [ $n -lt 100 ]; do
+            sleep 0.05; n=$((n + 1))
+        done
+        env kill -s KILL -- "-$group" 2>/dev/null ;;
+esac
 stop() {
     if [ -n "$1" ]; then runuser -u "$1" -- "$2" -D "$3" stop -m immediate
     else "$2" -D "$3" stop -m immediate; fi
@@ -1257,11 +1317,8 @@ fn read_tail(local: &Local, log: &Path) -> String {
     tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
 }
 
-fn run(cmd: &mut Command) -> Result<()> {
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+/// An error naming the program and what it said, when it failed.
+fn check(cmd: &Command, out: &std::process::Output) -> Result<()> {
     if !out.status.success() {
         let text = format!(
             "{}{}",

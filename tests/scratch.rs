@@ -543,3 +543,27 @@ fn the_throwaway_cluster_and_its_clients_get_none_of_the_callers_environment() {
     );
     assert_nothing_left(tmp.path());
 }
+
+#[test]
+fn a_run_killed_while_its_cluster_starts_leaves_nothing() {
+    if !have_postgres() {
+        return;
+    }
+    // SIGKILL to the CLI alone while initdb or pg_ctl runs: the watcher ends them before it
+    // removes the directory.
+    for delay in [20, 50, 100, 200, 400, 800] {
+        let tmp = tmpdir();
+        let mut child = bin()
+            .args([MIGRATIONS, MODELS])
+            .env("TMPDIR", tmp.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        signal(&["-s", "KILL", &child.id().to_string()]);
+        let _ = child.wait();
+        assert_nothing_left(tmp.path());
+    }
+}
