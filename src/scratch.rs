@@ -177,6 +177,16 @@ impl Scratch {
             None
         };
         let parent = self.parent_dir.clone().unwrap_or_else(std::env::temp_dir);
+        // unix_socket_directories is a comma-separated list: a comma, a backslash or a line
+        // break in the path cannot be written there.
+        let shown = parent.display().to_string();
+        if shown.contains([',', '\\', '\n', '\r']) || parent.to_str().is_none() {
+            return Err(scratch_error(format!(
+                "{shown}: the cluster's directory cannot be made here: its path holds a comma, a \
+                 backslash, a line break or bytes that are not UTF-8 (set TMPDIR or parent_dir \
+                 to another directory)"
+            )));
+        }
         // From here on the watcher stops the server (if any) and removes the directory when
         // the pipe closes: when `Local` is dropped, on an error below included, or when this
         // process ends (it starts before the directory is made).
@@ -242,7 +252,7 @@ impl Scratch {
                 ]),
         );
         let _ = std::fs::remove_file(&pwfile);
-        initialised?;
+        initialised.map_err(scratch_error)?;
         // The settings go in the configuration file, so that no path is quoted for a shell.
         let settings = format!(
             "{SETTINGS}unix_socket_directories = '{}'\nport = {PORT}\n",
@@ -266,7 +276,7 @@ impl Scratch {
         }
         let url = format!(
             "postgresql:///postgres?host={}&port={PORT}&user=postgres&password={}",
-            dir.display(),
+            percent_encode(&dir.display().to_string()),
             local.password
         );
         Ok((url, local))
@@ -332,14 +342,14 @@ impl Local {
     /// watcher is told (a line on its pipe) while it runs, and an empty line once it has
     /// ended: if this process dies meanwhile, the watcher ends the group before it removes
     /// the directory, and no initdb goes on writing there.
-    fn run(&self, cmd: &mut Command) -> Result<()> {
+    fn run(&self, cmd: &mut Command) -> std::result::Result<(), String> {
         let child = cmd
             .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
         let mut pipe = self.watcher.as_ref().map(|(_, stdin)| stdin);
         if let Some(p) = pipe.as_mut() {
             let _ = writeln!(p, "{}", child.id());
@@ -348,7 +358,7 @@ impl Local {
         if let Some(p) = pipe.as_mut() {
             let _ = writeln!(p);
         }
-        let out = out.map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+        let out = out.map_err(|e| format!("{cmd:?}: {e}"))?;
         check(cmd, &out)
     }
 }
@@ -903,7 +913,8 @@ fn words(text: &str) -> Vec<Word> {
                 },
                 None => Word::Word {
                     upper: Some(w.value.to_ascii_uppercase()),
-                    name: w.value.to_lowercase(),
+                    // PostgreSQL folds unquoted names to lower case in ASCII only.
+                    name: w.value.to_ascii_lowercase(),
                     depth,
                 },
             }),
@@ -1224,6 +1235,18 @@ fn psql(url: &str, sql: &str, local: bool) -> Result<()> {
     Ok(())
 }
 
+/// `text` with every byte but `A-Z a-z 0-9 - . _ ~ /` percent-encoded, for a URL's query.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// `bytes` random bytes from `/dev/urandom`, in hexadecimal.
 fn random_hex(bytes: usize) -> Result<String> {
     let mut buf = vec![0u8; bytes];
@@ -1318,7 +1341,7 @@ fn read_tail(local: &Local, log: &Path) -> String {
 }
 
 /// An error naming the program and what it said, when it failed.
-fn check(cmd: &Command, out: &std::process::Output) -> Result<()> {
+fn check(cmd: &Command, out: &std::process::Output) -> std::result::Result<(), String> {
     if !out.status.success() {
         let text = format!(
             "{}{}",
@@ -1326,11 +1349,11 @@ fn check(cmd: &Command, out: &std::process::Output) -> Result<()> {
             String::from_utf8_lossy(&out.stdout)
         );
         let text: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        return Err(scratch_error(format!(
+        return Err(format!(
             "{} failed: {}",
             cmd.get_program().to_string_lossy(),
             text.join(" / ")
-        )));
+        ));
     }
     Ok(())
 }
@@ -1361,6 +1384,7 @@ CREATE POLICY p ON public.t AS PERMISSIVE FOR SELECT TO tenant, CURRENT_USER USI
 CREATE SCHEMA s2 AUTHORIZATION schema_owner;
 GRANT SELECT ON TABLE t TO GROUP staff;
 ALTER TABLE t OWNER TO pg_database_owner;
+ALTER TABLE t OWNER TO Émile;
 CREATE ROLE made_here;
 GRANT SELECT ON t TO made_here;
 "#;
@@ -1380,7 +1404,8 @@ GRANT SELECT ON t TO made_here;
                 "staff",
                 "tenant",
                 "viewer",
-                "writer"
+                "writer",
+                "Émile"
             ]
         );
         assert_eq!(created, ["made_here"]);
@@ -1400,6 +1425,11 @@ GRANT SELECT ON t TO made_here;
         assert_eq!(text.lines().count(), sql.lines().count());
         assert!(text.starts_with("             \n                            \nSET search_path"));
         assert!(!text.contains("restrict"));
+    }
+
+    #[test]
+    fn socket_paths_are_percent_encoded() {
+        assert_eq!(percent_encode("/tmp/a&b%41 c/d"), "/tmp/a%26b%2541%20c/d");
     }
 
     #[test]

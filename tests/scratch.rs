@@ -567,3 +567,35 @@ fn a_run_killed_while_its_cluster_starts_leaves_nothing() {
         assert_nothing_left(tmp.path());
     }
 }
+
+#[test]
+fn a_temporary_directory_with_url_characters_works_and_one_with_a_comma_is_refused() {
+    if !have_postgres() {
+        return;
+    }
+    let tmp = tmpdir();
+    let odd = tmp.path().join("a&b%41 c");
+    std::fs::create_dir(&odd).unwrap();
+    std::fs::set_permissions(&odd, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let server = sql_compare::Scratch::new()
+        .parent_dir(&odd)
+        .start()
+        .unwrap();
+    let db = server.create_database().unwrap();
+    db.execute("CREATE TABLE t (a int);").unwrap();
+    assert!(db.dump().unwrap().contains("CREATE TABLE public.t"));
+    drop(db);
+    drop(server);
+    let comma = tmp.path().join("a,b");
+    std::fs::create_dir(&comma).unwrap();
+    let err = sql_compare::Scratch::new()
+        .parent_dir(&comma)
+        .start()
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("holds a comma"), "{err}");
+    assert!(!err.contains("scratch server: scratch server:"), "{err}");
+    std::fs::remove_dir(&comma).unwrap();
+    std::fs::remove_dir(&odd).unwrap();
+    assert_nothing_left(tmp.path());
+}
