@@ -605,6 +605,17 @@ impl ScratchDatabase<'_> {
     /// As [`ScratchDatabase::load`]; an unreadable file or directory, or a directory without
     /// `*.sql` files, is an error too.
     pub fn load_path(&self, path: impl AsRef<Path>) -> Result<LoadReport> {
+        self.load_path_max(path, u64::MAX)
+    }
+
+    /// [`ScratchDatabase::load_path`], refusing more than `max_size` bytes of SQL in all (a
+    /// file, or the `*.sql` files of a directory together) before any of it runs.
+    ///
+    /// # Errors
+    ///
+    /// As [`ScratchDatabase::load_path`]; more than `max_size` bytes is an
+    /// [`ErrorKind::Io`] error (`InvalidData`) naming the path.
+    pub fn load_path_max(&self, path: impl AsRef<Path>, max_size: u64) -> Result<LoadReport> {
         let path = path.as_ref();
         let files = if path.is_dir() {
             let files = sql_files(path)?;
@@ -622,10 +633,27 @@ impl ScratchDatabase<'_> {
         } else {
             vec![path.to_path_buf()]
         };
+        let too_large = || {
+            Error::new(
+                ErrorKind::Io {
+                    kind: std::io::ErrorKind::InvalidData,
+                    message: format!("larger than the limit of {max_size} bytes"),
+                },
+                None,
+            )
+            .with_path(path)
+        };
+        // What is left of the limit: each read stops one byte past it, so that a file that
+        // grows after its size was looked at is still caught.
+        let mut left = max_size;
         let scripts = files
             .into_iter()
             .map(|file| {
-                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+                let mut bytes = Vec::new();
+                std::fs::File::open(&file)
+                    .and_then(|f| f.take(left.saturating_add(1)).read_to_end(&mut bytes))
+                    .map_err(|e| Error::io(&file, e))?;
+                left = left.checked_sub(bytes.len() as u64).ok_or_else(too_large)?;
                 let text = crate::decode(&bytes)
                     .map_err(|e| e.with_path(&file))?
                     .to_string();

@@ -599,3 +599,33 @@ fn a_temporary_directory_with_url_characters_works_and_one_with_a_comma_is_refus
     std::fs::remove_dir(&odd).unwrap();
     assert_nothing_left(tmp.path());
 }
+
+#[test]
+fn the_size_limit_bounds_a_directorys_sql_files_together() {
+    if !have_postgres() {
+        return;
+    }
+    let total: u64 = std::fs::read_dir(MIGRATIONS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    let largest: u64 = std::fs::read_dir(MIGRATIONS)
+        .unwrap()
+        .map(|e| std::fs::metadata(e.unwrap().path()).unwrap().len())
+        .max()
+        .unwrap();
+    // Each file fits, all of them do not.
+    assert!(largest < total - 1);
+    let limit = (total - 1).to_string();
+    let o = run_clean(&["--max-input-size", &limit, MIGRATIONS, MODELS]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains(&format!("larger than the limit of {limit} bytes")),
+        "{}",
+        text(&o.stderr)
+    );
+    // Refused before loading, not only when the dump is read.
+    assert!(!text(&o.stderr).contains("the dump"), "{}", text(&o.stderr));
+}
