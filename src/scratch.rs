@@ -580,15 +580,20 @@ impl ScratchDatabase<'_> {
     }
 
     /// Loads SQL (a dump, a schema file, a migration), named `name` in messages: in one
-    /// transaction, stopping at the first error. Before it runs, `\restrict`/`\unrestrict`
-    /// lines are taken out, `SET` statements of settings the server does not know are skipped
-    /// (line numbers stay), and the roles it names but does not create are created (on a
-    /// throwaway cluster).
+    /// transaction, stopping at the first error. The SQL runs as a superuser of the server:
+    /// load only inputs you would run yourself. Before it runs, psql meta-commands other than
+    /// `\i`, `\ir`, `\include`, `\include_relative`, `\set`, `\echo`, `\restrict` and
+    /// `\unrestrict` are refused (`\restrict`/`\unrestrict` are taken out where the local psql
+    /// predates them, and then any other meta-command in that input is refused), `SET`
+    /// statements of settings the server does not know are skipped (line numbers stay), and
+    /// the roles it names but does not create are created (on a throwaway cluster). Files
+    /// that `\i` includes are not checked.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::LoadFailed`] with the line psql reported and PostgreSQL's message;
-    /// [`ErrorKind::MissingRoles`] on a given server that lacks roles the SQL names.
+    /// [`ErrorKind::LoadFailed`] with the line psql reported and PostgreSQL's message, or
+    /// with the line of a refused meta-command; [`ErrorKind::MissingRoles`] on a given server
+    /// that lacks roles the SQL names.
     pub fn load(&self, sql: &str, name: &str) -> Result<LoadReport> {
         self.load_scripts(vec![Script {
             name: name.to_string(),
@@ -670,6 +675,10 @@ impl ScratchDatabase<'_> {
     fn load_scripts(&self, scripts: Vec<Script>) -> Result<LoadReport> {
         let mut report = LoadReport::default();
         let analyses: Vec<Analysis> = scripts.iter().map(|s| analyse(&s.text)).collect();
+        // Nothing runs when any input holds a meta-command that is not run.
+        for (script, analysis) in scripts.iter().zip(&analyses) {
+            check_meta_commands(&script.name, &analysis.meta_commands)?;
+        }
         // Roles that one file creates are no one's to create beforehand.
         let created: BTreeSet<String> = analyses
             .iter()
@@ -695,8 +704,10 @@ impl ScratchDatabase<'_> {
                     report.skipped_settings.push(setting.clone());
                 }
             }
-            for range in &analysis.meta_commands {
-                blank(&mut text, range.clone());
+            if !psql_knows_restrict() {
+                for m in analysis.meta_commands.iter().filter(|m| m.is_restrict()) {
+                    blank(&mut text, m.range.clone());
+                }
             }
             self.run_script(&text, &script.name, script.dir.as_deref())?;
             report.files += 1;
@@ -827,8 +838,240 @@ struct Analysis {
     created_roles: BTreeSet<String>,
     /// `SET name …` statements: byte range and setting name (lower case).
     settings: Vec<(std::ops::Range<usize>, String)>,
-    /// Lines of psql meta-commands psql 15 does not know (`\restrict`, `\unrestrict`).
-    meta_commands: Vec<std::ops::Range<usize>>,
+    /// psql meta-commands, outside strings, comments and `COPY … FROM stdin` data.
+    meta_commands: Vec<Meta>,
+}
+
+/// A psql meta-command: `\name args…` up to the end of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Meta {
+    /// From the backslash to the end of the line (the line break excluded).
+    range: std::ops::Range<usize>,
+    /// Its line, from 1.
+    line: u32,
+    /// Its name, without the backslash.
+    name: String,
+    /// Whether its arguments hold a backquote (psql runs backquoted text as a shell command).
+    backquote: bool,
+}
+
+impl Meta {
+    fn is_restrict(&self) -> bool {
+        matches!(self.name.as_str(), "restrict" | "unrestrict")
+    }
+}
+
+/// The meta-commands that inputs may hold: including files beside them (migrations do),
+/// psql variables and echoes, and pg_dump's `\restrict`/`\unrestrict` guard. Any other one
+/// (`\!`, `\setenv`, `\o`, `\w`, `\copy`, `\g`, `\c`…) could run programs or touch files as
+/// the calling user, and is refused, as is a backquote (a shell command) in the arguments of
+/// an allowed one.
+const ALLOWED_META_COMMANDS: &[&str] = &[
+    "i",
+    "ir",
+    "include",
+    "include_relative",
+    "set",
+    "echo",
+    "restrict",
+    "unrestrict",
+];
+
+/// Refuses an input's meta-commands that are not run ([`ALLOWED_META_COMMANDS`]); when the
+/// local psql predates `\restrict` (which is then taken out), refuses every other
+/// meta-command of an input that holds one, since what `\restrict` guards is gone.
+fn check_meta_commands(file: &str, metas: &[Meta]) -> Result<()> {
+    let unguarded = !psql_knows_restrict() && metas.iter().any(Meta::is_restrict);
+    for m in metas {
+        let refused = !ALLOWED_META_COMMANDS.contains(&m.name.as_str())
+            || m.backquote
+            || (unguarded && !m.is_restrict());
+        if refused {
+            return Err(Error::new(
+                ErrorKind::LoadFailed {
+                    file: file.to_string(),
+                    line: Some(m.line),
+                    message: format!("psql meta-command \\{} is not run by sql-compare", m.name),
+                },
+                None,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the local psql knows `\restrict` (15.14, 16.10, 17.6, 14.19, 13.22 and later): it
+/// then runs a dump's `\restrict KEY`, which keeps a hostile server from slipping
+/// meta-commands into the dump. Asked once (`psql --version`).
+fn psql_knows_restrict() -> bool {
+    static KNOWS: OnceLock<bool> = OnceLock::new();
+    *KNOWS.get_or_init(|| {
+        let Some(program) = find_program("psql", "PSQL") else {
+            return false;
+        };
+        let Ok(out) = Command::new(program).arg("--version").output() else {
+            return false;
+        };
+        version_knows_restrict(&String::from_utf8_lossy(&out.stdout))
+    })
+}
+
+/// `psql (PostgreSQL) 15.18 (Debian …)`: whether that version knows `\restrict`.
+fn version_knows_restrict(version: &str) -> bool {
+    let Some(number) = version
+        .split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let mut parts = number
+        .split(|c: char| !c.is_ascii_digit())
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let major = parts.next().unwrap_or(0);
+    let minor = parts.next().unwrap_or(0);
+    match major {
+        13 => minor >= 22,
+        14 => minor >= 19,
+        15 => minor >= 14,
+        16 => minor >= 10,
+        17 => minor >= 6,
+        m => m >= 18,
+    }
+}
+
+/// The meta-commands of `sql` as psql finds them: a backslash outside quoted strings,
+/// quoted identifiers, dollar quotes and comments, anywhere on a line; the lines of
+/// `COPY … FROM stdin` data (up to `\.`) are data.
+fn meta_commands(sql: &str) -> Vec<Meta> {
+    let b = sql.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut line = 1u32;
+    let mut statement_start = 0;
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+    let end_of_line = |from: usize| {
+        b[from..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| from + p)
+    };
+    while i < b.len() {
+        let c = b[i];
+        let prev = if i > 0 { b[i - 1] } else { b' ' };
+        match c {
+            b'\n' => {
+                line += 1;
+                i += 1;
+            }
+            b'-' if b.get(i + 1) == Some(&b'-') => i = end_of_line(i),
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut depth = 1;
+                i += 2;
+                while i < b.len() && depth > 0 {
+                    if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 1;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'\'' | b'"' => {
+                // E'…' strings take backslash escapes.
+                let escapes =
+                    c == b'\'' && matches!(prev, b'e' | b'E') && (i < 2 || !ident(b[i - 2]));
+                i += 1;
+                while i < b.len() {
+                    if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    if escapes && b[i] == b'\\' {
+                        if b.get(i + 1) == Some(&b'\n') {
+                            line += 1;
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == c {
+                        if b.get(i + 1) == Some(&c) {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'$' if !ident(prev) => {
+                let tag_end = b[i + 1..]
+                    .iter()
+                    .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80))
+                    .map(|p| i + 1 + p);
+                let is_tag = tag_end
+                    .is_some_and(|e| b[e] == b'$' && !b.get(i + 1).is_some_and(u8::is_ascii_digit));
+                match tag_end.filter(|_| is_tag) {
+                    Some(e) => {
+                        let tag = &b[i..=e];
+                        let body = e + 1;
+                        let close = b[body..]
+                            .windows(tag.len())
+                            .position(|w| w == tag)
+                            .map_or(b.len(), |p| body + p + tag.len());
+                        line += b[i..close].iter().filter(|&&c| c == b'\n').count() as u32;
+                        i = close;
+                    }
+                    None => i += 1,
+                }
+            }
+            b';' => {
+                let statement = sql[statement_start..i].trim().to_ascii_uppercase();
+                let words: Vec<&str> = statement.split_whitespace().collect();
+                i += 1;
+                statement_start = i;
+                let copy_in = words.first() == Some(&"COPY")
+                    && words.windows(2).any(|w| w == ["FROM", "STDIN"]);
+                if copy_in {
+                    // The data starts on the next line and ends at a line `\.`.
+                    let mut at = end_of_line(i);
+                    while at < b.len() {
+                        line += 1;
+                        let next = end_of_line(at + 1);
+                        let text = &sql[at + 1..next];
+                        at = next;
+                        if text.trim_end_matches('\r') == "\\." {
+                            break;
+                        }
+                    }
+                    i = at;
+                    statement_start = i;
+                }
+            }
+            b'\\' => {
+                let end = end_of_line(i);
+                let text = &sql[i + 1..end];
+                let name: String = text
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != '\\')
+                    .collect();
+                out.push(Meta {
+                    range: i..end,
+                    line,
+                    name,
+                    backquote: text.contains('`'),
+                });
+                i = end;
+                statement_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// Replaces `range` of `text` by spaces, keeping line breaks (and so line numbers).
@@ -841,15 +1084,10 @@ fn blank(text: &mut String, range: std::ops::Range<usize>) {
 }
 
 fn analyse(sql: &str) -> Analysis {
-    let mut a = Analysis::default();
-    let mut offset = 0;
-    for line in sql.split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with("\\restrict") || t.starts_with("\\unrestrict") {
-            a.meta_commands.push(offset..offset + line.trim_end().len());
-        }
-        offset += line.len();
-    }
+    let mut a = Analysis {
+        meta_commands: meta_commands(sql),
+        ..Analysis::default()
+    };
     // Text the statement splitter rejects goes to psql as it is, which says what is wrong.
     let Ok(statements) = crate::statements(sql) else {
         return a;
@@ -1447,12 +1685,55 @@ GRANT SELECT ON t TO made_here;
         assert_eq!(names, ["transaction_timeout", "search_path"]);
         let mut text = sql.to_string();
         blank(&mut text, a.settings[0].0.clone());
-        for r in &a.meta_commands {
-            blank(&mut text, r.clone());
+        for m in &a.meta_commands {
+            blank(&mut text, m.range.clone());
         }
         assert_eq!(text.lines().count(), sql.lines().count());
         assert!(text.starts_with("             \n                            \nSET search_path"));
         assert!(!text.contains("restrict"));
+    }
+
+    #[test]
+    fn meta_commands_are_found_outside_strings_comments_and_copy_data() {
+        let sql = "SELECT 'a \\! no', E'b\\' \\! no', \"c \\! x\"\"\", $$ \\! no $$, $t$ \\! $t$;\n\
+                   -- \\! no\n/* \\! /* nested */ \\! */ SELECT 1; \\g |id\n\
+                   COPY t FROM stdin;\n\\! data\n\\.\n\\! id\n\\ir  next.sql\n\\set x `id`\n";
+        let metas = meta_commands(sql);
+        let found: Vec<(u32, &str, bool)> = metas
+            .iter()
+            .map(|m| (m.line, m.name.as_str(), m.backquote))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, "g", false),
+                (7, "!", false),
+                (8, "ir", false),
+                (9, "set", true)
+            ]
+        );
+        let err = check_meta_commands("m.sql", &metas)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "m.sql:3: psql meta-command \\g is not run by sql-compare"
+        );
+        let ok = meta_commands("\\set ON_ERROR_STOP on\n\\i a.sql\n\\echo hi\n");
+        assert!(check_meta_commands("m.sql", &ok).is_ok());
+        let backquote = meta_commands("\\echo `id`\n");
+        assert!(check_meta_commands("m.sql", &backquote).is_err());
+    }
+
+    #[test]
+    fn psql_versions_that_know_restrict() {
+        assert!(version_knows_restrict(
+            "psql (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)"
+        ));
+        assert!(version_knows_restrict("psql (PostgreSQL) 18.0"));
+        assert!(!version_knows_restrict("psql (PostgreSQL) 15.13"));
+        assert!(!version_knows_restrict("psql (PostgreSQL) 17.5"));
+        assert!(!version_knows_restrict("psql (PostgreSQL) 12.22"));
     }
 
     #[test]

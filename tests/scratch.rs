@@ -629,3 +629,30 @@ fn the_size_limit_bounds_a_directorys_sql_files_together() {
     // Refused before loading, not only when the dump is read.
     assert!(!text(&o.stderr).contains("the dump"), "{}", text(&o.stderr));
 }
+
+#[test]
+fn a_shell_escape_in_a_migration_is_refused_before_anything_runs() {
+    if !have_postgres() {
+        return;
+    }
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = inputs.path().join("m");
+    std::fs::create_dir(&dir).unwrap();
+    let marker = inputs.path().join("ran");
+    std::fs::write(dir.join("001.sql"), "CREATE TABLE t (a int);\n").unwrap();
+    std::fs::write(
+        dir.join("002.sql"),
+        format!("SELECT 1;\n\\! touch {}\n", marker.display()),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let o = run_clean(&[dir, dir]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("002.sql:2: psql meta-command \\! is not run by sql-compare"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!marker.exists());
+}
