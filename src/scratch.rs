@@ -678,6 +678,8 @@ impl ScratchDatabase<'_> {
         // Nothing runs when any input holds a meta-command that is not run.
         for (script, analysis) in scripts.iter().zip(&analyses) {
             check_meta_commands(&script.name, &analysis.meta_commands)?;
+            let cwd = script.dir.clone().unwrap_or_default();
+            check_included(&script.name, &cwd, &cwd, &analysis.meta_commands, 0)?;
         }
         // Roles that one file creates are no one's to create beforehand.
         let created: BTreeSet<String> = analyses
@@ -853,9 +855,16 @@ struct Meta {
     name: String,
     /// Whether its arguments hold a backquote (psql runs backquoted text as a shell command).
     backquote: bool,
+    /// What follows the name on its line.
+    args: String,
 }
 
 impl Meta {
+    /// The arguments, trimmed (set by [`meta_commands`]).
+    fn range_text_arg(&self) -> &str {
+        self.args.trim()
+    }
+
     fn is_restrict(&self) -> bool {
         matches!(self.name.as_str(), "restrict" | "unrestrict")
     }
@@ -896,6 +905,60 @@ fn check_meta_commands(file: &str, metas: &[Meta]) -> Result<()> {
                 None,
             ));
         }
+    }
+    Ok(())
+}
+
+/// Checks the files that `\i`, `\ir`, `\include` and `\include_relative` name, and the files
+/// they include in turn, as the input itself ([`check_meta_commands`]). `\i` names a file
+/// from psql's directory `cwd`, `\ir` from the including file's `here`. A name psql would
+/// build from a variable (`:name`), an unreadable file or includes deeper than 16 are
+/// refused: what runs must have been checked.
+fn check_included(file: &str, cwd: &Path, here: &Path, metas: &[Meta], depth: u32) -> Result<()> {
+    for m in metas {
+        let relative = match m.name.as_str() {
+            "i" | "include" => false,
+            "ir" | "include_relative" => true,
+            _ => continue,
+        };
+        let refuse = |why: &str| {
+            Error::new(
+                ErrorKind::LoadFailed {
+                    file: file.to_string(),
+                    line: Some(m.line),
+                    message: format!("psql meta-command \\{}: {why}", m.name),
+                },
+                None,
+            )
+        };
+        // The argument, as psql reads it: a word, or a single-quoted string.
+        let arg = m.range_text_arg();
+        let name = match arg.strip_prefix('\'') {
+            Some(quoted) => match quoted.strip_suffix('\'') {
+                Some(inner) if !inner.contains(['\'', '\\']) => inner.to_string(),
+                _ => return Err(refuse("a quoted name sql-compare cannot check")),
+            },
+            None if arg.contains([':', '\\', '"', ' ', '\t']) || arg.is_empty() => {
+                return Err(refuse("a name sql-compare cannot check"));
+            }
+            None => arg.to_string(),
+        };
+        if depth >= 16 {
+            return Err(refuse("includes nested deeper than 16"));
+        }
+        let path = if relative {
+            here.join(&name)
+        } else {
+            cwd.join(&name)
+        };
+        let bytes =
+            std::fs::read(&path).map_err(|e| refuse(&format!("{}: {e}", path.display())))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let shown = path.display().to_string();
+        let inner = meta_commands(&text);
+        check_meta_commands(&shown, &inner)?;
+        let next = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        check_included(&shown, cwd, &next, &inner, depth + 1)?;
     }
     Ok(())
 }
@@ -1062,6 +1125,7 @@ fn meta_commands(sql: &str) -> Vec<Meta> {
                 out.push(Meta {
                     range: i..end,
                     line,
+                    args: text[name.len()..].to_string(),
                     name,
                     backquote: text.contains('`'),
                 });

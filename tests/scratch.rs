@@ -656,3 +656,31 @@ fn a_shell_escape_in_a_migration_is_refused_before_anything_runs() {
     );
     assert!(!marker.exists());
 }
+
+#[test]
+fn a_shell_escape_in_an_included_file_is_refused_too() {
+    if !have_postgres() {
+        return;
+    }
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = inputs.path().join("m");
+    std::fs::create_dir_all(dir.join("lib")).unwrap();
+    let marker = inputs.path().join("ran");
+    std::fs::write(dir.join("001.sql"), "\\ir lib/a.inc\n").unwrap();
+    std::fs::write(dir.join("lib/a.inc"), "\\ir b.inc\n").unwrap();
+    std::fs::write(
+        dir.join("lib/b.inc"),
+        format!("CREATE TABLE t (a int);\n\\! touch {}\n", marker.display()),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let o = run_clean(&[dir, dir]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("b.inc:2: psql meta-command \\! is not run by sql-compare"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!marker.exists());
+}
