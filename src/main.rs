@@ -436,7 +436,8 @@ fn build_side(input: &str, args: &Args, server: Option<&ScratchServer>) -> Resul
     let loading = Instant::now();
     let db = server.create_database().map_err(named)?;
     let report = match &text {
-        None => db.load_path(input),
+        // --max-input-size bounds a directory's *.sql files together.
+        None => db.load_path_max(input, args.max_input_size),
         Some(text) => db.load(text, &name),
     }
     .map_err(named)?;

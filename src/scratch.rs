@@ -142,7 +142,7 @@ impl Scratch {
         let started = Instant::now();
         let (admin_url, local) = match self.url {
             Some(url) => {
-                query(&url, "SELECT 1")?;
+                query(&url, "SELECT 1", false)?;
                 (url, None)
             }
             None => {
@@ -177,25 +177,34 @@ impl Scratch {
             None
         };
         let parent = self.parent_dir.clone().unwrap_or_else(std::env::temp_dir);
-        let dir = private_dir(&parent)?;
-        let data = dir.join("data");
+        // unix_socket_directories is a comma-separated list: a comma, a backslash or a line
+        // break in the path cannot be written there.
+        let shown = parent.display().to_string();
+        if shown.contains([',', '\\', '\n', '\r']) || parent.to_str().is_none() {
+            return Err(scratch_error(format!(
+                "{shown}: the cluster's directory cannot be made here: its path holds a comma, a \
+                 backslash, a line break or bytes that are not UTF-8 (set TMPDIR or parent_dir \
+                 to another directory)"
+            )));
+        }
         // From here on the watcher stops the server (if any) and removes the directory when
         // the pipe closes: when `Local` is dropped, on an error below included, or when this
-        // process ends.
+        // process ends (it starts before the directory is made).
+        let (dir, watcher) = private_dir(&parent, &pg_ctl, os_user.as_deref())?;
+        let data = dir.join("data");
         let local = Local {
-            watcher: Some(cleanup_watcher(&dir, &data, &pg_ctl, os_user.as_deref())?),
+            watcher: Some(watcher),
             dir,
             password: random_hex(16)?,
             os_user,
         };
         let dir = local.dir.clone();
+        // Root hands the cluster's user nothing by path in a directory that user owns: a
+        // process with that uid could swap a name for a symlink to any file. The password
+        // file is made and handed over (fchown) through its open handle while the directory
+        // is still root's; the directory itself goes last, through its own handle.
         let owner = match &local.os_user {
-            Some(user) => {
-                let ids = (user_id(user, "-u")?, user_id(user, "-g")?);
-                std::os::unix::fs::chown(&dir, Some(ids.0), Some(ids.1))
-                    .map_err(|e| scratch_error(format!("{}: {e}", dir.display())))?;
-                Some(ids)
-            }
+            Some(user) => Some((user_id(user, "-u")?, user_id(user, "-g")?)),
             None => None,
         };
         let pwfile = dir.join("pwfile");
@@ -204,60 +213,70 @@ impl Scratch {
             .create_new(true)
             .mode(0o600)
             .open(&pwfile)
-            .and_then(|mut f| f.write_all(local.password.as_bytes()))
-            .and_then(|()| match owner {
-                Some((uid, gid)) => std::os::unix::fs::chown(&pwfile, Some(uid), Some(gid)),
-                None => Ok(()),
+            .and_then(|mut f| {
+                f.write_all(local.password.as_bytes())?;
+                match owner {
+                    Some((uid, gid)) => std::os::unix::fs::fchown(&f, Some(uid), Some(gid)),
+                    None => Ok(()),
+                }
             })
             .map_err(|e| scratch_error(format!("{}: {e}", pwfile.display())))?;
-        let initialised = run(local
-            .as_user(&initdb)
-            .arg("-D")
-            .arg(&data)
-            .arg(format!("--pwfile={}", pwfile.display()))
-            .args([
-                "-U",
-                "postgres",
-                "--auth=scram-sha-256",
-                "-E",
-                "UTF8",
-                "--locale=C",
-                "--no-sync",
-                "--no-instructions",
-            ]));
+        if let Some((uid, gid)) = owner {
+            std::fs::File::open(&dir)
+                .and_then(|d| {
+                    // The directory is still root's (mode 0700): nobody else could have
+                    // replaced it, but check what the handle is before giving it away.
+                    let m = d.metadata()?;
+                    if !m.is_dir() || m.uid() != 0 {
+                        return Err(std::io::Error::other("not the directory made here"));
+                    }
+                    std::os::unix::fs::fchown(&d, Some(uid), Some(gid))
+                })
+                .map_err(|e| scratch_error(format!("{}: {e}", dir.display())))?;
+        }
+        let initialised = local.run(
+            local
+                .as_user(&initdb)
+                .arg("-D")
+                .arg(&data)
+                .arg(format!("--pwfile={}", pwfile.display()))
+                .args([
+                    "-U",
+                    "postgres",
+                    "--auth=scram-sha-256",
+                    "-E",
+                    "UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                    "--no-instructions",
+                ]),
+        );
         let _ = std::fs::remove_file(&pwfile);
-        initialised?;
+        initialised.map_err(scratch_error)?;
         // The settings go in the configuration file, so that no path is quoted for a shell.
         let settings = format!(
             "{SETTINGS}unix_socket_directories = '{}'\nport = {PORT}\n",
             dir.display().to_string().replace('\'', "''"),
         );
+        // Written as the cluster's user: the file is in a directory that user owns.
         let conf = data.join("postgresql.conf");
-        std::fs::OpenOptions::new()
-            .append(true)
-            .open(&conf)
-            .and_then(|mut f| f.write_all(settings.as_bytes()))
-            .map_err(|e| scratch_error(format!("{}: {e}", conf.display())))?;
+        append_as(&local, &conf, &settings)?;
         let log = dir.join("log");
-        if let Err(e) = run(local
-            .as_user(&pg_ctl)
-            .arg("-D")
-            .arg(&data)
-            .args(["-w", "-t", "60", "-l"])
-            .arg(&log)
-            .arg("start"))
-        {
-            let tail = std::fs::read_to_string(&log).unwrap_or_default();
-            let tail = tail.lines().rev().take(3).collect::<Vec<_>>();
-            let tail: Vec<&str> = tail.into_iter().rev().collect();
-            return Err(scratch_error(format!(
-                "{e}; server log: {}",
-                tail.join(" / ")
-            )));
+        if let Err(e) = local.run(
+            local
+                .as_user(&pg_ctl)
+                .arg("-D")
+                .arg(&data)
+                .args(["-w", "-t", "60", "-l"])
+                .arg(&log)
+                .arg("start"),
+        ) {
+            let tail = read_tail(&local, &log);
+            return Err(scratch_error(format!("{e}; server log: {tail}")));
         }
         let url = format!(
             "postgresql:///postgres?host={}&port={PORT}&user=postgres&password={}",
-            dir.display(),
+            percent_encode(&dir.display().to_string()),
             local.password
         );
         Ok((url, local))
@@ -302,16 +321,45 @@ struct Local {
 }
 
 impl Local {
-    /// A command for a PostgreSQL server program, run as the cluster's OS user.
+    /// A command for a PostgreSQL server program, run as the cluster's OS user with the
+    /// server's environment ([`server_env`]).
     fn as_user(&self, program: &Path) -> Command {
-        match &self.os_user {
+        let mut c = match &self.os_user {
             Some(u) => {
                 let mut c = Command::new("runuser");
                 c.args(["-u", u, "--"]).arg(program);
                 c
             }
             None => Command::new(program),
+        };
+        server_env(&mut c);
+        c
+    }
+}
+
+impl Local {
+    /// Runs a start-up program (initdb, pg_ctl) in a process group of its own whose id the
+    /// watcher is told (a line on its pipe) while it runs, and an empty line once it has
+    /// ended: if this process dies meanwhile, the watcher ends the group before it removes
+    /// the directory, and no initdb goes on writing there.
+    fn run(&self, cmd: &mut Command) -> std::result::Result<(), String> {
+        let child = cmd
+            .process_group(0)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("{cmd:?}: {e}"))?;
+        let mut pipe = self.watcher.as_ref().map(|(_, stdin)| stdin);
+        if let Some(p) = pipe.as_mut() {
+            let _ = writeln!(p, "{}", child.id());
         }
+        let out = child.wait_with_output();
+        if let Some(p) = pipe.as_mut() {
+            let _ = writeln!(p);
+        }
+        let out = out.map_err(|e| format!("{cmd:?}: {e}"))?;
+        check(cmd, &out)
     }
 }
 
@@ -390,9 +438,10 @@ impl ScratchServer {
             std::process::id(),
             random_hex(4).unwrap_or_default()
         );
-        crate::pg::psql(
+        psql(
             &self.admin_url,
             &format!("CREATE DATABASE {name} TEMPLATE template0;"),
+            self.local.is_some(),
         )?;
         Ok(ScratchDatabase {
             url: with_database(&self.admin_url, &name),
@@ -406,10 +455,14 @@ impl ScratchServer {
         if let Some(s) = self.settings.get() {
             return Ok(s);
         }
-        let names = query(&self.admin_url, "SELECT name FROM pg_settings")?
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let names = query(
+            &self.admin_url,
+            "SELECT name FROM pg_settings",
+            self.local.is_some(),
+        )?
+        .lines()
+        .map(str::to_string)
+        .collect();
         Ok(self.settings.get_or_init(|| names))
     }
 
@@ -420,10 +473,14 @@ impl ScratchServer {
             return Ok(Vec::new());
         }
         let _turn = self.roles.lock().unwrap_or_else(|p| p.into_inner());
-        let existing: BTreeSet<String> = query(&self.admin_url, "SELECT rolname FROM pg_roles")?
-            .lines()
-            .map(str::to_string)
-            .collect();
+        let existing: BTreeSet<String> = query(
+            &self.admin_url,
+            "SELECT rolname FROM pg_roles",
+            self.local.is_some(),
+        )?
+        .lines()
+        .map(str::to_string)
+        .collect();
         let missing: Vec<String> = roles.difference(&existing).cloned().collect();
         if missing.is_empty() {
             return Ok(missing);
@@ -435,7 +492,7 @@ impl ScratchServer {
             .iter()
             .map(|r| format!("CREATE ROLE {};\n", quote_ident(r)))
             .collect();
-        crate::pg::psql(&self.admin_url, &sql)?;
+        psql(&self.admin_url, &sql, true)?;
         Ok(missing)
     }
 }
@@ -458,9 +515,10 @@ impl fmt::Debug for ScratchDatabase<'_> {
 
 impl Drop for ScratchDatabase<'_> {
     fn drop(&mut self) {
-        let _ = crate::pg::psql(
+        let _ = psql(
             &self.server.admin_url,
             &format!("DROP DATABASE IF EXISTS {} WITH (FORCE);", self.name),
+            self.server.local.is_some(),
         );
     }
 }
@@ -518,19 +576,24 @@ impl ScratchDatabase<'_> {
     ///
     /// As [`psql`](crate::psql).
     pub fn execute(&self, sql: &str) -> Result<()> {
-        crate::pg::psql(&self.url, sql)
+        psql(&self.url, sql, self.server.local.is_some())
     }
 
     /// Loads SQL (a dump, a schema file, a migration), named `name` in messages: in one
-    /// transaction, stopping at the first error. Before it runs, `\restrict`/`\unrestrict`
-    /// lines are taken out, `SET` statements of settings the server does not know are skipped
-    /// (line numbers stay), and the roles it names but does not create are created (on a
-    /// throwaway cluster).
+    /// transaction, stopping at the first error. The SQL runs as a superuser of the server:
+    /// load only inputs you would run yourself. Before it runs, psql meta-commands other than
+    /// `\i`, `\ir`, `\include`, `\include_relative`, `\set`, `\echo`, `\restrict` and
+    /// `\unrestrict` are refused (`\restrict`/`\unrestrict` are taken out where the local psql
+    /// predates them, and then any other meta-command in that input is refused), `SET`
+    /// statements of settings the server does not know are skipped (line numbers stay), and
+    /// the roles it names but does not create are created (on a throwaway cluster). Files
+    /// that `\i` includes are not checked.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::LoadFailed`] with the line psql reported and PostgreSQL's message;
-    /// [`ErrorKind::MissingRoles`] on a given server that lacks roles the SQL names.
+    /// [`ErrorKind::LoadFailed`] with the line psql reported and PostgreSQL's message, or
+    /// with the line of a refused meta-command; [`ErrorKind::MissingRoles`] on a given server
+    /// that lacks roles the SQL names.
     pub fn load(&self, sql: &str, name: &str) -> Result<LoadReport> {
         self.load_scripts(vec![Script {
             name: name.to_string(),
@@ -547,6 +610,17 @@ impl ScratchDatabase<'_> {
     /// As [`ScratchDatabase::load`]; an unreadable file or directory, or a directory without
     /// `*.sql` files, is an error too.
     pub fn load_path(&self, path: impl AsRef<Path>) -> Result<LoadReport> {
+        self.load_path_max(path, u64::MAX)
+    }
+
+    /// [`ScratchDatabase::load_path`], refusing more than `max_size` bytes of SQL in all (a
+    /// file, or the `*.sql` files of a directory together) before any of it runs.
+    ///
+    /// # Errors
+    ///
+    /// As [`ScratchDatabase::load_path`]; more than `max_size` bytes is an
+    /// [`ErrorKind::Io`] error (`InvalidData`) naming the path.
+    pub fn load_path_max(&self, path: impl AsRef<Path>, max_size: u64) -> Result<LoadReport> {
         let path = path.as_ref();
         let files = if path.is_dir() {
             let files = sql_files(path)?;
@@ -564,10 +638,27 @@ impl ScratchDatabase<'_> {
         } else {
             vec![path.to_path_buf()]
         };
+        let too_large = || {
+            Error::new(
+                ErrorKind::Io {
+                    kind: std::io::ErrorKind::InvalidData,
+                    message: format!("larger than the limit of {max_size} bytes"),
+                },
+                None,
+            )
+            .with_path(path)
+        };
+        // What is left of the limit: each read stops one byte past it, so that a file that
+        // grows after its size was looked at is still caught.
+        let mut left = max_size;
         let scripts = files
             .into_iter()
             .map(|file| {
-                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+                let mut bytes = Vec::new();
+                std::fs::File::open(&file)
+                    .and_then(|f| f.take(left.saturating_add(1)).read_to_end(&mut bytes))
+                    .map_err(|e| Error::io(&file, e))?;
+                left = left.checked_sub(bytes.len() as u64).ok_or_else(too_large)?;
                 let text = crate::decode(&bytes)
                     .map_err(|e| e.with_path(&file))?
                     .to_string();
@@ -584,6 +675,12 @@ impl ScratchDatabase<'_> {
     fn load_scripts(&self, scripts: Vec<Script>) -> Result<LoadReport> {
         let mut report = LoadReport::default();
         let analyses: Vec<Analysis> = scripts.iter().map(|s| analyse(&s.text)).collect();
+        // Nothing runs when any input holds a meta-command that is not run.
+        for (script, analysis) in scripts.iter().zip(&analyses) {
+            check_meta_commands(&script.name, &analysis.meta_commands)?;
+            let cwd = script.dir.clone().unwrap_or_default();
+            check_included(&script.name, &cwd, &cwd, &analysis.meta_commands, 0)?;
+        }
         // Roles that one file creates are no one's to create beforehand.
         let created: BTreeSet<String> = analyses
             .iter()
@@ -609,8 +706,10 @@ impl ScratchDatabase<'_> {
                     report.skipped_settings.push(setting.clone());
                 }
             }
-            for range in &analysis.meta_commands {
-                blank(&mut text, range.clone());
+            if !psql_knows_restrict() {
+                for m in analysis.meta_commands.iter().filter(|m| m.is_restrict()) {
+                    blank(&mut text, m.range.clone());
+                }
             }
             self.run_script(&text, &script.name, script.dir.as_deref())?;
             report.files += 1;
@@ -621,7 +720,9 @@ impl ScratchDatabase<'_> {
     fn run_script(&self, sql: &str, name: &str, dir: Option<&Path>) -> Result<()> {
         let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
         let conn = Conninfo::parse(&self.url);
+        let local = self.server.local.is_some();
         let mut cmd = command(&program, &conn);
+        client_env(&mut cmd, &conn, local);
         cmd.args([
             "-X",
             "-q",
@@ -633,7 +734,10 @@ impl ScratchDatabase<'_> {
             "-",
         ])
         .arg(format!("--dbname={}", conn.without_password))
-        .env("PGOPTIONS", "-c client_min_messages=warning")
+        .env(
+            "PGOPTIONS",
+            pgoptions(local, "-c client_min_messages=warning"),
+        )
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
@@ -736,8 +840,302 @@ struct Analysis {
     created_roles: BTreeSet<String>,
     /// `SET name …` statements: byte range and setting name (lower case).
     settings: Vec<(std::ops::Range<usize>, String)>,
-    /// Lines of psql meta-commands psql 15 does not know (`\restrict`, `\unrestrict`).
-    meta_commands: Vec<std::ops::Range<usize>>,
+    /// psql meta-commands, outside strings, comments and `COPY … FROM stdin` data.
+    meta_commands: Vec<Meta>,
+}
+
+/// A psql meta-command: `\name args…` up to the end of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Meta {
+    /// From the backslash to the end of the line (the line break excluded).
+    range: std::ops::Range<usize>,
+    /// Its line, from 1.
+    line: u32,
+    /// Its name, without the backslash.
+    name: String,
+    /// Whether its arguments hold a backquote (psql runs backquoted text as a shell command).
+    backquote: bool,
+    /// What follows the name on its line.
+    args: String,
+}
+
+impl Meta {
+    /// The arguments, trimmed (set by [`meta_commands`]).
+    fn range_text_arg(&self) -> &str {
+        self.args.trim()
+    }
+
+    fn is_restrict(&self) -> bool {
+        matches!(self.name.as_str(), "restrict" | "unrestrict")
+    }
+}
+
+/// The meta-commands that inputs may hold: including files beside them (migrations do),
+/// psql variables and echoes, and pg_dump's `\restrict`/`\unrestrict` guard. Any other one
+/// (`\!`, `\setenv`, `\o`, `\w`, `\copy`, `\g`, `\c`…) could run programs or touch files as
+/// the calling user, and is refused, as is a backquote (a shell command) in the arguments of
+/// an allowed one.
+const ALLOWED_META_COMMANDS: &[&str] = &[
+    "i",
+    "ir",
+    "include",
+    "include_relative",
+    "set",
+    "echo",
+    "restrict",
+    "unrestrict",
+];
+
+/// Refuses an input's meta-commands that are not run ([`ALLOWED_META_COMMANDS`]); when the
+/// local psql predates `\restrict` (which is then taken out), refuses every other
+/// meta-command of an input that holds one, since what `\restrict` guards is gone.
+fn check_meta_commands(file: &str, metas: &[Meta]) -> Result<()> {
+    let unguarded = !psql_knows_restrict() && metas.iter().any(Meta::is_restrict);
+    for m in metas {
+        let refused = !ALLOWED_META_COMMANDS.contains(&m.name.as_str())
+            || m.backquote
+            || (unguarded && !m.is_restrict());
+        if refused {
+            return Err(Error::new(
+                ErrorKind::LoadFailed {
+                    file: file.to_string(),
+                    line: Some(m.line),
+                    message: format!("psql meta-command \\{} is not run by sql-compare", m.name),
+                },
+                None,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the files that `\i`, `\ir`, `\include` and `\include_relative` name, and the files
+/// they include in turn, as the input itself ([`check_meta_commands`]). `\i` names a file
+/// from psql's directory `cwd`, `\ir` from the including file's `here`. A name psql would
+/// build from a variable (`:name`), an unreadable file or includes deeper than 16 are
+/// refused: what runs must have been checked.
+fn check_included(file: &str, cwd: &Path, here: &Path, metas: &[Meta], depth: u32) -> Result<()> {
+    for m in metas {
+        let relative = match m.name.as_str() {
+            "i" | "include" => false,
+            "ir" | "include_relative" => true,
+            _ => continue,
+        };
+        let refuse = |why: &str| {
+            Error::new(
+                ErrorKind::LoadFailed {
+                    file: file.to_string(),
+                    line: Some(m.line),
+                    message: format!("psql meta-command \\{}: {why}", m.name),
+                },
+                None,
+            )
+        };
+        // The argument, as psql reads it: a word, or a single-quoted string.
+        let arg = m.range_text_arg();
+        let name = match arg.strip_prefix('\'') {
+            Some(quoted) => match quoted.strip_suffix('\'') {
+                Some(inner) if !inner.contains(['\'', '\\']) => inner.to_string(),
+                _ => return Err(refuse("a quoted name sql-compare cannot check")),
+            },
+            None if arg.contains([':', '\\', '"', ' ', '\t']) || arg.is_empty() => {
+                return Err(refuse("a name sql-compare cannot check"));
+            }
+            None => arg.to_string(),
+        };
+        if depth >= 16 {
+            return Err(refuse("includes nested deeper than 16"));
+        }
+        let path = if relative {
+            here.join(&name)
+        } else {
+            cwd.join(&name)
+        };
+        let bytes =
+            std::fs::read(&path).map_err(|e| refuse(&format!("{}: {e}", path.display())))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let shown = path.display().to_string();
+        let inner = meta_commands(&text);
+        check_meta_commands(&shown, &inner)?;
+        let next = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        check_included(&shown, cwd, &next, &inner, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// Whether the local psql knows `\restrict` (15.14, 16.10, 17.6, 14.19, 13.22 and later): it
+/// then runs a dump's `\restrict KEY`, which keeps a hostile server from slipping
+/// meta-commands into the dump. Asked once (`psql --version`).
+fn psql_knows_restrict() -> bool {
+    static KNOWS: OnceLock<bool> = OnceLock::new();
+    *KNOWS.get_or_init(|| {
+        let Some(program) = find_program("psql", "PSQL") else {
+            return false;
+        };
+        let Ok(out) = Command::new(program).arg("--version").output() else {
+            return false;
+        };
+        version_knows_restrict(&String::from_utf8_lossy(&out.stdout))
+    })
+}
+
+/// `psql (PostgreSQL) 15.18 (Debian …)`: whether that version knows `\restrict`.
+fn version_knows_restrict(version: &str) -> bool {
+    let Some(number) = version
+        .split_whitespace()
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let mut parts = number
+        .split(|c: char| !c.is_ascii_digit())
+        .map(|p| p.parse::<u32>().unwrap_or(0));
+    let major = parts.next().unwrap_or(0);
+    let minor = parts.next().unwrap_or(0);
+    match major {
+        13 => minor >= 22,
+        14 => minor >= 19,
+        15 => minor >= 14,
+        16 => minor >= 10,
+        17 => minor >= 6,
+        m => m >= 18,
+    }
+}
+
+/// The meta-commands of `sql` as psql finds them: a backslash outside quoted strings,
+/// quoted identifiers, dollar quotes and comments, anywhere on a line; the lines of
+/// `COPY … FROM stdin` data (up to `\.`) are data.
+fn meta_commands(sql: &str) -> Vec<Meta> {
+    let b = sql.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut line = 1u32;
+    let mut statement_start = 0;
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+    let end_of_line = |from: usize| {
+        b[from..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(b.len(), |p| from + p)
+    };
+    while i < b.len() {
+        let c = b[i];
+        let prev = if i > 0 { b[i - 1] } else { b' ' };
+        match c {
+            b'\n' => {
+                line += 1;
+                i += 1;
+            }
+            b'-' if b.get(i + 1) == Some(&b'-') => i = end_of_line(i),
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                let mut depth = 1;
+                i += 2;
+                while i < b.len() && depth > 0 {
+                    if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 1;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'\'' | b'"' => {
+                // E'…' strings take backslash escapes.
+                let escapes =
+                    c == b'\'' && matches!(prev, b'e' | b'E') && (i < 2 || !ident(b[i - 2]));
+                i += 1;
+                while i < b.len() {
+                    if b[i] == b'\n' {
+                        line += 1;
+                    }
+                    if escapes && b[i] == b'\\' {
+                        if b.get(i + 1) == Some(&b'\n') {
+                            line += 1;
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == c {
+                        if b.get(i + 1) == Some(&c) {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'$' if !ident(prev) => {
+                let tag_end = b[i + 1..]
+                    .iter()
+                    .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80))
+                    .map(|p| i + 1 + p);
+                let is_tag = tag_end
+                    .is_some_and(|e| b[e] == b'$' && !b.get(i + 1).is_some_and(u8::is_ascii_digit));
+                match tag_end.filter(|_| is_tag) {
+                    Some(e) => {
+                        let tag = &b[i..=e];
+                        let body = e + 1;
+                        let close = b[body..]
+                            .windows(tag.len())
+                            .position(|w| w == tag)
+                            .map_or(b.len(), |p| body + p + tag.len());
+                        line += b[i..close].iter().filter(|&&c| c == b'\n').count() as u32;
+                        i = close;
+                    }
+                    None => i += 1,
+                }
+            }
+            b';' => {
+                let statement = sql[statement_start..i].trim().to_ascii_uppercase();
+                let words: Vec<&str> = statement.split_whitespace().collect();
+                i += 1;
+                statement_start = i;
+                let copy_in = words.first() == Some(&"COPY")
+                    && words.windows(2).any(|w| w == ["FROM", "STDIN"]);
+                if copy_in {
+                    // The data starts on the next line and ends at a line `\.`.
+                    let mut at = end_of_line(i);
+                    while at < b.len() {
+                        line += 1;
+                        let next = end_of_line(at + 1);
+                        let text = &sql[at + 1..next];
+                        at = next;
+                        if text.trim_end_matches('\r') == "\\." {
+                            break;
+                        }
+                    }
+                    i = at;
+                    statement_start = i;
+                }
+            }
+            b'\\' => {
+                let end = end_of_line(i);
+                let text = &sql[i + 1..end];
+                let name: String = text
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != '\\')
+                    .collect();
+                out.push(Meta {
+                    range: i..end,
+                    line,
+                    args: text[name.len()..].to_string(),
+                    name,
+                    backquote: text.contains('`'),
+                });
+                i = end;
+                statement_start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// Replaces `range` of `text` by spaces, keeping line breaks (and so line numbers).
@@ -750,15 +1148,10 @@ fn blank(text: &mut String, range: std::ops::Range<usize>) {
 }
 
 fn analyse(sql: &str) -> Analysis {
-    let mut a = Analysis::default();
-    let mut offset = 0;
-    for line in sql.split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with("\\restrict") || t.starts_with("\\unrestrict") {
-            a.meta_commands.push(offset..offset + line.trim_end().len());
-        }
-        offset += line.len();
-    }
+    let mut a = Analysis {
+        meta_commands: meta_commands(sql),
+        ..Analysis::default()
+    };
     // Text the statement splitter rejects goes to psql as it is, which says what is wrong.
     let Ok(statements) = crate::statements(sql) else {
         return a;
@@ -850,7 +1243,8 @@ fn words(text: &str) -> Vec<Word> {
                 },
                 None => Word::Word {
                     upper: Some(w.value.to_ascii_uppercase()),
-                    name: w.value.to_lowercase(),
+                    // PostgreSQL folds unquoted names to lower case in ASCII only.
+                    name: w.value.to_ascii_lowercase(),
                     depth,
                 },
             }),
@@ -976,10 +1370,12 @@ fn quote_ident(name: &str) -> String {
 }
 
 /// Runs `sql` with `psql -At` on `url` and returns its output.
-fn query(url: &str, sql: &str) -> Result<String> {
+fn query(url: &str, sql: &str, local: bool) -> Result<String> {
     let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
     let conn = Conninfo::parse(url);
-    let out = command(&program, &conn)
+    let mut cmd = command(&program, &conn);
+    client_env(&mut cmd, &conn, local);
+    let out = cmd
         .args([
             "-X",
             "-At",
@@ -1003,21 +1399,38 @@ fn scratch_error(message: String) -> Error {
     Error::new(ErrorKind::Scratch(message), None)
 }
 
-/// A new directory in `parent` with an unpredictable name, mode 0700 from its creation on.
-fn private_dir(parent: &Path) -> Result<PathBuf> {
+/// A new directory in `parent` with an unpredictable name, mode 0700 from its creation on,
+/// and its cleanup watcher, started before the directory is made: a kill between the two
+/// leaves nothing. When the name is taken (by someone who read it from the watcher's
+/// arguments), that watcher is told to leave it (`abandon`) and another name is tried.
+fn private_dir(
+    parent: &Path,
+    pg_ctl: &Path,
+    os_user: Option<&str>,
+) -> Result<(PathBuf, (Child, ChildStdin))> {
     loop {
         let dir = parent.join(format!("{SCRATCH_DIR_PREFIX}{}", random_name()?));
+        let (mut child, mut stdin) = cleanup_watcher(&dir, &dir.join("data"), pg_ctl, os_user)?;
         match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
-            Ok(()) => return Ok(dir),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(scratch_error(format!("{}: {e}", dir.display()))),
+            Ok(()) => return Ok((dir, (child, stdin))),
+            Err(e) => {
+                let _ = writeln!(stdin, "abandon");
+                drop(stdin);
+                let _ = child.wait();
+                if e.kind() != std::io::ErrorKind::AlreadyExists {
+                    return Err(scratch_error(format!("{}: {e}", dir.display())));
+                }
+            }
         }
     }
 }
 
 /// Starts a shell, in a process group of its own (out of reach of a terminal's Ctrl-C) that
-/// ignores SIGHUP, SIGINT and SIGTERM, and waits for end-of-file on its stdin; then stops the
-/// server in `data` and removes `dir`. A server still starting has no `postmaster.pid` yet:
+/// ignores SIGHUP, SIGINT and SIGTERM, and waits for end-of-file on its stdin; then ends the
+/// process group of a start-up program still running (initdb, pg_ctl: the last line read,
+/// when it is a number; [`Local::run`] writes it), waits up to 5 s for it to go, then stops
+/// the server in `data` and removes `dir` — unless told `abandon` (`dir` was not made). The
+/// `kill` program, not the shell's (dash's takes no process group), ends the group. A server still starting has no `postmaster.pid` yet:
 /// the watcher gives it half a second to write one before stopping it. The paths are
 /// arguments of the shell, not part of its script.
 fn cleanup_watcher(
@@ -1027,7 +1440,21 @@ fn cleanup_watcher(
     os_user: Option<&str>,
 ) -> Result<(Child, ChildStdin)> {
     let script = r#"trap '' HUP INT TERM
-while read -r _; do :; done
+group=
+while read -r line; do
+    [ "$line" = abandon ] && exit 0
+    group=$line
+done
+case $group in
+    ''|*[!0-9]*) ;;
+    *)
+        env kill -s TERM -- "-$group" 2>/dev/null
+        n=0
+        while env kill -s 0 -- "-$group" 2>/dev/null && [ $n -lt 100 ]; do
+            sleep 0.05; n=$((n + 1))
+        done
+        env kill -s KILL -- "-$group" 2>/dev/null ;;
+esac
 stop() {
     if [ -n "$1" ]; then runuser -u "$1" -- "$2" -D "$3" stop -m immediate
     else "$2" -D "$3" stop -m immediate; fi
@@ -1037,7 +1464,9 @@ if [ -d "$3" ]; then
     stop "$@"
 fi
 rm -rf -- "$4""#;
-    let mut child = Command::new("sh")
+    let mut watcher = Command::new("sh");
+    server_env(&mut watcher);
+    let mut child = watcher
         .args(["-c", script, "sql-compare-pg-cleanup"])
         .arg(os_user.unwrap_or(""))
         .arg(pg_ctl)
@@ -1054,6 +1483,98 @@ rm -rf -- "$4""#;
         Some(stdin) => Ok((child, stdin)),
         None => Err(scratch_error("the cleanup watcher has no stdin".into())),
     }
+}
+
+/// Gives a program that starts or becomes the server (initdb, pg_ctl, the postmaster) or the
+/// cleanup watcher only `PATH`, the C locale and `TZ` (when set): nothing else of this
+/// process's environment, where secrets meant for production (`PGPASSWORD`, a database URL)
+/// may be, reaches the server, whose superuser can read its environment
+/// (`COPY … TO PROGRAM 'env'`).
+fn server_env(cmd: &mut Command) {
+    cmd.env_clear()
+        .env(
+            "PATH",
+            std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+        )
+        .env("LANG", "C")
+        .env("LC_ALL", "C");
+    if let Some(tz) = std::env::var_os("TZ") {
+        cmd.env("TZ", tz);
+    }
+}
+
+/// Variables of libpq and its programs (`PGPASSWORD`, `PGOPTIONS`, `PGSERVICE`…) that a
+/// client of a throwaway cluster must not take from this process's environment: they are
+/// meant for other servers. The cluster's URL says all a client needs (socket, user,
+/// password); a given server's clients keep them, as the user may rely on them there.
+fn client_env(cmd: &mut Command, conn: &Conninfo, local: bool) {
+    if local {
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("PG") {
+                cmd.env_remove(name);
+            }
+        }
+        if let Some(password) = &conn.password {
+            cmd.env("PGPASSWORD", password);
+        }
+    }
+}
+
+/// `PGOPTIONS` for a client: this process's own, if a client may take it ([`client_env`]),
+/// followed by `extra`.
+fn pgoptions(local: bool, extra: &str) -> String {
+    match std::env::var("PGOPTIONS") {
+        Ok(own) if !local && !own.trim().is_empty() => format!("{own} {extra}"),
+        _ => extra.to_string(),
+    }
+}
+
+/// Runs `sql` with psql on `url`, as [`crate::psql`] does, with the environment of
+/// [`client_env`].
+fn psql(url: &str, sql: &str, local: bool) -> Result<()> {
+    let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
+    let conn = Conninfo::parse(url);
+    let mut cmd = command(&program, &conn);
+    client_env(&mut cmd, &conn, local);
+    let mut child = cmd
+        .args([
+            "-X",
+            "-q",
+            "--no-password",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-f",
+            "-",
+        ])
+        .arg(format!("--dbname={}", conn.without_password))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| spawn_error(&program, &e))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // psql may exit early on an error; its message is what matters then.
+        let _ = stdin.write_all(sql.as_bytes());
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| spawn_error(&program, &e))?;
+    if !out.status.success() {
+        return Err(failed(&program, out.status.code(), &out.stderr, &conn));
+    }
+    Ok(())
+}
+
+/// `text` with every byte but `A-Z a-z 0-9 - . _ ~ /` percent-encoded, for a URL's query.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// `bytes` random bytes from `/dev/urandom`, in hexadecimal.
@@ -1106,11 +1627,51 @@ fn unprivileged_user() -> Result<String> {
     ))
 }
 
-fn run(cmd: &mut Command) -> Result<()> {
-    let out = cmd
+/// Appends `text` to `file` as the cluster's user (through `tee -a`, the text on stdin), so
+/// that root never writes by path in the cluster's directory.
+fn append_as(local: &Local, file: &Path, text: &str) -> Result<()> {
+    let err = |e: String| scratch_error(format!("{}: {e}", file.display()));
+    let mut cmd = local.as_user(Path::new("tee"));
+    let mut child = cmd
+        .arg("-a")
+        .arg(file)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| err(e.to_string()))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(text.as_bytes())
+            .map_err(|e| err(e.to_string()))?;
+    }
+    let out = child.wait_with_output().map_err(|e| err(e.to_string()))?;
+    if !out.status.success() {
+        return Err(err(String::from_utf8_lossy(&out.stderr).trim().to_string()));
+    }
+    Ok(())
+}
+
+/// The last three lines of the server's log (of its last 4000 bytes), read as the cluster's
+/// user (`tail -c 4000`): the log is in a directory that user owns, and root reading it by
+/// path could read any file a symlink names.
+fn read_tail(local: &Local, log: &Path) -> String {
+    let out = local
+        .as_user(Path::new("tail"))
+        .args(["-c", "4000", "--"])
+        .arg(log)
         .stdin(Stdio::null())
-        .output()
-        .map_err(|e| scratch_error(format!("{cmd:?}: {e}")))?;
+        .stderr(Stdio::null())
+        .output();
+    let text = out
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let tail: Vec<&str> = text.lines().rev().take(3).collect();
+    tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
+}
+
+/// An error naming the program and what it said, when it failed.
+fn check(cmd: &Command, out: &std::process::Output) -> std::result::Result<(), String> {
     if !out.status.success() {
         let text = format!(
             "{}{}",
@@ -1118,11 +1679,11 @@ fn run(cmd: &mut Command) -> Result<()> {
             String::from_utf8_lossy(&out.stdout)
         );
         let text: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        return Err(scratch_error(format!(
+        return Err(format!(
             "{} failed: {}",
             cmd.get_program().to_string_lossy(),
             text.join(" / ")
-        )));
+        ));
     }
     Ok(())
 }
@@ -1153,6 +1714,7 @@ CREATE POLICY p ON public.t AS PERMISSIVE FOR SELECT TO tenant, CURRENT_USER USI
 CREATE SCHEMA s2 AUTHORIZATION schema_owner;
 GRANT SELECT ON TABLE t TO GROUP staff;
 ALTER TABLE t OWNER TO pg_database_owner;
+ALTER TABLE t OWNER TO Émile;
 CREATE ROLE made_here;
 GRANT SELECT ON t TO made_here;
 "#;
@@ -1172,7 +1734,8 @@ GRANT SELECT ON t TO made_here;
                 "staff",
                 "tenant",
                 "viewer",
-                "writer"
+                "writer",
+                "Émile"
             ]
         );
         assert_eq!(created, ["made_here"]);
@@ -1186,12 +1749,60 @@ GRANT SELECT ON t TO made_here;
         assert_eq!(names, ["transaction_timeout", "search_path"]);
         let mut text = sql.to_string();
         blank(&mut text, a.settings[0].0.clone());
-        for r in &a.meta_commands {
-            blank(&mut text, r.clone());
+        for m in &a.meta_commands {
+            blank(&mut text, m.range.clone());
         }
         assert_eq!(text.lines().count(), sql.lines().count());
         assert!(text.starts_with("             \n                            \nSET search_path"));
         assert!(!text.contains("restrict"));
+    }
+
+    #[test]
+    fn meta_commands_are_found_outside_strings_comments_and_copy_data() {
+        let sql = "SELECT 'a \\! no', E'b\\' \\! no', \"c \\! x\"\"\", $$ \\! no $$, $t$ \\! $t$;\n\
+                   -- \\! no\n/* \\! /* nested */ \\! */ SELECT 1; \\g |id\n\
+                   COPY t FROM stdin;\n\\! data\n\\.\n\\! id\n\\ir  next.sql\n\\set x `id`\n";
+        let metas = meta_commands(sql);
+        let found: Vec<(u32, &str, bool)> = metas
+            .iter()
+            .map(|m| (m.line, m.name.as_str(), m.backquote))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, "g", false),
+                (7, "!", false),
+                (8, "ir", false),
+                (9, "set", true)
+            ]
+        );
+        let err = check_meta_commands("m.sql", &metas)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "m.sql:3: psql meta-command \\g is not run by sql-compare"
+        );
+        let ok = meta_commands("\\set ON_ERROR_STOP on\n\\i a.sql\n\\echo hi\n");
+        assert!(check_meta_commands("m.sql", &ok).is_ok());
+        let backquote = meta_commands("\\echo `id`\n");
+        assert!(check_meta_commands("m.sql", &backquote).is_err());
+    }
+
+    #[test]
+    fn psql_versions_that_know_restrict() {
+        assert!(version_knows_restrict(
+            "psql (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)"
+        ));
+        assert!(version_knows_restrict("psql (PostgreSQL) 18.0"));
+        assert!(!version_knows_restrict("psql (PostgreSQL) 15.13"));
+        assert!(!version_knows_restrict("psql (PostgreSQL) 17.5"));
+        assert!(!version_knows_restrict("psql (PostgreSQL) 12.22"));
+    }
+
+    #[test]
+    fn socket_paths_are_percent_encoded() {
+        assert_eq!(percent_encode("/tmp/a&b%41 c/d"), "/tmp/a%26b%2541%20c/d");
     }
 
     #[test]

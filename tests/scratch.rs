@@ -489,3 +489,198 @@ fn a_directory_without_sql_files_is_an_error() {
     let err = db.load_path(empty.path()).unwrap_err().to_string();
     assert!(err.ends_with(": no *.sql files in the directory"), "{err}");
 }
+
+/// A migration that reads the server's environment (`COPY … FROM PROGRAM 'env'`) and fails
+/// when it holds `leak-test-secret`.
+const ENV_PROBE: &str = r#"CREATE TABLE leak_env (line text);
+COPY leak_env FROM PROGRAM 'env' WITH (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02');
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM leak_env WHERE line LIKE 'PATH=%') THEN
+        RAISE EXCEPTION 'the probe read no environment';
+    END IF;
+    IF EXISTS (SELECT FROM leak_env WHERE line LIKE '%leak-test-secret%') THEN
+        RAISE EXCEPTION 'leaked: %',
+            (SELECT string_agg(line, ' ') FROM leak_env WHERE line LIKE '%leak-test-secret%');
+    END IF;
+END $$;
+DROP TABLE leak_env;
+"#;
+
+#[test]
+fn the_throwaway_cluster_and_its_clients_get_none_of_the_callers_environment() {
+    if !have_postgres() {
+        return;
+    }
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let probe = inputs.path().join("probe");
+    std::fs::create_dir(&probe).unwrap();
+    std::fs::write(probe.join("001_probe.sql"), ENV_PROBE).unwrap();
+    let probe = probe.to_str().unwrap();
+    let tmp = tmpdir();
+    // Secrets meant for production, and libpq settings that would break a client of the
+    // throwaway cluster if it took them. (Not PGOPTIONS: pg_dump, run by src/pg.rs, still
+    // takes it.)
+    let o = bin()
+        .args([probe, probe])
+        .env("TMPDIR", tmp.path())
+        .env("PGPASSWORD", "leak-test-secret")
+        .env("SOMETHING_SECRET", "leak-test-secret")
+        .env(
+            "PRODUCTION_DATABASE_URL",
+            "postgresql://app:leak-test-secret@db/prod",
+        )
+        .env("PGUSER", "leak-test-secret")
+        .env("PGDATABASE", "leak-test-secret")
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    assert_nothing_left(tmp.path());
+}
+
+#[test]
+fn a_run_killed_while_its_cluster_starts_leaves_nothing() {
+    if !have_postgres() {
+        return;
+    }
+    // SIGKILL to the CLI alone while initdb or pg_ctl runs: the watcher ends them before it
+    // removes the directory.
+    for delay in [20, 50, 100, 200, 400, 800] {
+        let tmp = tmpdir();
+        let mut child = bin()
+            .args([MIGRATIONS, MODELS])
+            .env("TMPDIR", tmp.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay));
+        signal(&["-s", "KILL", &child.id().to_string()]);
+        let _ = child.wait();
+        assert_nothing_left(tmp.path());
+    }
+}
+
+#[test]
+fn a_temporary_directory_with_url_characters_works_and_one_with_a_comma_is_refused() {
+    if !have_postgres() {
+        return;
+    }
+    let tmp = tmpdir();
+    let odd = tmp.path().join("a&b%41 c");
+    std::fs::create_dir(&odd).unwrap();
+    std::fs::set_permissions(&odd, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let server = sql_compare::Scratch::new()
+        .parent_dir(&odd)
+        .start()
+        .unwrap();
+    let db = server.create_database().unwrap();
+    db.execute("CREATE TABLE t (a int);").unwrap();
+    assert!(db.dump().unwrap().contains("CREATE TABLE public.t"));
+    drop(db);
+    drop(server);
+    let comma = tmp.path().join("a,b");
+    std::fs::create_dir(&comma).unwrap();
+    let err = sql_compare::Scratch::new()
+        .parent_dir(&comma)
+        .start()
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("holds a comma"), "{err}");
+    assert!(!err.contains("scratch server: scratch server:"), "{err}");
+    std::fs::remove_dir(&comma).unwrap();
+    std::fs::remove_dir(&odd).unwrap();
+    assert_nothing_left(tmp.path());
+}
+
+#[test]
+fn the_size_limit_bounds_a_directorys_sql_files_together() {
+    if !have_postgres() {
+        return;
+    }
+    let total: u64 = std::fs::read_dir(MIGRATIONS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sql"))
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .sum();
+    let largest: u64 = std::fs::read_dir(MIGRATIONS)
+        .unwrap()
+        .map(|e| std::fs::metadata(e.unwrap().path()).unwrap().len())
+        .max()
+        .unwrap();
+    // Each file fits, all of them do not.
+    assert!(largest < total - 1);
+    let limit = (total - 1).to_string();
+    let o = run_clean(&["--max-input-size", &limit, MIGRATIONS, MODELS]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains(&format!("larger than the limit of {limit} bytes")),
+        "{}",
+        text(&o.stderr)
+    );
+    // Refused before loading, not only when the dump is read.
+    assert!(!text(&o.stderr).contains("the dump"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn a_shell_escape_in_a_migration_is_refused_before_anything_runs() {
+    if !have_postgres() {
+        return;
+    }
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = inputs.path().join("m");
+    std::fs::create_dir(&dir).unwrap();
+    let marker = inputs.path().join("ran");
+    std::fs::write(dir.join("001.sql"), "CREATE TABLE t (a int);\n").unwrap();
+    std::fs::write(
+        dir.join("002.sql"),
+        format!("SELECT 1;\n\\! touch {}\n", marker.display()),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let o = run_clean(&[dir, dir]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("002.sql:2: psql meta-command \\! is not run by sql-compare"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!marker.exists());
+}
+
+#[test]
+fn a_shell_escape_in_an_included_file_is_refused_too() {
+    if !have_postgres() {
+        return;
+    }
+    let inputs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = inputs.path().join("m");
+    std::fs::create_dir_all(dir.join("lib")).unwrap();
+    let marker = inputs.path().join("ran");
+    std::fs::write(dir.join("001.sql"), "\\ir lib/a.inc\n").unwrap();
+    std::fs::write(dir.join("lib/a.inc"), "\\ir b.inc\n").unwrap();
+    std::fs::write(
+        dir.join("lib/b.inc"),
+        format!("CREATE TABLE t (a int);\n\\! touch {}\n", marker.display()),
+    )
+    .unwrap();
+    let dir = dir.to_str().unwrap();
+    let o = run_clean(&[dir, dir]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("b.inc:2: psql meta-command \\! is not run by sql-compare"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!marker.exists());
+}
