@@ -106,6 +106,9 @@ pub struct PgDump {
     schemas: Vec<String>,
     program: Option<PathBuf>,
     max_size: Option<u64>,
+    /// pg_dump of a throwaway cluster: none of this process's `PG*` variables, which are meant
+    /// for other servers (the URL says all it needs).
+    pub(crate) isolated: bool,
 }
 
 impl fmt::Debug for PgDump {
@@ -209,7 +212,18 @@ impl PgDump {
             }
         };
         let conn = Conninfo::checked(&self.url)?;
-        let mut child = command(&program, &conn)
+        let mut cmd = command(&program, &conn);
+        if self.isolated {
+            for (name, _) in std::env::vars_os() {
+                if name.to_string_lossy().starts_with("PG") {
+                    cmd.env_remove(name);
+                }
+            }
+            if let Some(password) = &conn.password {
+                cmd.env("PGPASSWORD", password);
+            }
+        }
+        let mut child = cmd
             .args(self.args(&conn))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -782,7 +782,9 @@ impl ScratchDatabase<'_> {
 
     /// A [`PgDump`] of this database, to add options to.
     pub fn pg_dump(&self) -> PgDump {
-        PgDump::new(self.url.clone())
+        let mut dump = PgDump::new(self.url.clone());
+        dump.isolated = self.server.local.is_some();
+        dump
     }
 
     /// `pg_dump --schema-only` of this database.

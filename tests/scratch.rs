@@ -519,8 +519,7 @@ fn the_throwaway_cluster_and_its_clients_get_none_of_the_callers_environment() {
     let probe = probe.to_str().unwrap();
     let tmp = tmpdir();
     // Secrets meant for production, and libpq settings that would break a client of the
-    // throwaway cluster if it took them. (Not PGOPTIONS: pg_dump, run by src/pg.rs, still
-    // takes it.)
+    // throwaway cluster (psql or pg_dump) if it took them.
     let o = bin()
         .args([probe, probe])
         .env("TMPDIR", tmp.path())
@@ -532,6 +531,7 @@ fn the_throwaway_cluster_and_its_clients_get_none_of_the_callers_environment() {
         )
         .env("PGUSER", "leak-test-secret")
         .env("PGDATABASE", "leak-test-secret")
+        .env("PGOPTIONS", "-c work_mem=leak-test-secret")
         .output()
         .unwrap();
     assert_eq!(
