@@ -214,14 +214,7 @@ impl PgDump {
         let conn = Conninfo::checked(&self.url)?;
         let mut cmd = command(&program, &conn);
         if self.isolated {
-            for (name, _) in std::env::vars_os() {
-                if name.to_string_lossy().starts_with("PG") {
-                    cmd.env_remove(name);
-                }
-            }
-            if let Some(password) = &conn.password {
-                cmd.env("PGPASSWORD", password);
-            }
+            isolate(&mut cmd, &conn);
         }
         let mut child = cmd
             .args(self.args(&conn))
@@ -319,9 +312,32 @@ pub fn pg_dump(url: &str) -> Result<String> {
 /// A missing psql, a failed connection or the first failing statement, with psql's message
 /// (the password masked).
 pub fn psql(url: &str, sql: &str) -> Result<()> {
+    run_psql(url, sql, false)
+}
+
+/// This process's `PG*` variables taken out of `cmd`'s environment, for a client of a
+/// throwaway cluster: they are meant for other servers, and the cluster's URL says all the
+/// client needs (its password goes in `PGPASSWORD` again).
+pub(crate) fn isolate(cmd: &mut Command, conn: &Conninfo) {
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("PG") {
+            cmd.env_remove(name);
+        }
+    }
+    if let Some(password) = &conn.password {
+        cmd.env("PGPASSWORD", password);
+    }
+}
+
+/// [`psql`], [`isolate`]d when `isolated`.
+pub(crate) fn run_psql(url: &str, sql: &str, isolated: bool) -> Result<()> {
     let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
     let conn = Conninfo::checked(url)?;
-    let mut child = command(&program, &conn)
+    let mut cmd = command(&program, &conn);
+    if isolated {
+        isolate(&mut cmd, &conn);
+    }
+    let mut child = cmd
         .args([
             "-X",
             "-q",

@@ -1511,14 +1511,7 @@ fn server_env(cmd: &mut Command) {
 /// password); a given server's clients keep them, as the user may rely on them there.
 fn client_env(cmd: &mut Command, conn: &Conninfo, local: bool) {
     if local {
-        for (name, _) in std::env::vars_os() {
-            if name.to_string_lossy().starts_with("PG") {
-                cmd.env_remove(name);
-            }
-        }
-        if let Some(password) = &conn.password {
-            cmd.env("PGPASSWORD", password);
-        }
+        crate::pg::isolate(cmd, conn);
     }
 }
 
@@ -1534,37 +1527,7 @@ fn pgoptions(local: bool, extra: &str) -> String {
 /// Runs `sql` with psql on `url`, as [`crate::psql`] does, with the environment of
 /// [`client_env`].
 fn psql(url: &str, sql: &str, local: bool) -> Result<()> {
-    let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
-    let conn = Conninfo::parse(url);
-    let mut cmd = command(&program, &conn);
-    client_env(&mut cmd, &conn, local);
-    let mut child = cmd
-        .args([
-            "-X",
-            "-q",
-            "--no-password",
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-f",
-            "-",
-        ])
-        .arg(format!("--dbname={}", conn.without_password))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| spawn_error(&program, &e))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        // psql may exit early on an error; its message is what matters then.
-        let _ = stdin.write_all(sql.as_bytes());
-    }
-    let out = child
-        .wait_with_output()
-        .map_err(|e| spawn_error(&program, &e))?;
-    if !out.status.success() {
-        return Err(failed(&program, out.status.code(), &out.stderr, &conn));
-    }
-    Ok(())
+    crate::pg::run_psql(url, sql, local)
 }
 
 /// `text` with every byte but `A-Z a-z 0-9 - . _ ~ /` percent-encoded, for a URL's query.
