@@ -859,6 +859,9 @@ struct Meta {
     backquote: bool,
     /// What follows the name on its line.
     args: String,
+    /// Why the input cannot be loaded at this place although no meta-command is named there
+    /// (text psql would run that the check cannot see for sure).
+    refuse: Option<&'static str>,
 }
 
 impl Meta {
@@ -873,16 +876,16 @@ impl Meta {
 }
 
 /// The meta-commands that inputs may hold: including files beside them (migrations do),
-/// psql variables and echoes, and pg_dump's `\restrict`/`\unrestrict` guard. Any other one
-/// (`\!`, `\setenv`, `\o`, `\w`, `\copy`, `\g`, `\c`…) could run programs or touch files as
-/// the calling user, and is refused, as is a backquote (a shell command) in the arguments of
-/// an allowed one.
+/// echoes, and pg_dump's `\restrict`/`\unrestrict` guard. Any other one (`\!`, `\setenv`,
+/// `\o`, `\w`, `\copy`, `\g`, `\c`…) could run programs or touch files as the calling user,
+/// and is refused; so is `\set` (a variable's value is read again as psql input where `:name`
+/// stands, meta-commands included), and a backquote (a shell command) or a backslash (a
+/// second meta-command) in the arguments of an allowed one.
 const ALLOWED_META_COMMANDS: &[&str] = &[
     "i",
     "ir",
     "include",
     "include_relative",
-    "set",
     "echo",
     "restrict",
     "unrestrict",
@@ -894,15 +897,21 @@ const ALLOWED_META_COMMANDS: &[&str] = &[
 fn check_meta_commands(file: &str, metas: &[Meta]) -> Result<()> {
     let unguarded = !psql_knows_restrict() && metas.iter().any(Meta::is_restrict);
     for m in metas {
-        let refused = !ALLOWED_META_COMMANDS.contains(&m.name.as_str())
+        let refused = m.refuse.is_some()
+            || !ALLOWED_META_COMMANDS.contains(&m.name.as_str())
             || m.backquote
+            || m.args.contains('\\')
             || (unguarded && !m.is_restrict());
         if refused {
+            let message = match m.refuse {
+                Some(why) => why.to_string(),
+                None => format!("psql meta-command \\{} is not run by sql-compare", m.name),
+            };
             return Err(Error::new(
                 ErrorKind::LoadFailed {
                     file: file.to_string(),
                     line: Some(m.line),
-                    message: format!("psql meta-command \\{} is not run by sql-compare", m.name),
+                    message,
                 },
                 None,
             ));
@@ -1102,6 +1111,28 @@ fn meta_commands(sql: &str) -> Vec<Meta> {
                 let copy_in = words.first() == Some(&"COPY")
                     && words.windows(2).any(|w| w == ["FROM", "STDIN"]);
                 if copy_in {
+                    // What psql reads as data must be data: a plain `COPY name [(columns)]
+                    // FROM stdin [options];` with nothing after it on its line. Anything else
+                    // (a comment, a query, more text) could hide lines psql runs.
+                    let rest_of_line = sql[i..end_of_line(i)].trim();
+                    let refuse = if !plain_copy_from_stdin(&statement) {
+                        Some("a COPY statement that sql-compare cannot tell from COPY … FROM stdin")
+                    } else if !rest_of_line.is_empty() {
+                        Some("text after COPY … FROM stdin; on its line")
+                    } else {
+                        None
+                    };
+                    if refuse.is_some() {
+                        out.push(Meta {
+                            range: i..i,
+                            line,
+                            name: String::new(),
+                            backquote: false,
+                            args: String::new(),
+                            refuse,
+                        });
+                        return out;
+                    }
                     // The data starts on the next line and ends at a line `\.`.
                     let mut at = end_of_line(i);
                     while at < b.len() {
@@ -1130,6 +1161,7 @@ fn meta_commands(sql: &str) -> Vec<Meta> {
                     args: text[name.len()..].to_string(),
                     name,
                     backquote: text.contains('`'),
+                    refuse: None,
                 });
                 i = end;
                 statement_start = i;
@@ -1138,6 +1170,37 @@ fn meta_commands(sql: &str) -> Vec<Meta> {
         }
     }
     out
+}
+
+/// Whether an upper-cased statement (without its `;`) is `COPY name [(columns)] FROM STDIN`,
+/// possibly followed by options (`WITH (…)`, `(…)`, `CSV …`), with no comment, no quoted
+/// text and no parenthesis but the column list and the options.
+fn plain_copy_from_stdin(statement: &str) -> bool {
+    if statement.contains("/*") || statement.contains("--") || statement.contains('\'') {
+        return false;
+    }
+    let Some(at) = statement.rfind(" FROM STDIN") else {
+        return false;
+    };
+    let (head, tail) = (&statement[..at], &statement[at + " FROM STDIN".len()..]);
+    let Some(target) = head.strip_prefix("COPY ") else {
+        return false;
+    };
+    let target = target.trim();
+    let name_ok = match target.find('(') {
+        None => true,
+        Some(open) => target.ends_with(')') && !target[open + 1..].contains(['(']) && open > 0,
+    };
+    let tail = tail.trim();
+    name_ok
+        && !target.is_empty()
+        && !target.starts_with('(')
+        && (tail.is_empty()
+            || !tail.contains(['(', ')'])
+            || tail.starts_with("WITH")
+            || tail.starts_with('('))
+        && !tail.contains(" TO ")
+        && !tail.contains(';')
 }
 
 /// Replaces `range` of `text` by spaces, keeping line breaks (and so line numbers).
@@ -1748,10 +1811,46 @@ GRANT SELECT ON t TO made_here;
             err,
             "m.sql:3: psql meta-command \\g is not run by sql-compare"
         );
-        let ok = meta_commands("\\set ON_ERROR_STOP on\n\\i a.sql\n\\echo hi\n");
+        let ok =
+            meta_commands("\\i a.sql\n\\echo hi\nCOPY public.t (a, b) FROM stdin;\n\\N\t1\n\\.\n");
         assert!(check_meta_commands("m.sql", &ok).is_ok());
         let backquote = meta_commands("\\echo `id`\n");
         assert!(check_meta_commands("m.sql", &backquote).is_err());
+    }
+
+    #[test]
+    fn meta_commands_hidden_behind_allowed_ones_or_copy_are_refused() {
+        let refused = |sql: &str| {
+            check_meta_commands("m.sql", &meta_commands(sql))
+                .unwrap_err()
+                .to_string()
+        };
+        // A second command on an allowed one's line; a variable read again as input.
+        assert!(
+            refused("\\echo hi \\! touch /tmp/x\n").ends_with("\\echo is not run by sql-compare")
+        );
+        assert!(refused("\\set x '\\\\! touch /tmp/x'\n:x\n").contains("\\set is not run"));
+        assert!(refused("\\set ON_ERROR_STOP 0\n").contains("\\set is not run"));
+        // Text after COPY … FROM stdin; on its line, and a COPY that only looks like one.
+        assert_eq!(
+            refused("CREATE TABLE t (x int);\nCOPY t FROM stdin; \\! touch /tmp/x\n1\n\\.\n"),
+            "m.sql:2: text after COPY … FROM stdin; on its line"
+        );
+        for sql in [
+            "COPY t2 TO STDOUT /* FROM STDIN */;\n\\! touch /tmp/x\n",
+            "COPY (SELECT x FROM stdin ) TO STDOUT;\n\\! touch /tmp/x\n",
+        ] {
+            assert!(refused(sql).contains("cannot tell from COPY"), "{sql}");
+        }
+        for ok in [
+            "COPY public.t (a, b) FROM stdin;",
+            "COPY t FROM stdin WITH (FORMAT csv);",
+        ] {
+            assert!(
+                plain_copy_from_stdin(&ok.trim_end_matches(';').to_ascii_uppercase()),
+                "{ok}"
+            );
+        }
     }
 
     #[test]
