@@ -37,6 +37,8 @@ struct UrlLayout {
     password: Option<(usize, usize)>,
     /// Where the hosts start.
     hosts: usize,
+    /// Where they end: the `/` of the path, the `?` of the query, or the end.
+    hosts_end: usize,
     /// The `?` that starts the query, if any.
     query: Option<usize>,
 }
@@ -54,13 +56,47 @@ fn url_layout(s: &str) -> Option<UrlLayout> {
         }
         None => (None, None, start),
     };
-    let query = s[hosts..].find('?').map(|q| hosts + q);
+    // The hosts end at a `/` or `?` outside the brackets of an IPv6 address.
+    let mut depth = 0usize;
+    let hosts_end = s[hosts..]
+        .char_indices()
+        .find(|&(_, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                '/' | '?' if depth == 0 => return true,
+                _ => {}
+            }
+            false
+        })
+        .map_or(s.len(), |(i, _)| hosts + i);
+    let query = s[hosts_end..].find('?').map(|q| hosts_end + q);
     Some(UrlLayout {
         userinfo,
         password,
         hosts,
+        hosts_end,
         query,
     })
+}
+
+/// The last `@` of a URL after its scheme that stands outside a query parameter's value (in
+/// the query libpq finds, the nearest `&` or `=` before it is not a `=`): one in a password
+/// libpq would misread.
+fn last_bare_at(s: &str, start: usize, query: Option<usize>) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut last = None;
+    let mut in_value = false;
+    for (i, &c) in b.iter().enumerate().skip(start) {
+        let in_query = query.is_some_and(|q| i > q);
+        match c {
+            b'&' if in_query => in_value = false,
+            b'=' if in_query => in_value = true,
+            b'@' if !in_value => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// Where a URL's path (`/dbname`, possibly empty) starts and ends, the user part and a
@@ -68,10 +104,7 @@ fn url_layout(s: &str) -> Option<UrlLayout> {
 pub(crate) fn url_path(s: &str) -> Option<(usize, usize)> {
     let layout = url_layout(s)?;
     let query = layout.query.unwrap_or(s.len());
-    let path = s[layout.hosts..query]
-        .find('/')
-        .map_or(query, |i| layout.hosts + i);
-    Some((path, query))
+    Some((layout.hosts_end.min(query), query))
 }
 
 /// The query parameters of a URL: each one's span (without its `&`) and its decoded key.
@@ -99,10 +132,9 @@ fn secret_spans(s: &str) -> Vec<(usize, usize)> {
     let start = s.len() - url_rest(s).map_or(0, str::len);
     let mut spans = Vec::new();
     spans.extend(layout.password);
-    let before_query = layout.query.unwrap_or(s.len());
-    if let Some(at) = s[start..before_query].rfind('@') {
-        if let Some(colon) = s[start..start + at].find(':') {
-            spans.push((start + colon + 1, start + at));
+    if let Some(at) = last_bare_at(s, start, layout.query) {
+        if let Some(colon) = s[start..at].find(':') {
+            spans.push((start + colon + 1, at));
         }
     }
     if let Some(q) = layout.query {
@@ -135,8 +167,10 @@ fn keyword_spans(s: &str, wanted: impl Fn(&str) -> bool) -> Vec<(usize, usize)> 
     let b = s.as_bytes();
     let mut spans = Vec::new();
     let mut i = 0;
+    // libpq's white space is C's: the ASCII one and a vertical tab.
+    let space = |c: u8| c.is_ascii_whitespace() || c == 0x0b;
     let skip_space = |mut i: usize| {
-        while i < b.len() && b[i].is_ascii_whitespace() {
+        while i < b.len() && space(b[i]) {
             i += 1;
         }
         i
@@ -144,7 +178,7 @@ fn keyword_spans(s: &str, wanted: impl Fn(&str) -> bool) -> Vec<(usize, usize)> 
     while i < b.len() {
         i = skip_space(i);
         let key_start = i;
-        while i < b.len() && b[i] != b'=' && !b[i].is_ascii_whitespace() {
+        while i < b.len() && b[i] != b'=' && !space(b[i]) {
             i += 1;
         }
         let key = &s[key_start..i];
@@ -162,7 +196,7 @@ fn keyword_spans(s: &str, wanted: impl Fn(&str) -> bool) -> Vec<(usize, usize)> 
             }
             i = (i + 1).min(b.len());
         } else {
-            while i < b.len() && !b[i].is_ascii_whitespace() {
+            while i < b.len() && !space(b[i]) {
                 i += if b[i] == b'\\' { 2 } else { 1 };
             }
             i = i.min(b.len());
@@ -253,8 +287,10 @@ fn split_url(s: &str, layout: &UrlLayout) -> (String, Option<String>, bool) {
     let hosts_and_path = &s[layout.hosts..query];
     out.push_str(hosts_and_path);
     // An `@` after the user part: libpq would take part of a password for a host or a path.
-    let ambiguous =
-        hosts_and_path.contains('@') || (layout.userinfo.is_none() && s[..query].contains('@'));
+    let start = s.len() - url_rest(s).map_or(0, str::len);
+    let bare_at = last_bare_at(s, start, layout.query)
+        .filter(|&at| Some(at + 1) != layout.userinfo.map(|u| u.1));
+    let ambiguous = hosts_and_path.contains('@') || bare_at.is_some();
     if let Some(q) = layout.query {
         let kept: Vec<&str> = query_params(s, q)
             .into_iter()
@@ -429,16 +465,35 @@ mod tests {
             split("postgresql://u:@h/db"),
             ("postgresql://u@h/db".into(), None)
         );
+        // A `?` or `/` inside an IPv6 address's brackets is the address's.
+        assert_eq!(
+            split("postgresql://[::1?],good/db?password=SECRET"),
+            ("postgresql://[::1?],good/db".into(), Some("SECRET".into()))
+        );
+        assert_eq!(
+            split("host=a\x0bpassword=SECRET"),
+            ("host=a".into(), Some("SECRET".into()))
+        );
     }
 
     #[test]
     fn a_password_libpq_would_split_is_ambiguous() {
-        for url in ["postgresql://u:p@ss@h/db", "postgresql://u:pa/ss@h/db"] {
+        for url in [
+            "postgresql://u:p@ss@h/db",
+            "postgresql://u:pa/ss@h/db",
+            "postgresql://u:a/b?c@h/db",
+            "postgresql://u:pa?ss/x@h/db",
+            "postgresql://u:a=b/ss@h/db",
+        ] {
             let c = Conninfo::parse(url);
             assert!(c.ambiguous, "{url}");
             assert!(!redact(url).contains("ss"), "{}", redact(url));
         }
-        for url in ["postgresql://u:p%40ss@h/db", "postgresql://h/db?x=a@b"] {
+        for url in [
+            "postgresql://u:p%40ss@h/db",
+            "postgresql://h/db?x=a@b",
+            "postgresql://h:5432/db?user=me@corp",
+        ] {
             assert!(!Conninfo::parse(url).ambiguous, "{url}");
         }
     }

@@ -530,9 +530,14 @@ fn main() -> ExitCode {
         Err(e) => {
             // clap quotes arguments it refuses (a third URL, say): masked like any label.
             let mut text = e.render().to_string();
-            for arg in std::env::args().skip(1) {
-                if let std::borrow::Cow::Owned(masked) = sql_compare::redact(&arg) {
-                    text = text.replace(&arg, &masked);
+            for arg in std::env::args_os().skip(1) {
+                let arg = arg.to_string_lossy();
+                // The whole argument, and the value of an `--option=value`.
+                let value = arg.split_once('=').map_or("", |(_, v)| v);
+                for part in [&*arg, value] {
+                    if let std::borrow::Cow::Owned(masked) = sql_compare::redact(part) {
+                        text = text.replace(part, &masked);
+                    }
                 }
             }
             if e.use_stderr() {

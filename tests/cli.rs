@@ -872,6 +872,22 @@ fn urls_are_masked_in_usage_errors_and_refused_when_libpq_would_split_the_passwo
     assert!(!err.contains("Sup3r"), "{err}");
     assert!(err.contains("postgresql://u:***@h/db"), "{err}");
 
+    let o = run(&[
+        "--format=postgresql://u:Sup3r-Secret@h/db",
+        MODELS,
+        MIGRATIONS,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("Sup3r"), "{}", stderr(&o));
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let arg = std::ffi::OsStr::from_bytes(b"postgresql://u:Sup3r-Secret@h/db\xff");
+        let o = bin().arg(arg).args([MODELS, MIGRATIONS]).output().unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(!stderr(&o).contains("Sup3r"), "{}", stderr(&o));
+    }
+
     // An unencoded @ would leave part of the password on pg_dump's command line.
     let o = run(&["postgresql://u:Sup3r@Secret@h/db", MODELS]);
     assert_eq!(o.status.code(), Some(2));
