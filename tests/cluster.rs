@@ -201,21 +201,6 @@ fn helper_start_a_cluster_and_wait() {
     std::thread::sleep(Duration::from_secs(120));
 }
 
-/// The command lines of all processes.
-fn command_lines() -> Vec<String> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-        })
-        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
-        .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
-        .collect()
-}
-
 #[test]
 fn a_killed_test_process_leaves_nothing_behind() {
     if local().is_none() {
@@ -266,7 +251,7 @@ fn a_killed_test_process_leaves_nothing_behind() {
 
     // No process carries the child's password on its command line (initdb, pg_ctl, the
     // server, the cleanup watcher).
-    let carriers: Vec<String> = command_lines()
+    let carriers: Vec<String> = common::command_lines()
         .into_iter()
         .filter(|c| c.contains(&password))
         .collect();

@@ -59,22 +59,6 @@ fn run_clean(args: &[&str]) -> Output {
     out
 }
 
-/// The command lines of all processes.
-fn command_lines() -> Vec<String> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_name()
-                .to_str()
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-        })
-        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
-        .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
-        .filter(|c| !c.is_empty())
-        .collect()
-}
-
 /// Within 30 s: `tmp` holds no scratch directory and no process names a path under it.
 fn assert_nothing_left(tmp: &Path) {
     let needle = tmp.to_str().unwrap().to_string();
@@ -84,7 +68,7 @@ fn assert_nothing_left(tmp: &Path) {
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();
-        let processes: Vec<String> = command_lines()
+        let processes: Vec<String> = common::command_lines()
             .into_iter()
             .filter(|c| c.contains(&needle))
             .collect();
@@ -344,7 +328,7 @@ fn start_slow_run(tmp: &Path) -> Child {
         .unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        let sleeping = command_lines()
+        let sleeping = common::command_lines()
             .iter()
             .any(|c| c.starts_with("postgres: ") && c.contains("SELECT"));
         let started = std::fs::read_dir(tmp)

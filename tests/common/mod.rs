@@ -191,3 +191,20 @@ pub fn generated_dump(bytes: usize, seed: u64) -> String {
     out.push_str("\\unrestrict GeneratedKey0123456789\n");
     out
 }
+
+/// The command lines of all processes (from `/proc`), arguments joined by spaces; kernel
+/// threads, which have none, left out.
+pub fn command_lines() -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+        .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+        .filter(|c| !c.is_empty())
+        .collect()
+}
