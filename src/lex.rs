@@ -217,20 +217,10 @@ pub(crate) fn tokenize_cut(
     Ok(())
 }
 
-/// Where each token of a statement starts, relative to the statement: the tokens [`tokenize`]
-/// makes from the same text and meta-command lines (they gave no error when the statement was
-/// tokenized, whole or line by line, which gives the same tokens).
-#[cfg(test)]
-pub(crate) fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location> {
-    let mut starts = Vec::new();
-    if locate_each(text, meta_lines, |at| starts.push(at)) {
-        starts.pop();
-    }
-    starts
-}
-
-/// [`locate`], each location handed to `each` as it is found, the final `;` included:
-/// whether there is one (its location is then the last handed over). The caller keeps them as
+/// Where each token of a statement starts, relative to the statement (the tokens [`tokenize`]
+/// makes of the same text and meta-command lines), each location handed to `each` as it is
+/// found, the final `;` included: whether there is one (its location is then the last handed
+/// over). The caller keeps them as
 /// it needs them, in a list it sizes once (a one-line 17 MB INSERT has 8 million tokens: a
 /// list of their locations grown by doubling, then copied with their bytes, took 160 MB).
 pub(crate) fn locate_each(
@@ -244,8 +234,8 @@ pub(crate) fn locate_each(
     let text = blank_meta_lines(text, meta_lines);
     // The text tokenized once already, without error; a long one in the pieces it was
     // tokenized in (see `tokenize_cut`), found again by splitting it alone.
-    let cuts = match crate::scan::split(&text) {
-        Ok(stmts) if text.len() > CUT_EVERY && stmts.len() == 1 => stmts[0].line_starts().into(),
+    let cuts = match (text.len() > CUT_EVERY).then(|| crate::scan::split(&text)) {
+        Some(Ok(stmts)) if stmts.len() == 1 => stmts[0].line_starts().into(),
         _ => Vec::new(),
     };
     let mut raw = Vec::new();
@@ -380,7 +370,9 @@ pub(crate) fn tokenize_text(
                 if is_operator_text(&s) {
                     if adjacent {
                         if let Some(Tok::Op(prev)) = out.toks.last_mut() {
-                            *prev = format!("{prev}{s}").into();
+                            let mut joined = String::from(std::mem::take(prev));
+                            joined.push_str(&s);
+                            *prev = joined.into();
                             continue;
                         }
                     }
@@ -563,6 +555,15 @@ fn write_quoted(f: &mut impl fmt::Write, ident: &str) -> fmt::Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`locate_each`]'s locations in a list, without the final `;`.
+    fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location> {
+        let mut starts = Vec::new();
+        if locate_each(text, meta_lines, |at| starts.push(at)) {
+            starts.pop();
+        }
+        starts
+    }
     use crate::scan::split;
 
     fn toks(src: &str) -> Vec<Tok> {
