@@ -1037,8 +1037,16 @@ fn meta_commands(sql: &str) -> Vec<Meta> {
                 line += 1;
                 i += 1;
             }
-            b'-' if b.get(i + 1) == Some(&b'-') => i = end_of_line(i),
+            b'-' if b.get(i + 1) == Some(&b'-') => {
+                let leading = sql[statement_start..i].trim().is_empty();
+                i = end_of_line(i);
+                // A comment before a statement is not its first word (`COPY` must be).
+                if leading {
+                    statement_start = i;
+                }
+            }
             b'/' if b.get(i + 1) == Some(&b'*') => {
+                let leading = sql[statement_start..i].trim().is_empty();
                 let mut depth = 1;
                 i += 2;
                 while i < b.len() && depth > 0 {
@@ -1053,6 +1061,9 @@ fn meta_commands(sql: &str) -> Vec<Meta> {
                         i += 1;
                     }
                     i += 1;
+                }
+                if leading {
+                    statement_start = i.min(b.len());
                 }
             }
             b'\'' | b'"' => {
@@ -1835,6 +1846,17 @@ GRANT SELECT ON t TO made_here;
         assert_eq!(
             refused("CREATE TABLE t (x int);\nCOPY t FROM stdin; \\! touch /tmp/x\n1\n\\.\n"),
             "m.sql:2: text after COPY … FROM stdin; on its line"
+        );
+        // A comment before a COPY does not hide it: its data is data, what follows is checked.
+        let sql = "SELECT 1;\n-- c\nCOPY t FROM stdin;\nit's\n\\.\n\\! touch /tmp/x\n";
+        assert_eq!(
+            refused(sql),
+            "m.sql:6: psql meta-command \\! is not run by sql-compare"
+        );
+        let sql = "SELECT 1;\n/* c */ COPY t FROM stdin;\nit's\n\\.\n\\! touch /tmp/x\n";
+        assert_eq!(
+            refused(sql),
+            "m.sql:5: psql meta-command \\! is not run by sql-compare"
         );
         for sql in [
             "COPY t2 TO STDOUT /* FROM STDIN */;\n\\! touch /tmp/x\n",
