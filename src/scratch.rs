@@ -11,7 +11,7 @@
 //! closes — the server dropped, or this process ending however it ends, SIGKILL included — it
 //! stops the server (`pg_ctl stop -m immediate`) and removes the directory.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::io::{Read, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
@@ -679,7 +679,15 @@ impl ScratchDatabase<'_> {
         for (script, analysis) in scripts.iter().zip(&analyses) {
             check_meta_commands(&script.name, &analysis.meta_commands)?;
             let cwd = script.dir.clone().unwrap_or_default();
-            check_included(&script.name, &cwd, &cwd, &analysis.meta_commands, 0)?;
+            let mut checked = HashSet::new();
+            check_included(
+                &script.name,
+                &cwd,
+                &cwd,
+                &analysis.meta_commands,
+                0,
+                &mut checked,
+            )?;
         }
         // Roles that one file creates are no one's to create beforehand.
         let created: BTreeSet<String> = analyses
@@ -924,8 +932,16 @@ fn check_meta_commands(file: &str, metas: &[Meta]) -> Result<()> {
 /// they include in turn, as the input itself ([`check_meta_commands`]). `\i` names a file
 /// from psql's directory `cwd`, `\ir` from the including file's `here`. A name psql would
 /// build from a variable (`:name`), an unreadable file or includes deeper than 16 are
-/// refused: what runs must have been checked.
-fn check_included(file: &str, cwd: &Path, here: &Path, metas: &[Meta], depth: u32) -> Result<()> {
+/// refused: what runs must have been checked. A file checked once (`checked`) is not read
+/// again: a file included twice at every level would be read 2^16 times.
+fn check_included(
+    file: &str,
+    cwd: &Path,
+    here: &Path,
+    metas: &[Meta],
+    depth: u32,
+    checked: &mut HashSet<PathBuf>,
+) -> Result<()> {
     for m in metas {
         let relative = match m.name.as_str() {
             "i" | "include" => false,
@@ -962,6 +978,9 @@ fn check_included(file: &str, cwd: &Path, here: &Path, metas: &[Meta], depth: u3
         } else {
             cwd.join(&name)
         };
+        if !checked.insert(path.clone()) {
+            continue;
+        }
         let bytes =
             std::fs::read(&path).map_err(|e| refuse(&format!("{}: {e}", path.display())))?;
         let text = String::from_utf8_lossy(&bytes);
@@ -969,7 +988,7 @@ fn check_included(file: &str, cwd: &Path, here: &Path, metas: &[Meta], depth: u3
         let inner = meta_commands(&text);
         check_meta_commands(&shown, &inner)?;
         let next = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        check_included(&shown, cwd, &next, &inner, depth + 1)?;
+        check_included(&shown, cwd, &next, &inner, depth + 1, checked)?;
     }
     Ok(())
 }
@@ -1827,6 +1846,32 @@ GRANT SELECT ON t TO made_here;
         assert!(check_meta_commands("m.sql", &ok).is_ok());
         let backquote = meta_commands("\\echo `id`\n");
         assert!(check_meta_commands("m.sql", &backquote).is_err());
+    }
+
+    #[test]
+    fn a_file_included_again_and_again_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.sql"),
+            "\\i a.sql\n\\i a.sql\nSELECT 1;\n",
+        )
+        .unwrap();
+        let metas = meta_commands("\\i a.sql\n");
+        let mut checked = HashSet::new();
+        check_included("m.sql", dir.path(), dir.path(), &metas, 0, &mut checked).unwrap();
+        assert_eq!(checked.len(), 1);
+        // What an included file holds is still refused.
+        std::fs::write(dir.path().join("b.sql"), "\\! id\n").unwrap();
+        let metas = meta_commands("\\i a.sql\n\\i b.sql\n");
+        let err = check_included(
+            "m.sql",
+            dir.path(),
+            dir.path(),
+            &metas,
+            0,
+            &mut HashSet::new(),
+        );
+        assert!(err.unwrap_err().to_string().contains("\\! is not run"));
     }
 
     #[test]
