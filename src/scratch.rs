@@ -438,7 +438,7 @@ impl ScratchServer {
             std::process::id(),
             random_hex(4).unwrap_or_default()
         );
-        psql(
+        crate::pg::run_psql(
             &self.admin_url,
             &format!("CREATE DATABASE {name} TEMPLATE template0;"),
             self.local.is_some(),
@@ -490,9 +490,14 @@ impl ScratchServer {
         }
         let sql: String = missing
             .iter()
-            .map(|r| format!("CREATE ROLE {};\n", quote_ident(r)))
+            .map(|r| {
+                let mut sql = String::from("CREATE ROLE ");
+                let _ = crate::lex::write_ident(&mut sql, r);
+                sql.push_str(";\n");
+                sql
+            })
             .collect();
-        psql(&self.admin_url, &sql, true)?;
+        crate::pg::run_psql(&self.admin_url, &sql, true)?;
         Ok(missing)
     }
 }
@@ -515,7 +520,7 @@ impl fmt::Debug for ScratchDatabase<'_> {
 
 impl Drop for ScratchDatabase<'_> {
     fn drop(&mut self) {
-        let _ = psql(
+        let _ = crate::pg::run_psql(
             &self.server.admin_url,
             &format!("DROP DATABASE IF EXISTS {} WITH (FORCE);", self.name),
             self.server.local.is_some(),
@@ -576,7 +581,7 @@ impl ScratchDatabase<'_> {
     ///
     /// As [`psql`](crate::psql).
     pub fn execute(&self, sql: &str) -> Result<()> {
-        psql(&self.url, sql, self.server.local.is_some())
+        crate::pg::run_psql(&self.url, sql, self.server.local.is_some())
     }
 
     /// Loads SQL (a dump, a schema file, a migration), named `name` in messages: in one
@@ -1459,15 +1464,10 @@ fn roles_of(words: &[Word], named: &mut BTreeSet<String>, created: &mut BTreeSet
     }
 }
 
-/// `name` as a double-quoted identifier.
-fn quote_ident(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
-
 /// Runs `sql` with `psql -At` on `url` and returns its output.
 fn query(url: &str, sql: &str, local: bool) -> Result<String> {
     let program = find_program("psql", "PSQL").ok_or_else(|| not_found("psql", "PSQL"))?;
-    let conn = Conninfo::parse(url);
+    let conn = Conninfo::checked(url)?;
     let mut cmd = command(&program, &conn);
     client_env(&mut cmd, &conn, local);
     let out = cmd
@@ -1615,12 +1615,6 @@ fn pgoptions(local: bool, extra: &str) -> String {
         Ok(own) if !local && !own.trim().is_empty() => format!("{own} {extra}"),
         _ => extra.to_string(),
     }
-}
-
-/// Runs `sql` with psql on `url`, as [`crate::psql`] does, with the environment of
-/// [`client_env`].
-fn psql(url: &str, sql: &str, local: bool) -> Result<()> {
-    crate::pg::run_psql(url, sql, local)
 }
 
 /// `text` with every byte but `A-Z a-z 0-9 - . _ ~ /` percent-encoded, for a URL's query.
