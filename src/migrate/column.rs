@@ -193,16 +193,14 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             let same = |x: &[Tok], y: &[Tok]| same_relative_to(x, y, &schema);
             if !same(&a.ty, &b.ty) {
                 let ty = render(&b.ty);
-                plan.create(
+                // A widening keeps every value: not destructive, as the SQL alone would say.
+                let destructive = (!widens(&render(&a.ty), &ty)).then_some(Destructive::ColumnType);
+                plan.create_as(
                     Phase::AlterColumn,
                     at,
                     alter(format!("TYPE {ty} USING {col}::{ty}")),
+                    destructive,
                 );
-                if widens(&render(&a.ty), &ty) {
-                    if let Some(action) = plan.actions.last_mut() {
-                        action.destructive = None;
-                    }
-                }
             }
             let same_default = match (&a.default, &b.default) {
                 (Some(x), Some(y)) => same(x, y),

@@ -276,6 +276,23 @@ impl Plan {
             .push(Action::new(phase, i64::from(line), sql.into()));
     }
 
+    /// [`Plan::create`], with what the statement destroys known beforehand instead of read
+    /// from its SQL.
+    fn create_as(
+        &mut self,
+        phase: Phase,
+        line: u32,
+        sql: String,
+        destructive: Option<Destructive>,
+    ) {
+        self.actions.push(Action {
+            phase,
+            order: i64::from(line),
+            sql: terminate(sql),
+            destructive,
+        });
+    }
+
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
         self.actions
             .push(Action::new(phase, -i64::from(line), sql.into()));
