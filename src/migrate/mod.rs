@@ -401,10 +401,14 @@ fn destructive(sql: &str) -> Option<Destructive> {
 /// SECURITY` (a quoted name that spells them is a name).
 fn lowers_security(t: &[Tok]) -> Option<Destructive> {
     let top = top_level(t);
+    let mut is_top = vec![false; t.len()];
+    for &i in &top {
+        is_top[i] = true;
+    }
     let at = |i: usize, w: &[&str]| {
         w.iter()
             .enumerate()
-            .all(|(k, w)| top.contains(&(i + k)) && t[i + k].is_word(w))
+            .all(|(k, w)| is_top.get(i + k) == Some(&true) && t[i + k].is_word(w))
     };
     top.iter()
         .any(|&i| {
