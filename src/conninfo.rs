@@ -31,6 +31,8 @@ fn url_rest(s: &str) -> Option<&str> {
 /// `@` if one comes before any `/`; the hosts run to the first `/` or `?` after it; the query
 /// starts at the first `?` after the hosts.
 struct UrlLayout {
+    /// Where the text after the scheme's `://` starts.
+    start: usize,
     /// The `user[:password]` part and the `@` after it.
     userinfo: Option<(usize, usize)>,
     /// The password inside the user part (after its first `:`).
@@ -72,6 +74,7 @@ fn url_layout(s: &str) -> Option<UrlLayout> {
         .map_or(s.len(), |(i, _)| hosts + i);
     let query = s[hosts_end..].find('?').map(|q| hosts_end + q);
     Some(UrlLayout {
+        start,
         userinfo,
         password,
         hosts,
@@ -129,7 +132,7 @@ fn secret_spans(s: &str) -> Vec<(usize, usize)> {
             key.eq_ignore_ascii_case("password") || key.eq_ignore_ascii_case("sslpassword")
         });
     };
-    let start = s.len() - url_rest(s).map_or(0, str::len);
+    let start = layout.start;
     let mut spans = Vec::new();
     spans.extend(layout.password);
     if let Some(at) = last_bare_at(s, start, layout.query) {
@@ -287,7 +290,7 @@ fn split_url(s: &str, layout: &UrlLayout) -> (String, Option<String>, bool) {
     let hosts_and_path = &s[layout.hosts..query];
     out.push_str(hosts_and_path);
     // An `@` after the user part: libpq would take part of a password for a host or a path.
-    let start = s.len() - url_rest(s).map_or(0, str::len);
+    let start = layout.start;
     let bare_at = last_bare_at(s, start, layout.query)
         .filter(|&at| Some(at + 1) != layout.userinfo.map(|u| u.1));
     let ambiguous = hosts_and_path.contains('@') || bare_at.is_some();
