@@ -278,7 +278,8 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     };
     while i < w.len() {
         if w[i].is("default") {
-            let end = until(i + 1);
+            // The value's first word is the value's, keyword or not (`DEFAULT NULL`).
+            let end = until((i + 2).min(w.len()));
             def.default = Some(join(&w[i + 1..end]));
             i = end;
         } else if w[i].is("not") && w.get(i + 1).is_some_and(|x| x.is("null")) {
@@ -707,6 +708,15 @@ mod tests {
                 "CREATE TABLE public.t (a mood);"
             ),
             ["nullability NOT NULL → NULL"]
+        );
+        // `DEFAULT NULL` is a default of NULL, not an empty one; a generated column's
+        // expression is told too.
+        assert_eq!(
+            notes(
+                "CREATE TABLE public.t (a text DEFAULT NULL, g int);",
+                "CREATE TABLE public.t (a text DEFAULT 'x', g int GENERATED ALWAYS AS (1) STORED);"
+            ),
+            ["default NULL → 'x'", "generated none → (1) STORED"]
         );
     }
 

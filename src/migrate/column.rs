@@ -32,7 +32,13 @@ fn column_def(text: &str) -> Option<ColumnDef> {
                 match &t[i] {
                     Tok::Punct('(' | '[') => depth += 1,
                     Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
-                    x if depth == 0 && COLUMN_KEYWORDS.iter().any(|w| x.is_word(w)) => break,
+                    // The value's first token is the value's, keyword or not (`DEFAULT NULL`).
+                    x if depth == 0
+                        && i > start
+                        && COLUMN_KEYWORDS.iter().any(|w| x.is_word(w)) =>
+                    {
+                        break;
+                    }
                     _ => {}
                 }
                 i += 1;

@@ -606,3 +606,18 @@ fn a_statement_ending_in_a_line_comment_is_ended_on_a_line_of_its_own() {
         "{sql}"
     );
 }
+
+#[test]
+fn a_default_of_null_is_a_default() {
+    // `DEFAULT NULL` was read as an empty default, and written `SET DEFAULT ;`.
+    let diff = crate::diff(
+        "CREATE TABLE t (a text);",
+        "CREATE TABLE t (a text DEFAULT NULL);",
+    )
+    .unwrap();
+    let sql = diff.migration().to_string();
+    assert!(
+        sql.contains("ALTER TABLE public.t ALTER COLUMN a SET DEFAULT null;"),
+        "{sql}"
+    );
+}
