@@ -217,6 +217,15 @@ pub(crate) fn tokenize_cut(
     Ok(())
 }
 
+/// The tokens of a piece of SQL that is one statement (a statement, a column definition, an
+/// expression), or none if it does not lex or holds several.
+pub(crate) fn statement_toks(text: &str) -> Option<Vec<Tok>> {
+    match crate::scan::split(text).ok()?.as_slice() {
+        [one] => tokenize(one).ok().map(|t| t.toks),
+        _ => None,
+    }
+}
+
 /// Where each token of a statement starts, relative to the statement (the tokens [`tokenize`]
 /// makes of the same text and meta-command lines), each location handed to `each` as it is
 /// found, the final `;` included: whether there is one (its location is then the last handed

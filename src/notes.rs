@@ -5,10 +5,9 @@
 use std::fmt;
 
 use crate::change::{Change, ChangeKind, Snippet};
-use crate::lex::{Tok, tokenize};
+use crate::lex::statement_toks;
 use crate::normalize::same_relative_to;
-use crate::object::ObjectKind;
-use crate::scan::split;
+use crate::object::{ObjectKind, unquoted_schema};
 
 /// One thing that changed in a part of an object, in the words of the schema:
 /// `type numeric(12,2) → numeric(10,2)`, `label 'refunded' added after 'shipped'`.
@@ -191,19 +190,10 @@ fn join(words: &[Word<'_>]) -> String {
     s
 }
 
-/// Tokens of a piece of SQL, or `None` if it does not lex.
-fn toks(text: &str) -> Option<Vec<Tok>> {
-    let stmts = split(text).ok()?;
-    match stmts.as_slice() {
-        [one] => tokenize(one).ok().map(|t| t.toks),
-        _ => None,
-    }
-}
-
 /// Whether two pieces of SQL say the same, as the comparison reads them (names relative to
 /// `schema`); as text with spaces collapsed when they do not lex.
 fn same(a: &str, b: &str, schema: &str) -> bool {
-    match (toks(a), toks(b)) {
+    match (statement_toks(a), statement_toks(b)) {
         (Some(x), Some(y)) => same_relative_to(&x, &y, schema),
         _ => join(&words(a)) == join(&words(b)),
     }
@@ -214,19 +204,6 @@ fn same_opt(a: &Option<String>, b: &Option<String>, schema: &str) -> bool {
         (Some(x), Some(y)) => same(x, y, schema),
         (x, y) => x.is_none() && y.is_none(),
     }
-}
-
-/// The unquoted schema of a qualified name (`public` when it has none).
-fn schema_of(name: &str) -> String {
-    let mut quoted = false;
-    for (i, ch) in name.char_indices() {
-        match ch {
-            '"' => quoted = !quoted,
-            '.' if !quoted => return name[..i].trim_matches('"').replace("\"\"", "\""),
-            _ => {}
-        }
-    }
-    "public".to_string()
 }
 
 /// A column's definition, broken into what migrations change one at a time.
@@ -383,7 +360,7 @@ fn column_side(snippets: &[Snippet]) -> Option<ColumnSide> {
 }
 
 fn column(c: &Change) -> Option<(Vec<Note>, bool)> {
-    let schema = schema_of(&c.name);
+    let schema = unquoted_schema(&c.name);
     let (l, r) = (column_side(&c.left)?, column_side(&c.right)?);
     let mut notes = Vec::new();
     let mut whole = true;
@@ -499,7 +476,7 @@ fn enum_parts(text: &str) -> Option<(&str, Vec<&str>, &str)> {
 fn enum_labels(c: &Change, l: &Snippet, r: &Snippet) -> Option<(Vec<Note>, bool)> {
     let (lhead, old, ltail) = enum_parts(&l.text)?;
     let (rhead, new, rtail) = enum_parts(&r.text)?;
-    let schema = schema_of(&c.name);
+    let schema = unquoted_schema(&c.name);
     let whole = same(lhead, rhead, &schema) && same(ltail, rtail, &schema);
     let mut notes = Vec::new();
     let label = |text: String, old: Option<&str>, new: Option<&str>| Note {
