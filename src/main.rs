@@ -11,8 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use sql_compare::{
-    Change, Comparer, Error, ErrorKind, PgDump, SCRATCH_URL_ENV, SchemaDiff, Scratch,
-    ScratchServer, Side, Snippet,
+    Change, Comparer, Error, ErrorKind, PgDump, SchemaDiff, Scratch, ScratchServer, Side, Snippet,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -286,14 +285,9 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
     // The scratch server lives until `run` returns: dropping it stops and removes a throwaway
     // cluster (and so does its watcher process if this process is killed).
     let server = if needs_scratch {
-        let url = args.scratch.clone().or_else(|| {
-            std::env::var(SCRATCH_URL_ENV)
-                .ok()
-                .filter(|u| !u.is_empty())
-        });
-        let scratch = match url {
+        let scratch = match &args.scratch {
             Some(url) => Scratch::new().url(url),
-            None => Scratch::new(),
+            None => Scratch::from_env(),
         };
         let server = scratch.start().map_err(|e| e.to_string())?;
         timings.start = Some(server.startup_time());
@@ -352,7 +346,12 @@ fn run(args: &Args) -> Result<SchemaDiff, String> {
 /// Whether an input goes through a scratch database: a directory always, anything with
 /// `--reload`.
 fn via_scratch(input: &str, args: &Args) -> bool {
-    args.reload || (input != "-" && !is_url(input) && Path::new(input).is_dir())
+    args.reload || is_dir_input(input)
+}
+
+/// Whether an input names a directory of SQL files.
+fn is_dir_input(input: &str) -> bool {
+    input != "-" && !is_url(input) && Path::new(input).is_dir()
 }
 
 /// How long the phases of a run took.
@@ -426,7 +425,7 @@ fn build_side(input: &str, args: &Args, server: Option<&ScratchServer>) -> Resul
         ErrorKind::LoadFailed { .. } => e.to_string(),
         _ => format!("{name}: {e}"),
     };
-    let is_dir = input != "-" && !is_url(input) && Path::new(input).is_dir();
+    let is_dir = is_dir_input(input);
     let text = if is_dir {
         None
     } else {
@@ -459,6 +458,7 @@ fn build_side(input: &str, args: &Args, server: Option<&ScratchServer>) -> Resul
     let skipped = report.skipped_settings();
     if !skipped.is_empty() {
         let mut names: Vec<&str> = skipped.iter().map(String::as_str).collect();
+        names.sort_unstable();
         names.dedup();
         let n = skipped.len();
         let s = if n == 1 { "" } else { "s" };
