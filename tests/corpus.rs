@@ -389,15 +389,20 @@ fn every_pair_reports_in_words_both_ways() {
                 assert_eq!(text, "");
                 continue;
             }
-            // Line numbers point into the files; every object is named.
+            // The sides are named, and lines point into the files by line.
             assert!(
                 text.starts_with(&format!("- left: {}\n", l.display())),
                 "{text}"
             );
+            let (left_line, right_line) =
+                (format!("- {}:", l.display()), format!("+ {}:", r.display()));
+            assert!(
+                text.contains(&left_line) || text.contains(&right_line),
+                "no line points into a file in\n{text}"
+            );
             fn walk(c: &sql_compare::Change, notes: &mut usize, where_: &Path) {
                 for n in c.notes() {
                     assert_ne!(n.left(), n.right(), "{}: {n}", where_.display());
-                    assert!(n.to_string().starts_with(n.aspect()));
                     *notes += 1;
                 }
                 for d in c.details() {
@@ -405,7 +410,6 @@ fn every_pair_reports_in_words_both_ways() {
                 }
             }
             for c in d.changes() {
-                assert!(text.contains(c.name()), "{}", c.name());
                 walk(c, &mut notes, &pair);
             }
         }
