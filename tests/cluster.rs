@@ -94,11 +94,15 @@ fn the_directory_is_new_private_and_owned_by_the_cluster_user() {
 
     let name = dir.file_name().unwrap().to_str().unwrap();
     assert!(name.starts_with("sql-compare-pg-"), "{name}");
-    assert_ne!(name, format!("sql-compare-pg-{}", std::process::id()));
-    // A random suffix, not a number someone could guess.
+    // A random suffix of 16 letters and digits 2-7 (80 bits), not a number someone could guess.
     let suffix = &name["sql-compare-pg-".len()..];
-    assert!(suffix.len() >= 6, "{name}");
-    assert!(suffix.parse::<u64>().is_err(), "{name}");
+    assert_eq!(suffix.len(), 16, "{name}");
+    assert!(
+        suffix
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || (b'2'..=b'7').contains(&b)),
+        "{name}"
+    );
 
     // The password file given to initdb is gone; the socket is there, for its owner only.
     assert!(!dir.join("pwfile").exists());
@@ -131,6 +135,8 @@ fn the_server_listens_only_on_its_private_socket() {
     );
     let o = psql(None, &tcp, server.password(), "SELECT 1");
     assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Connection refused"), "{err}");
 }
 
 #[test]
