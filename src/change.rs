@@ -4,6 +4,16 @@ use crate::error::Side;
 use crate::object::ObjectKind;
 
 /// Whether an object or part is only on the right, only on the left, or on both but different.
+///
+/// ```
+/// use sql_compare::ChangeKind;
+///
+/// let diff = sql_compare::diff("CREATE TABLE a (x int);", "CREATE TABLE b (x int);")?;
+/// let kinds: Vec<ChangeKind> = diff.iter().map(|c| c.change()).collect();
+/// assert_eq!(kinds, [ChangeKind::Removed, ChangeKind::Added]);
+/// assert_eq!(ChangeKind::Added.to_string(), "added");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ChangeKind {
     /// Only in the right (new) dump.
@@ -16,6 +26,10 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// `"added"`, `"removed"` or `"changed"`.
+    ///
+    /// ```
+    /// assert_eq!(sql_compare::ChangeKind::Removed.as_str(), "removed");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             ChangeKind::Added => "added",
@@ -40,6 +54,15 @@ impl std::fmt::Display for ChangeKind {
 }
 
 /// A range of 1-based source lines, both ends included.
+///
+/// ```
+/// let diff = sql_compare::diff("CREATE TABLE t (\n  a int\n);", "CREATE TABLE u (a int);")?;
+/// let t = &diff.changes()[0];
+/// let lines = t.left()[0].lines;
+/// assert_eq!((lines.start, lines.end), (1, 3));
+/// assert_eq!(lines.to_string(), "1-3");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LineRange {
     /// First line.
@@ -59,6 +82,17 @@ impl std::fmt::Display for LineRange {
 }
 
 /// A piece of one dump's text that a change is about, with its lines.
+///
+/// ```
+/// let diff = sql_compare::diff(
+///     "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'old';",
+///     "CREATE TABLE t (a int);\n\nCOMMENT ON TABLE t IS 'new';",
+/// )?;
+/// let comment = &diff.changes()[0].details()[0];
+/// assert_eq!(comment.left()[0].text, "COMMENT ON TABLE t IS 'old';");
+/// assert_eq!(comment.right()[0].lines.start, 3);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Snippet {
     /// Where it stands in its dump.
@@ -152,6 +186,13 @@ impl Change {
 }
 
 /// How many top-level objects a [`SchemaDiff`] has added, removed and changed.
+///
+/// ```
+/// let diff = sql_compare::diff("CREATE TABLE a (x int);", "CREATE TABLE b (x int);")?;
+/// let sql_compare::Counts { added, removed, changed, .. } = diff.counts();
+/// assert_eq!((added, removed, changed), (1, 1, 0));
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub struct Counts {
@@ -238,6 +279,15 @@ impl SchemaDiff {
     /// and its lines say where they are in each file (`a.sql:12: …`). Line numbers are shown
     /// only for labelled inputs: a dump given as text has no file for them to point into.
     /// [`diff_files`](crate::diff_files) labels the inputs with their paths.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);")?
+    ///     .with_labels("models.sql", "migrated.sql");
+    /// assert_eq!(diff.labels(), Some(("models.sql", "migrated.sql")));
+    /// assert!(diff.to_string().starts_with("- left: models.sql\n+ right: migrated.sql\n"));
+    /// assert!(diff.to_string().contains("- models.sql:1: a int\n"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn with_labels(mut self, left: impl Into<String>, right: impl Into<String>) -> Self {
         self.labels = Some((left.into(), right.into()));
@@ -284,6 +334,17 @@ impl SchemaDiff {
     }
 
     /// The same differences seen from the other side: what was added is removed.
+    ///
+    /// ```
+    /// use sql_compare::ChangeKind;
+    ///
+    /// let diff = sql_compare::diff("", "CREATE TABLE t (a int);")?;
+    /// assert_eq!(diff.changes()[0].change(), ChangeKind::Added);
+    /// let back = diff.mirror();
+    /// assert_eq!(back.changes()[0].change(), ChangeKind::Removed);
+    /// assert_eq!(back.changes()[0].left()[0].text, "CREATE TABLE t (a int);");
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn mirror(self) -> Self {
         let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();

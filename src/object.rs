@@ -6,6 +6,15 @@ use std::fmt;
 /// The kind of a schema object, or of a part of one (a column, a constraint, an owner…).
 ///
 /// Its `Display` is the lower-case name used in reports and JSON (`"materialized view"`).
+///
+/// ```
+/// use sql_compare::ObjectKind;
+///
+/// let diff = sql_compare::diff("", "CREATE MATERIALIZED VIEW public.totals AS SELECT 1 AS n;")?;
+/// assert_eq!(diff.changes()[0].kind(), ObjectKind::MaterializedView);
+/// assert_eq!(ObjectKind::MaterializedView.to_string(), "materialized view");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ObjectKind {
@@ -124,6 +133,10 @@ pub enum ObjectKind {
 
 impl ObjectKind {
     /// The lower-case name used in reports and JSON.
+    ///
+    /// ```
+    /// assert_eq!(sql_compare::ObjectKind::ForeignTable.as_str(), "foreign table");
+    /// ```
     pub fn as_str(self) -> &'static str {
         use ObjectKind::*;
         match self {

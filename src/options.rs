@@ -67,6 +67,18 @@ impl Comparer {
     /// order, so a different order is a real difference for `ORDER BY`; it is ignored by
     /// default because `ALTER TYPE … ADD VALUE` puts new labels last while a fresh
     /// `CREATE TYPE` lists them where the models do.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let (a, b) = (
+    ///     "CREATE TYPE mood AS ENUM ('sad', 'happy');",
+    ///     "CREATE TYPE mood AS ENUM ('happy', 'sad');",
+    /// );
+    /// assert!(Comparer::new().compare(a, b)?);
+    /// assert!(!Comparer::new().strict_enum_order(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn strict_enum_order(mut self, yes: bool) -> Self {
         self.opts.strict_enum_order = yes;
@@ -76,6 +88,15 @@ impl Comparer {
     /// Makes the order of columns in `CREATE TABLE` significant (it shows in `SELECT *` and
     /// positional `INSERT`). Ignored by default, since `ALTER TABLE … ADD COLUMN` always
     /// appends.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let (a, b) = ("CREATE TABLE t (a int, b text);", "CREATE TABLE t (b text, a int);");
+    /// assert!(Comparer::new().compare(a, b)?);
+    /// assert!(!Comparer::new().strict_column_order(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn strict_column_order(mut self, yes: bool) -> Self {
         self.opts.strict_column_order = yes;
@@ -83,6 +104,16 @@ impl Comparer {
     }
 
     /// Leaves out `ALTER … OWNER TO` statements.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE t (a int);\nALTER TABLE t OWNER TO alice;";
+    /// let b = "CREATE TABLE t (a int);";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().ignore_owners(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn ignore_owners(mut self, yes: bool) -> Self {
         self.opts.ignore_owners = yes;
@@ -90,6 +121,16 @@ impl Comparer {
     }
 
     /// Leaves out `GRANT`, `REVOKE` and `ALTER DEFAULT PRIVILEGES`.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE t (a int);\nGRANT SELECT ON TABLE t TO reader;";
+    /// let b = "CREATE TABLE t (a int);";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().ignore_privileges(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn ignore_privileges(mut self, yes: bool) -> Self {
         self.opts.ignore_privileges = yes;
@@ -97,6 +138,16 @@ impl Comparer {
     }
 
     /// Leaves out `COMMENT ON` statements.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'orders';";
+    /// let b = "CREATE TABLE t (a int);\nCOMMENT ON TABLE t IS 'all orders';";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().ignore_comments(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn ignore_comments(mut self, yes: bool) -> Self {
         self.opts.ignore_comments = yes;
@@ -105,6 +156,16 @@ impl Comparer {
 
     /// Compares session settings (`SET name = …`, `SELECT pg_catalog.set_config(…)`), which
     /// are left out by default: they differ between pg_dump versions, not between schemas.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "SET statement_timeout = 0;\nCREATE TABLE t (a int);";
+    /// let b = "SET statement_timeout = '5s';\nCREATE TABLE t (a int);";
+    /// assert!(Comparer::new().compare(a, b)?);
+    /// assert!(!Comparer::new().compare_settings(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn compare_settings(mut self, yes: bool) -> Self {
         self.opts.compare_settings = yes;
@@ -113,6 +174,16 @@ impl Comparer {
 
     /// Leaves out data: `INSERT` rows, `COPY` data blocks and `SELECT pg_catalog.setval(…)`.
     /// Data is compared by default (a Rails dump's `schema_migrations` rows, for example).
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);";
+    /// let b = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (2);";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().ignore_data(true).compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn ignore_data(mut self, yes: bool) -> Self {
         self.opts.ignore_data = yes;
@@ -122,6 +193,16 @@ impl Comparer {
     /// Compares only the objects of schema `name` (and the schema itself), as
     /// `pg_dump --schema` would dump them; `*` is a wildcard. May be repeated. Unqualified
     /// names count as `public`; objects outside schemas (extensions, settings…) are left out.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE app.t (a int);\nCREATE TABLE audit.log (a int);";
+    /// let b = "CREATE TABLE app.t (a int);\nCREATE TABLE audit.log (a bigint);";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().schema("app").compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn schema(mut self, name: impl Into<String>) -> Self {
         self.opts.schemas.push(name.into());
@@ -132,6 +213,16 @@ impl Comparer {
     /// characters. A pattern without a `.` also matches unqualified names, so
     /// `schema_migrations` matches `public.schema_migrations`. An excluded table takes its
     /// columns, constraints, indexes, rows and owned sequences with it. May be repeated.
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE t (a int);\nCREATE TABLE tmp_1 (a int);";
+    /// let b = "CREATE TABLE t (a int);\nCREATE TABLE tmp_2 (a int);";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().exclude("tmp_*").compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
         self.opts.exclude.push(pattern.into());
@@ -139,6 +230,16 @@ impl Comparer {
     }
 
     /// Excludes the bookkeeping tables of common migration tools ([`MIGRATION_TABLES`]).
+    ///
+    /// ```
+    /// use sql_compare::Comparer;
+    ///
+    /// let a = "CREATE TABLE t (a int);\nCREATE TABLE schema_migrations (version text);";
+    /// let b = "CREATE TABLE t (a int);";
+    /// assert!(!Comparer::new().compare(a, b)?);
+    /// assert!(Comparer::new().exclude_migration_tables().compare(a, b)?);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn exclude_migration_tables(mut self) -> Self {
         self.opts

@@ -12,6 +12,13 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// Finds a PostgreSQL program: the path in the environment variable `env_var` if set, else on
 /// `PATH`, else in the newest `/usr/lib/postgresql/*/bin` (where Debian and Ubuntu put them).
+///
+/// ```
+/// // PG_DUMP=/opt/pg17/bin/pg_dump picks that one; else PATH, else /usr/lib/postgresql/*/bin.
+/// if let Some(path) = sql_compare::find_program("pg_dump", "PG_DUMP") {
+///     assert!(path.ends_with("pg_dump") || std::env::var_os("PG_DUMP").is_some());
+/// }
+/// ```
 pub fn find_program(name: &str, env_var: &str) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(env_var).filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
@@ -300,6 +307,13 @@ pub(crate) fn command(program: &Path, conn: &Conninfo) -> Command {
 /// # Errors
 ///
 /// As [`PgDump::run`].
+///
+/// ```no_run
+/// let production = sql_compare::pg_dump("postgresql://ci@db.internal/app")?;
+/// let tested = std::fs::read_to_string("schema.sql").expect("the schema CI tested");
+/// assert!(sql_compare::compare(&tested, &production)?, "production drifted");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 pub fn pg_dump(url: &str) -> Result<String> {
     PgDump::new(url).run()
 }
@@ -311,6 +325,13 @@ pub fn pg_dump(url: &str) -> Result<String> {
 ///
 /// A missing psql, a failed connection or the first failing statement, with psql's message
 /// (the password masked).
+///
+/// ```no_run
+/// let url = "postgresql://postgres@localhost/scratch";
+/// sql_compare::psql(url, "CREATE TABLE t (a int);")?;
+/// assert!(sql_compare::pg_dump(url)?.contains("CREATE TABLE public.t"));
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 pub fn psql(url: &str, sql: &str) -> Result<()> {
     run_psql(url, sql, false)
 }

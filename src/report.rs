@@ -47,6 +47,14 @@ impl SchemaDiff {
 
 impl Report<'_> {
     /// ANSI colours: `-` lines red, `+` lines green.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE VIEW v AS SELECT 1;", "CREATE VIEW v AS SELECT 2;")?;
+    /// let text = diff.report().color(true).to_string();
+    /// assert!(text.contains("\x1b[31m    - CREATE VIEW v AS SELECT 1;\x1b[0m\n"));
+    /// assert!(text.contains("\x1b[32m    + CREATE VIEW v AS SELECT 2;\x1b[0m\n"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     #[must_use]
     pub fn color(mut self, yes: bool) -> Self {
         self.color = yes;
@@ -121,6 +129,16 @@ pub(crate) fn color_for_stderr() -> bool {
 }
 
 /// The last line of a report: `3 objects differ: 1 added, 1 removed, 1 changed`.
+///
+/// ```
+/// use sql_compare::Summary;
+///
+/// let diff = sql_compare::diff("CREATE TABLE a (x int);", "CREATE TABLE b (x int);")?;
+/// assert_eq!(Summary(&diff).to_string(), "2 objects differ: 1 added, 1 removed, 0 changed");
+/// let same = sql_compare::diff("CREATE TABLE a (x int);", "create table A (X INT);")?;
+/// assert_eq!(Summary(&same).to_string(), "no differences");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 pub struct Summary<'a>(pub &'a SchemaDiff);
 
 impl fmt::Display for Summary<'_> {

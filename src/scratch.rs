@@ -504,6 +504,17 @@ impl ScratchServer {
 
 /// A database of a [`ScratchServer`], dropped (`DROP DATABASE … WITH (FORCE)`) when this
 /// value is.
+///
+/// ```no_run
+/// let server = sql_compare::Scratch::new().start()?;
+/// let db = server.create_database()?;
+/// let report = db.load_path("db/migrations")?;
+/// println!("{} files; roles created: {:?}", report.files(), report.created_roles());
+/// db.execute("ANALYZE;")?;
+/// let dump = db.pg_dump().no_owner(true).run()?;
+/// assert!(dump.contains("CREATE TABLE"));
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 pub struct ScratchDatabase<'s> {
     url: String,
     name: String,
@@ -529,6 +540,16 @@ impl Drop for ScratchDatabase<'_> {
 }
 
 /// What loading SQL into a scratch database did besides running it.
+///
+/// ```no_run
+/// let server = sql_compare::ScratchServer::start()?;
+/// let db = server.create_database()?;
+/// // A PostgreSQL 17 dump on PostgreSQL 15: its `SET transaction_timeout = 0;` is skipped.
+/// let report = db.load_path("pg17-dump.sql")?;
+/// assert_eq!(report.files(), 1);
+/// assert_eq!(report.skipped_settings(), ["transaction_timeout"]);
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LoadReport {
     files: usize,

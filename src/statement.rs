@@ -8,6 +8,15 @@ use crate::scan::split;
 ///
 /// Comments between statements and psql meta-commands (`\restrict …`) are not part of any
 /// statement.
+///
+/// ```
+/// let dump = "CREATE TABLE t (a int);\nCOPY t (a) FROM stdin;\n1\n2\n\\.\n";
+/// let s = sql_compare::statements(dump)?;
+/// assert_eq!(s[1].text(), "COPY t (a) FROM stdin;");
+/// assert_eq!(s[1].copy_rows(), ["1", "2"]);
+/// assert_eq!(s[1].lines().to_string(), "2");
+/// # Ok::<(), sql_compare::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement<'a> {
     text: &'a str,
