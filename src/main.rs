@@ -583,6 +583,17 @@ fn main() -> ExitCode {
     if diff.is_empty() {
         return ExitCode::SUCCESS;
     }
+    let manual = if args.format == Format::Sql {
+        diff.migration().manual_count()
+    } else {
+        0
+    };
+    if manual > 0 && !args.quiet {
+        let s = if manual == 1 { "" } else { "s" };
+        eprintln!(
+            "sql-compare: {manual} change{s} left to do by hand (\"-- manual:\" note{s} in the draft)"
+        );
+    }
     let withheld = if args.format == Format::Sql && !args.allow_unsafe {
         diff.migration().destructive_count()
     } else {

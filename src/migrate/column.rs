@@ -57,6 +57,23 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     (!def.ty.is_empty()).then_some(def)
 }
 
+/// Takes a `COLLATE name` out of a column's other pieces: the collation's name.
+fn collation(rest: &mut Vec<Tok>) -> Option<Vec<Tok>> {
+    let at = rest.iter().position(|t| t.is_word("collate"))?;
+    let mut end = at + 1;
+    while end < rest.len() && (rest[end].ident().is_some() || rest[end].is_punct('.')) {
+        end += 1;
+        // A name's parts alternate with dots.
+        if !rest.get(end).is_some_and(|t| t.is_punct('.')) {
+            break;
+        }
+        end += 1;
+    }
+    let name = rest[at + 1..end].to_vec();
+    rest.drain(at..end);
+    Some(name)
+}
+
 /// The expression of an `ALTER TABLE … ALTER COLUMN c SET DEFAULT expr` statement.
 fn statement_default(text: &str) -> Option<Vec<Tok>> {
     let t = toks(text);
@@ -185,6 +202,12 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             settled_defaults = true;
             let at = new.lines.start;
             let generated = |d: &ColumnDef| d.rest.iter().any(|t| t.is_word("generated"));
+            // A changed collation: the column's type written again with the right collation.
+            let (a_collation, b_collation) = (collation(&mut a.rest), collation(&mut b.rest));
+            let same_collation = match (&a_collation, &b_collation) {
+                (Some(x), Some(y)) => same_relative_to(x, y, &schema),
+                (x, y) => x == y,
+            };
             if a.rest != b.rest {
                 if generated(&a) && !generated(&b) && b.rest.is_empty() {
                     plan.create(Phase::AlterColumn, at, alter("DROP EXPRESSION".into()));
@@ -197,6 +220,11 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 }
             }
             let same = |x: &[Tok], y: &[Tok]| same_relative_to(x, y, &schema);
+            let collate = match (same_collation, &b_collation) {
+                (true, _) => String::new(),
+                (false, Some(c)) => format!(" COLLATE {}", render(c)),
+                (false, None) => " COLLATE pg_catalog.\"default\"".to_string(),
+            };
             if !same(&a.ty, &b.ty) {
                 let ty = render(&b.ty);
                 // A widening keeps every value: not destructive, as the SQL alone would say.
@@ -204,8 +232,14 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 plan.create_as(
                     Phase::AlterColumn,
                     at,
-                    alter(format!("TYPE {ty} USING {col}::{ty}")),
+                    alter(format!("TYPE {ty}{collate} USING {col}::{ty}")),
                     destructive,
+                );
+            } else if !same_collation {
+                plan.create(
+                    Phase::AlterColumn,
+                    at,
+                    alter(format!("TYPE {}{collate}", render(&b.ty))),
                 );
             }
             let same_default = match (&a.default, &b.default) {

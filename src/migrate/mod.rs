@@ -3,12 +3,17 @@
 use std::fmt;
 
 use crate::change::{Change, ChangeKind, SchemaDiff, Snippet};
-use crate::lex::{Tok, render, tokenize, write_tokens};
+use crate::lex::{Tok, render, tokenize};
 use crate::normalize::{closing, split_commas};
 use crate::object::ObjectKind;
 use crate::scan::split;
 
 mod column;
+mod domain;
+mod enums;
+mod partition;
+mod rls;
+mod sequence;
 use column::column;
 
 /// The SQL that would turn the left schema into the right one: a draft for review, printed by
@@ -194,6 +199,36 @@ impl Migration<'_> {
             .iter()
             .filter(|a| a.destructive.is_some())
             .count()
+    }
+
+    /// The draft's `-- manual:` notes: what it leaves to a human, each saying what to write.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff(
+    ///     "CREATE TABLE p (a int) PARTITION BY RANGE (a);",
+    ///     "CREATE TABLE p (a int) PARTITION BY LIST (a);",
+    /// )?;
+    /// let notes = diff.migration().manual_notes();
+    /// assert_eq!(notes.len(), 1);
+    /// assert!(notes[0].contains("INSERT INTO public.p SELECT * FROM public.p__old;"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn manual_notes(&self) -> Vec<String> {
+        if self.diff.is_empty() {
+            return Vec::new();
+        }
+        self.plan().manual
+    }
+
+    /// How many `-- manual:` notes the draft has (see [`Migration::manual_notes`]).
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TYPE e AS ENUM ('a', 'b');", "CREATE TYPE e AS ENUM ('a', 'c');")?;
+    /// assert_eq!(diff.migration().manual_count(), 0);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn manual_count(&self) -> usize {
+        self.manual_notes().len()
     }
 
     /// The actions of the draft, in the order they run.
@@ -760,7 +795,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             }
             Sequence if r.len() == 1 && is_create(&r[0].text) => {
                 let t = toks(&r[0].text);
-                match (l.len(), sequence_options(&t)) {
+                match (l.len(), sequence::alter_options(&t)) {
                     (1, Some(opts)) => plan.create(
                         Phase::CreateSequence,
                         rl,
@@ -769,8 +804,17 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     _ => plan.manual(part, "sequence options changed"),
                 }
             }
-            Enum if l.len() == 1 && r.len() == 1 => enum_values(plan, part, table, &l[0], &r[0]),
+            Enum if l.len() == 1 && r.len() == 1 => {
+                enums::enum_values(plan, part, table, &l[0], &r[0])
+            }
+            Domain if l.len() == 1 && r.len() == 1 => {
+                domain::domain(plan, part, table, &l[0], &r[0])
+            }
             _ if l.is_empty() => add_statements(plan, part, r),
+            Table
+                if l.len() == 1
+                    && r.len() == 1
+                    && partition::repartition(plan, part, table, &l[0], &r[0]) => {}
             _ => plan.manual(part, "its definition changed"),
         },
         Comment => {
@@ -795,22 +839,14 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 plan.create(Phase::Grant, s.lines.start, s.text.clone());
             }
         }
-        Owner | OwnedBy | Partition | RowSecurity | ReplicaIdentity | Cluster => {
+        RowSecurity => rls::row_security(plan, part, l, r),
+        Owner | OwnedBy | Partition | ReplicaIdentity | Cluster => {
             if !l.is_empty() && r.is_empty() {
                 let sql = match part.kind() {
                     OwnedBy => format!("ALTER SEQUENCE {table} OWNED BY NONE"),
                     Partition => format!("ALTER TABLE {} DETACH PARTITION {table}", part.name()),
                     ReplicaIdentity => format!("ALTER TABLE {table} REPLICA IDENTITY DEFAULT"),
                     Cluster => format!("ALTER TABLE {table} SET WITHOUT CLUSTER"),
-                    RowSecurity => {
-                        for s in l {
-                            match lower_row_security(&s.text) {
-                                Some(sql) => plan.create(Phase::Owner, s.lines.start, sql),
-                                None => plan.manual(part, "row security statement not understood"),
-                            }
-                        }
-                        return;
-                    }
                     _ => return plan.manual(part, "the left dump sets it, the right one does not"),
                 };
                 plan.create(Phase::Owner, ll, sql);
@@ -848,23 +884,6 @@ fn or_replace(text: &str) -> String {
     }
 }
 
-/// The options of a `CREATE SEQUENCE name …` as `ALTER SEQUENCE` takes them.
-fn sequence_options(t: &[Tok]) -> Option<String> {
-    let mut c = crate::cursor::Cursor::new(t);
-    if !c.eat_all(&["create", "sequence"]) {
-        return None;
-    }
-    c.eat_all(&["if", "not", "exists"]);
-    c.name()?;
-    let mut out = String::new();
-    write_tokens(&mut out, &t[c.i..]).ok()?;
-    // A sequence without `AS` is a bigint one.
-    if !has_word(&t[c.i..], "as") {
-        out = format!("as bigint {out}");
-    }
-    Some(out)
-}
-
 fn labels(text: &str) -> Option<Vec<Tok>> {
     let t = toks(text);
     let open = t.iter().position(|x| x.is_punct('('))?;
@@ -875,31 +894,6 @@ fn labels(text: &str) -> Option<Vec<Tok>> {
             .filter_map(|r| t.get(r.start).cloned())
             .collect(),
     )
-}
-
-fn enum_values(plan: &mut Plan, part: &Change, name: &str, left: &Snippet, right: &Snippet) {
-    let (Some(old), Some(new)) = (labels(&left.text), labels(&right.text)) else {
-        return plan.manual(part, "enum labels not understood");
-    };
-    if old.iter().any(|x| !new.contains(x)) {
-        return plan.manual(part, "enum labels were removed or renamed");
-    }
-    let lit = |t: &Tok| render(std::iter::once(t));
-    for (k, label) in new.iter().enumerate() {
-        if old.contains(label) {
-            continue;
-        }
-        // Place it before the next label that already exists, as the right dump orders them.
-        let sql = match new[k + 1..].iter().find(|n| old.contains(n)) {
-            Some(next) => format!(
-                "ALTER TYPE {name} ADD VALUE {} BEFORE {}",
-                lit(label),
-                lit(next)
-            ),
-            None => format!("ALTER TYPE {name} ADD VALUE {}", lit(label)),
-        };
-        plan.create(Phase::CreateType, right.lines.start, sql);
-    }
 }
 
 /// A statement's tokens and the byte offset in `text` where each starts, the statement's text

@@ -69,7 +69,7 @@ fn changed_views_functions_sequences_and_enums() {
     for s in [
         "CREATE OR REPLACE VIEW v AS SELECT 2 AS a;",
         "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 2 $$;",
-        "ALTER SEQUENCE public.s as bigint start with 1;",
+        "ALTER SEQUENCE public.s AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE;",
         "ALTER TYPE public.e ADD VALUE 'b' BEFORE 'c';",
         "ALTER TYPE public.e ADD VALUE 'd';",
     ] {
@@ -79,21 +79,20 @@ fn changed_views_functions_sequences_and_enums() {
 
 #[test]
 fn what_cannot_be_expressed_is_marked_manual() {
-    let sql = draft(
-        "CREATE TYPE e AS ENUM ('a', 'b');",
-        "CREATE TYPE e AS ENUM ('a');",
-    );
-    assert!(
-        sql.contains("-- manual: changed definition public.e: enum labels were removed or renamed"),
-        "{sql}"
-    );
-    let sql = draft(
+    let diff = crate::diff(
+        "CREATE TABLE t (a int) INHERITS (p);",
         "CREATE TABLE t (a int);",
-        "CREATE TABLE t (a int) PARTITION BY RANGE (a);",
-    );
+    )
+    .unwrap();
+    let sql = diff.migration().to_string();
     assert!(
-        sql.contains("-- manual: changed definition public.t"),
+        sql.contains("-- manual: changed definition public.t: its definition changed"),
         "{sql}"
+    );
+    assert_eq!(diff.migration().manual_count(), 1);
+    assert_eq!(
+        diff.migration().manual_notes(),
+        ["-- manual: changed definition public.t: its definition changed"]
     );
 }
 
@@ -618,6 +617,208 @@ fn a_default_of_null_is_a_default() {
     let sql = diff.migration().to_string();
     assert!(
         sql.contains("ALTER TABLE public.t ALTER COLUMN a SET DEFAULT null;"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn domains_are_altered_one_property_at_a_time() {
+    let sql = draft(
+        "CREATE DOMAIN public.d AS integer NOT NULL DEFAULT 1\n\tCONSTRAINT d_check CHECK ((VALUE > 0))\n\tCONSTRAINT \"my c\" CHECK ((VALUE < 10));",
+        "CREATE DOMAIN public.d AS integer DEFAULT 2\n\tCONSTRAINT d_check CHECK ((VALUE > 1))\n\tCONSTRAINT \"my c\" CHECK ((VALUE < 10))\n\tCONSTRAINT new_c CHECK ((VALUE <> 5));",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER DOMAIN public.d DROP CONSTRAINT d_check;\n")
+            < pos("\nALTER DOMAIN public.d ADD CONSTRAINT d_check check((value > 1));\n")
+    );
+    pos("\nALTER DOMAIN public.d ADD CONSTRAINT new_c check((value <> 5));\n");
+    pos("\nALTER DOMAIN public.d SET DEFAULT 2;\n");
+    pos("\nALTER DOMAIN public.d DROP NOT NULL;\n");
+    assert!(!sql.contains("\"my c\""), "{sql}");
+    assert!(!sql.contains("manual"), "{sql}");
+    let back = draft(
+        "CREATE DOMAIN public.d AS integer DEFAULT 2;",
+        "CREATE DOMAIN public.d AS integer NOT NULL;",
+    );
+    assert!(
+        back.contains("\nALTER DOMAIN public.d DROP DEFAULT;\n"),
+        "{back}"
+    );
+    assert!(
+        back.contains("\nALTER DOMAIN public.d SET NOT NULL;\n"),
+        "{back}"
+    );
+    let retyped = draft(
+        "CREATE DOMAIN public.d AS integer;",
+        "CREATE DOMAIN public.d AS bigint;",
+    );
+    assert!(
+        retyped.contains("-- manual: changed definition public.d: its base type or collation changed (integer → bigint)"),
+        "{retyped}"
+    );
+}
+
+#[test]
+fn enum_labels_are_renamed_in_place_and_removed_by_recreating_the_type() {
+    let sql = draft(
+        "CREATE TYPE public.e AS ENUM ('a', 'b', 'c');",
+        "CREATE TYPE public.e AS ENUM ('a', 'x', 'c');",
+    );
+    assert!(
+        sql.contains("\nALTER TYPE public.e RENAME VALUE 'b' TO 'x';\n"),
+        "{sql}"
+    );
+    let sql = draft(
+        "CREATE TYPE public.\"My E\" AS ENUM ('a', 'b', 'c');",
+        "CREATE TYPE public.\"My E\" AS ENUM ('c', 'a', 'd');",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    let steps = [
+        "\nALTER TYPE public.\"My E\" RENAME TO \"My E__old\";\n",
+        "\nCREATE TYPE public.\"My E\" AS ENUM ('c', 'a', 'd');\n",
+        "WHERE a.atttypid IN ('public.\"My E__old\"'::regtype, 'public.\"My E__old\"[]'::regtype)",
+        "USING %s::text::public.\"My E\"",
+        "USING %s::text[]::public.\"My E\"[]",
+        "\nDROP TYPE public.\"My E__old\";\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(pos(w[0]) < pos(w[1]), "{} before {}", w[0], w[1]);
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    // Only added labels: ADD VALUE, in the right dump's order.
+    let sql = draft(
+        "CREATE TYPE public.e AS ENUM ('a', 'c');",
+        "CREATE TYPE public.e AS ENUM ('a', 'b', 'c', 'd');",
+    );
+    assert!(
+        sql.contains("ALTER TYPE public.e ADD VALUE 'b' BEFORE 'c';"),
+        "{sql}"
+    );
+    assert!(sql.contains("ALTER TYPE public.e ADD VALUE 'd';"), "{sql}");
+    assert!(!sql.contains("RENAME"), "{sql}");
+}
+
+#[test]
+fn old_names_are_cut_to_the_identifier_length() {
+    use super::enums::old_local;
+    let long = "x".repeat(63);
+    assert_eq!(old_local(&long), format!("{}__old", "x".repeat(58)));
+    assert_eq!(
+        old_local("é".repeat(40).as_str()).len(),
+        "é".repeat(29).len() + 7
+    );
+    assert_eq!(old_local("a\"b"), "\"a\"\"b__old\"");
+}
+
+#[test]
+fn a_changed_collation_writes_the_type_again_with_it() {
+    let sql = draft(
+        "CREATE TABLE t (a text COLLATE pg_catalog.\"C\", b text, c varchar(5) COLLATE pg_catalog.\"C\");",
+        "CREATE TABLE t (a text COLLATE pg_catalog.\"POSIX\", b text COLLATE pg_catalog.\"C\", c text);",
+    );
+    for s in [
+        "\nALTER TABLE public.t ALTER COLUMN a TYPE text COLLATE pg_catalog.\"POSIX\";\n",
+        "\nALTER TABLE public.t ALTER COLUMN b TYPE text COLLATE pg_catalog.\"C\";\n",
+        "\nALTER TABLE public.t ALTER COLUMN c TYPE text COLLATE pg_catalog.\"default\" USING c::text;\n",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn sequences_options_left_out_go_back_to_their_defaults() {
+    use super::sequence::alter_options;
+    let opts = |s: &str| alter_options(&super::toks(s));
+    assert_eq!(
+        opts("CREATE SEQUENCE public.s;").as_deref(),
+        Some("AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE")
+    );
+    assert_eq!(
+        opts("CREATE SEQUENCE public.s AS integer INCREMENT BY -2 MAXVALUE 50 CACHE 20 CYCLE;")
+            .as_deref(),
+        Some("AS integer INCREMENT BY - 2 NO MINVALUE MAXVALUE 50 START WITH 50 CACHE 20 CYCLE")
+    );
+    assert_eq!(
+        opts("CREATE SEQUENCE s START 7 MINVALUE 3 NO CYCLE").as_deref(),
+        Some("AS bigint INCREMENT BY 1 MINVALUE 3 NO MAXVALUE START WITH 7 CACHE 1 NO CYCLE")
+    );
+    assert_eq!(opts("CREATE SEQUENCE s SEQUENCE NAME x"), None);
+    let sql = draft(
+        "CREATE SEQUENCE public.s\n    START WITH 5\n    INCREMENT BY 2\n    MINVALUE 1\n    MAXVALUE 100\n    CACHE 10\n    CYCLE;",
+        "CREATE SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;",
+    );
+    assert!(
+        sql.contains("\nALTER SEQUENCE public.s AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE;\n"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn row_security_switches_are_compared_one_by_one() {
+    let both = draft(
+        "CREATE TABLE t (a int);\nALTER TABLE public.t ENABLE ROW LEVEL SECURITY;\nALTER TABLE ONLY public.t FORCE ROW LEVEL SECURITY;",
+        "CREATE TABLE t (a int);",
+    );
+    for s in [
+        "\nALTER TABLE public.t DISABLE ROW LEVEL SECURITY;\n",
+        "\nALTER TABLE ONLY public.t NO FORCE ROW LEVEL SECURITY;\n",
+    ] {
+        assert!(both.contains(s), "{s} not in\n{both}");
+    }
+    let swapped = draft(
+        "CREATE TABLE t (a int);\nALTER TABLE public.t ENABLE ROW LEVEL SECURITY;",
+        "CREATE TABLE t (a int);\nALTER TABLE ONLY public.t FORCE ROW LEVEL SECURITY;",
+    );
+    for s in [
+        "\nALTER TABLE public.t DISABLE ROW LEVEL SECURITY;\n",
+        "\nALTER TABLE ONLY public.t FORCE ROW LEVEL SECURITY;\n",
+    ] {
+        assert!(swapped.contains(s), "{s} not in\n{swapped}");
+    }
+    assert!(!swapped.contains("manual"), "{swapped}");
+}
+
+#[test]
+fn constraints_named_with_spaces_are_dropped_and_added_by_name() {
+    let sql = draft(
+        "CREATE TABLE t (a int, CONSTRAINT \"my check\" CHECK ((a > 0)));",
+        "CREATE TABLE t (a int, CONSTRAINT \"my check\" CHECK ((a > 1)));",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER TABLE public.t DROP CONSTRAINT \"my check\";\n")
+            < pos("\nALTER TABLE public.t ADD CONSTRAINT \"my check\" CHECK ((a > 1));\n")
+    );
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn a_changed_partitioning_renames_the_old_table_and_says_how_to_move_the_rows() {
+    let diff = crate::diff(
+        "CREATE TABLE public.p (\n    a integer,\n    b integer\n)\nPARTITION BY RANGE (a);",
+        "CREATE TABLE public.p (\n    a integer,\n    b integer\n)\nPARTITION BY LIST (b);",
+    )
+    .unwrap();
+    let sql = diff.migration().to_string();
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER TABLE public.p RENAME TO p__old;\n")
+            < pos(
+                "\nCREATE TABLE public.p (\n    a integer,\n    b integer\n)\nPARTITION BY LIST (b);\n"
+            )
+    );
+    pos("INSERT INTO public.p SELECT * FROM public.p__old;");
+    pos("DROP TABLE public.p__old;");
+    assert_eq!(diff.migration().manual_count(), 1);
+    // From a plain table to a partitioned one.
+    let sql = draft(
+        "CREATE TABLE public.q (a integer);",
+        "CREATE TABLE public.q (a integer)\nPARTITION BY RANGE (a);",
+    );
+    assert!(
+        sql.contains("its partitioning changed (no partitioning → partition by range(a))"),
         "{sql}"
     );
 }
