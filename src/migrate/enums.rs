@@ -110,7 +110,21 @@ fn recreate(plan: &mut Plan, part: &Change, name: &str, right: &Snippet) {
         "DO $sql_compare$
 DECLARE
     c record;
+    users text;
 BEGIN
+    -- What else uses the old type (routines, domains, composite types, views) is not
+    -- converted here: the block stops and names it.
+    SELECT string_agg(pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
+    INTO users
+    FROM pg_depend d
+    WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN ({o}::regtype, {oa}::regtype)
+      AND d.deptype = 'n' AND d.classid <> 'pg_attrdef'::regclass
+      AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND EXISTS (
+          SELECT FROM pg_class r WHERE r.oid = d.objid AND r.relkind IN ('r', 'p', 'f')));
+    IF users IS NOT NULL THEN
+        RAISE EXCEPTION '% is still used by %', {o}, users
+            USING HINT = 'Drop them before this block and create them again after it, with {hint}.';
+    END IF;
     -- Every table column of type {old} or {old}[]: its default dropped, its values
     -- converted through text (a value whose label is gone fails), its default set again.
     FOR c IN
@@ -148,6 +162,7 @@ BEGIN
 END
 $sql_compare$",
         name = escape_format(name),
+        hint = name.replace('\'', "''"),
     );
     plan.create(Phase::CreateType, at, convert);
     plan.create(Phase::CreateType, at, format!("DROP TYPE {old}"));

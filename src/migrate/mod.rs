@@ -48,6 +48,7 @@ use column::column;
 pub struct Migration<'a> {
     diff: &'a SchemaDiff,
     allow_unsafe: bool,
+    online: bool,
 }
 
 impl SchemaDiff {
@@ -57,6 +58,7 @@ impl SchemaDiff {
         Migration {
             diff: self,
             allow_unsafe: false,
+            online: false,
         }
     }
 }
@@ -138,6 +140,27 @@ impl Migration<'_> {
     /// Whether unsafe statements are written live (see [`Migration::allow_unsafe`]).
     pub fn allows_unsafe(&self) -> bool {
         self.allow_unsafe
+    }
+
+    /// Whether the draft is written in its online form (see [`online`](self::online)):
+    /// `CREATE INDEX CONCURRENTLY`, constraints added `NOT VALID` then validated, `SET NOT
+    /// NULL` through a validated check, lock and statement timeouts.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);\nCREATE INDEX i ON public.t (a);")?;
+    /// let sql = diff.migration().online(true).to_string();
+    /// assert!(sql.contains("\nCREATE INDEX CONCURRENTLY i ON public.t (a);\n"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    #[must_use]
+    pub fn online(mut self, online: bool) -> Self {
+        self.online = online;
+        self
+    }
+
+    /// Whether the draft is written in its online form (see [`Migration::online`]).
+    pub fn is_online(&self) -> bool {
+        self.online
     }
 
     /// The draft's statements in the order they run, destructive ones marked, withheld or

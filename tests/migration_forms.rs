@@ -1,0 +1,219 @@
+//! Migration drafts against a real server, one schema change of each form the draft writes
+//! instead of leaving it manual: both schemas loaded and dumped, the draft applied to a
+//! database restored from the left dump, re-dumped and compared with the right dump. The
+//! online form is applied as written, statement by statement outside one transaction.
+
+mod common;
+
+use common::pg::server;
+
+/// How a draft is applied.
+#[derive(Clone, Copy, PartialEq)]
+enum Apply {
+    /// The draft in one transaction.
+    Transaction,
+    /// The online draft as written: its own `BEGIN`/`COMMIT`, then the statements that run
+    /// outside a transaction.
+    Online,
+}
+
+/// Dumps of `left` and `right` loaded into two databases; the draft between them applied to
+/// a database restored from the left dump, then `after` (what the manual notes say to write);
+/// the result dumped and compared with the right dump. Returns the draft.
+fn reaches(left: &str, right: &str, how: Apply, after: &str) -> Option<String> {
+    let server = server()?;
+    let dump = |sql: &str| {
+        let db = server.create_database("side");
+        sql_compare::psql(&db.url, sql).unwrap_or_else(|e| panic!("loading {sql}: {e}"));
+        sql_compare::pg_dump(&db.url).unwrap()
+    };
+    let (a, b) = (dump(left), dump(right));
+    let diff = sql_compare::diff(&a, &b).unwrap();
+    assert!(!diff.is_empty(), "the schemas are equal:\n{left}\n{right}");
+    let migration = diff
+        .migration()
+        .allow_unsafe(true)
+        .online(how == Apply::Online);
+    let draft = migration.to_string();
+    let db = server.create_database("draft");
+    sql_compare::psql(&db.url, &a).unwrap();
+    // The rows the left side holds.
+    if let Some(rows) = left.split("-- rows\n").nth(1) {
+        sql_compare::psql(&db.url, rows).unwrap();
+    }
+    let applied = match how {
+        Apply::Transaction => format!("BEGIN;\n{draft}\nCOMMIT;\n"),
+        Apply::Online => draft.clone(),
+    };
+    sql_compare::psql(&db.url, &applied)
+        .unwrap_or_else(|e| panic!("applying the draft: {e}\n{draft}"));
+    if !after.is_empty() {
+        sql_compare::psql(&db.url, after).unwrap_or_else(|e| panic!("{after}: {e}\n{draft}"));
+    }
+    let result = sql_compare::pg_dump(&db.url).unwrap();
+    let d = sql_compare::diff(&result, &b).unwrap();
+    assert!(d.is_empty(), "still differs:\n{d}\ndraft:\n{draft}");
+    Some(draft)
+}
+
+#[test]
+fn domain_constraints_not_null_and_defaults_are_altered() {
+    let Some(draft) = reaches(
+        "CREATE DOMAIN public.d AS integer NOT NULL DEFAULT 1 CONSTRAINT d_check CHECK (VALUE > 0) CONSTRAINT \"my c\" CHECK (VALUE < 100);
+CREATE TABLE public.t (a public.d);
+-- rows
+INSERT INTO public.t VALUES (5);",
+        "CREATE DOMAIN public.d AS integer DEFAULT 2 CONSTRAINT d_check CHECK (VALUE > 1) CONSTRAINT \"my c\" CHECK (VALUE < 100) CONSTRAINT \"d odd\" CHECK (VALUE % 2 = 1);
+CREATE TABLE public.t (a public.d);",
+        Apply::Transaction,
+        "",
+    ) else {
+        return;
+    };
+    assert!(!draft.contains("-- manual:"), "{draft}");
+    reaches(
+        "CREATE DOMAIN public.d AS text;",
+        "CREATE DOMAIN public.d AS text NOT NULL DEFAULT 'x';",
+        Apply::Transaction,
+        "",
+    );
+}
+
+#[test]
+fn enum_labels_renamed_and_removed() {
+    let Some(draft) = reaches(
+        "CREATE TYPE public.e AS ENUM ('a', 'b', 'c');
+CREATE TABLE public.t (x public.e);
+-- rows
+INSERT INTO public.t VALUES ('b');",
+        "CREATE TYPE public.e AS ENUM ('a', 'bee', 'c');
+CREATE TABLE public.t (x public.e);",
+        Apply::Transaction,
+        "",
+    ) else {
+        return;
+    };
+    assert!(draft.contains("RENAME VALUE 'b' TO 'bee'"), "{draft}");
+    // Removed and reordered labels, columns in two schemas, an array, defaults, odd names.
+    let left = "CREATE SCHEMA \"Other\";
+CREATE TYPE public.\"My E\" AS ENUM ('a', 'b', 'c', 'gone');
+CREATE TABLE public.t (x public.\"My E\" DEFAULT 'c', y public.\"My E\"[] DEFAULT '{a}', z int);
+CREATE TABLE \"Other\".\"u v\" (\"W x\" public.\"My E\" NOT NULL DEFAULT 'a'::public.\"My E\");
+CREATE TABLE public.p (k public.\"My E\", n int) PARTITION BY LIST (n);
+CREATE TABLE public.p_a PARTITION OF public.p FOR VALUES IN (1);
+-- rows
+INSERT INTO public.t VALUES ('a', '{a,c}', 1), ('c', NULL, 2);
+INSERT INTO \"Other\".\"u v\" VALUES ('b');
+INSERT INTO public.p VALUES ('a', 1);";
+    let right = "CREATE SCHEMA \"Other\";
+CREATE TYPE public.\"My E\" AS ENUM ('c', 'a', 'b');
+CREATE TABLE public.t (x public.\"My E\" DEFAULT 'c', y public.\"My E\"[] DEFAULT '{a}', z int);
+CREATE TABLE \"Other\".\"u v\" (\"W x\" public.\"My E\" NOT NULL DEFAULT 'a'::public.\"My E\");
+CREATE TABLE public.p (k public.\"My E\", n int) PARTITION BY LIST (n);
+CREATE TABLE public.p_a PARTITION OF public.p FOR VALUES IN (1);";
+    let draft = reaches(left, right, Apply::Transaction, "").unwrap();
+    assert!(!draft.contains("-- manual:"), "{draft}");
+    // A routine that uses the type stops the conversion, naming it.
+    let server = server().unwrap();
+    let db = server.create_database("enum user");
+    let left = "CREATE TYPE public.e AS ENUM ('a', 'b');
+CREATE FUNCTION public.f(x public.e) RETURNS int LANGUAGE sql AS 'select 1';";
+    sql_compare::psql(&db.url, left).unwrap();
+    let a = sql_compare::pg_dump(&db.url).unwrap();
+    let b = a.replace(",\n    'b'", "");
+    assert_ne!(a, b);
+    let draft = sql_compare::diff(&a, &b)
+        .unwrap()
+        .migration()
+        .allow_unsafe(true)
+        .to_string();
+    let e = sql_compare::psql(&db.url, &format!("BEGIN;\n{draft}\nCOMMIT;"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("public.e__old is still used by function f(e__old)"),
+        "{e}\n{draft}"
+    );
+    // A default that used a removed label is replaced by the right one.
+    reaches(
+        "CREATE TYPE public.e AS ENUM ('a', 'b');
+CREATE TABLE public.t (x public.e DEFAULT 'b');",
+        "CREATE TYPE public.e AS ENUM ('a');
+CREATE TABLE public.t (x public.e DEFAULT 'a');",
+        Apply::Transaction,
+        "",
+    );
+}
+
+#[test]
+fn collations_change_with_the_column_type_written_again() {
+    reaches(
+        "CREATE TABLE public.t (a text COLLATE \"C\", b text, c varchar(5) COLLATE \"C\");
+-- rows
+INSERT INTO public.t VALUES ('x', 'y', 'z');",
+        "CREATE TABLE public.t (a text COLLATE \"POSIX\", b text COLLATE \"C\", c text);",
+        Apply::Transaction,
+        "",
+    );
+}
+
+#[test]
+fn sequence_options_go_back_to_their_defaults() {
+    reaches(
+        "CREATE SEQUENCE public.s AS integer START WITH 5 INCREMENT BY 2 MINVALUE 1 MAXVALUE 100 CACHE 10 CYCLE;
+CREATE SEQUENCE public.down INCREMENT BY -1;",
+        "CREATE SEQUENCE public.s;
+CREATE SEQUENCE public.down MINVALUE -50 CYCLE;",
+        Apply::Transaction,
+        "",
+    );
+}
+
+#[test]
+fn row_security_both_switches_removed_or_swapped() {
+    reaches(
+        "CREATE TABLE public.t (a int);
+ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.t FORCE ROW LEVEL SECURITY;
+CREATE TABLE public.u (a int);
+ALTER TABLE public.u ENABLE ROW LEVEL SECURITY;",
+        "CREATE TABLE public.t (a int);
+CREATE TABLE public.u (a int);
+ALTER TABLE public.u FORCE ROW LEVEL SECURITY;",
+        Apply::Transaction,
+        "",
+    );
+}
+
+#[test]
+fn constraints_whose_names_need_quotes_are_replaced_by_name() {
+    let Some(draft) = reaches(
+        "CREATE TABLE public.t (a int, CONSTRAINT \"my check\" CHECK (a > 0), CONSTRAINT \"Up\" CHECK (a < 9));",
+        "CREATE TABLE public.t (a int, CONSTRAINT \"my check\" CHECK (a > 1), CONSTRAINT \"Up\" CHECK (a < 10));",
+        Apply::Transaction,
+        "",
+    ) else {
+        return;
+    };
+    assert!(!draft.contains("-- manual:"), "{draft}");
+}
+
+#[test]
+fn a_changed_partitioning_reaches_the_target_once_the_rows_are_moved() {
+    let Some(draft) = reaches(
+        "CREATE TABLE public.p (a integer, b integer) PARTITION BY RANGE (a);
+CREATE TABLE public.q (a integer, b text);
+-- rows
+INSERT INTO public.q VALUES (1, 'x');",
+        "CREATE TABLE public.p (a integer, b integer) PARTITION BY LIST (b);
+CREATE TABLE public.q (a integer, b text) PARTITION BY RANGE (a);
+CREATE TABLE public.q_all PARTITION OF public.q DEFAULT;",
+        Apply::Transaction,
+        // What the manual notes say to write.
+        "INSERT INTO public.p SELECT * FROM public.p__old; DROP TABLE public.p__old;
+INSERT INTO public.q SELECT * FROM public.q__old; DROP TABLE public.q__old;",
+    ) else {
+        return;
+    };
+    assert_eq!(draft.matches("-- manual:").count(), 2, "{draft}");
+}
