@@ -161,6 +161,26 @@ pub(super) fn widens(from: &str, to: &str) -> bool {
     }
 }
 
+/// Whether every value of type `from` is a value of type `to` as it is stored, so that
+/// PostgreSQL changes the column's type without rewriting the table: `varchar(n)` to a longer
+/// `varchar`, to `varchar` or to `text`, `text` to `varchar`, `numeric(p, s)` to `numeric`
+/// or to one with more digits and the same scale.
+pub(super) fn binary_coercible(from: &str, to: &str) -> bool {
+    let ((from, from_dims), (to, to_dims)) = (type_shape(from), type_shape(to));
+    if from_dims != to_dims {
+        return false;
+    }
+    let (from, to) = (type_parts(&from), type_parts(&to));
+    match ((from.0, from.1.as_slice()), (to.0, to.1.as_slice())) {
+        (("varchar", _), ("text" | "varchar", [])) | (("text", []), ("varchar", [])) => true,
+        (("varchar", [n]), ("varchar", [m])) => m >= n,
+        (("numeric", [_, ..]), ("numeric", [])) => true,
+        (("numeric", [p, s]), ("numeric", [q, t])) => t == s && q >= p,
+        (("numeric", [p]), ("numeric", [q])) => q >= p,
+        _ => false,
+    }
+}
+
 pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let table = object.name();
     // Names in the definitions compare relative to the table's schema.
@@ -226,20 +246,40 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 (false, None) => " COLLATE pg_catalog.\"default\"".to_string(),
             };
             if !same(&a.ty, &b.ty) {
-                let ty = render(&b.ty);
+                let (from, ty) = (render(&a.ty), render(&b.ty));
                 // A widening keeps every value: not destructive, as the SQL alone would say.
-                let destructive = (!widens(&render(&a.ty), &ty)).then_some(Destructive::ColumnType);
-                plan.create_as(
-                    Phase::AlterColumn,
-                    at,
-                    alter(format!("TYPE {ty}{collate} USING {col}::{ty}")),
-                    destructive,
-                );
+                let widening = widens(&from, &ty);
+                let destructive = (!widening).then_some(Destructive::ColumnType);
+                // A binary-coercible change needs no USING, whose cast would rewrite the table.
+                let (sql, hazards) = if binary_coercible(&from, &ty) {
+                    (
+                        alter(format!("TYPE {ty}{collate}")),
+                        vec![Hazard::AccessExclusiveLock],
+                    )
+                } else if widening {
+                    (
+                        alter(format!("TYPE {ty}{collate} USING {col}::{ty}")),
+                        vec![Hazard::AccessExclusiveLock, Hazard::RewritesTable],
+                    )
+                } else {
+                    (
+                        alter(format!("TYPE {ty}{collate} USING {col}::{ty}")),
+                        vec![
+                            Hazard::AccessExclusiveLock,
+                            Hazard::RewritesTable,
+                            Hazard::MayFailOnRows,
+                        ],
+                    )
+                };
+                plan.create_hazarded(Phase::AlterColumn, at, sql, destructive, hazards);
             } else if !same_collation {
-                plan.create(
+                // The values stay; indexes on the column are rebuilt for the new collation.
+                plan.create_hazarded(
                     Phase::AlterColumn,
                     at,
                     alter(format!("TYPE {}{collate}", render(&b.ty))),
+                    None,
+                    vec![Hazard::AccessExclusiveLock],
                 );
             }
             let same_default = match (&a.default, &b.default) {

@@ -164,7 +164,18 @@ $sql_compare$",
         name = escape_format(name),
         hint = name.replace('\'', "''"),
     );
-    plan.create(Phase::CreateType, at, convert);
+    // Every column converted is rewritten; a value whose label is gone fails.
+    plan.create_hazarded(
+        Phase::CreateType,
+        at,
+        convert,
+        None,
+        vec![
+            Hazard::AccessExclusiveLock,
+            Hazard::RewritesTable,
+            Hazard::MayFailOnRows,
+        ],
+    );
     plan.create(Phase::CreateType, at, format!("DROP TYPE {old}"));
 }
 

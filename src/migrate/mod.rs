@@ -11,10 +11,13 @@ use crate::scan::split;
 mod column;
 mod domain;
 mod enums;
+mod hazard;
+mod online;
 mod partition;
 mod rls;
 mod sequence;
 use column::column;
+pub use hazard::Hazard;
 
 /// The SQL that would turn the left schema into the right one: a draft for review, printed by
 /// its `Display`. What it cannot express safely is a `-- manual:` comment naming the object.
@@ -88,6 +91,7 @@ pub enum Destructive {
 pub struct DraftStatement {
     sql: String,
     destructive: Option<Destructive>,
+    hazards: Vec<Hazard>,
 }
 
 impl DraftStatement {
@@ -104,6 +108,25 @@ impl DraftStatement {
     /// Whether it is destructive (unsafe).
     pub fn is_destructive(&self) -> bool {
         self.destructive.is_some()
+    }
+
+    /// What running it risks on a database in use, sorted, each once; `Display` of the draft
+    /// writes them as a `-- hazard:` line above it.
+    ///
+    /// ```
+    /// use sql_compare::Hazard;
+    ///
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);\nCREATE INDEX i ON public.t (a);")?;
+    /// let draft = diff.migration();
+    /// let index = &draft.statements()[1];
+    /// assert_eq!(index.hazards(), [Hazard::ShareLock, Hazard::ScansTable]);
+    /// assert!(draft.to_string().contains(
+    ///     "\n-- hazard: takes a SHARE lock (blocks writes); scans the table\nCREATE INDEX i ON public.t (a);\n"
+    /// ));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn hazards(&self) -> &[Hazard] {
+        &self.hazards
     }
 }
 
@@ -191,17 +214,37 @@ impl Migration<'_> {
         if self.diff.is_empty() {
             return Vec::new();
         }
+        self.drafted().0
+    }
+
+    /// The draft's statements (see [`Migration::statements`]) and its manual notes.
+    fn drafted(&self) -> (Vec<DraftStatement>, Vec<String>) {
+        if self.diff.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
         let plan = self.plan();
-        let mut out = Vec::with_capacity(plan.actions.len() + 1);
-        out.push(DraftStatement {
-            sql: PREAMBLE.to_string(),
-            destructive: None,
-        });
-        out.extend(plan.actions.into_iter().map(|a| DraftStatement {
-            sql: a.sql,
-            destructive: a.destructive,
-        }));
-        out
+        let drafted: Vec<DraftStatement> = plan
+            .actions
+            .into_iter()
+            .map(|a| DraftStatement {
+                hazards: a.hazards.unwrap_or_else(|| hazard::hazards(&a.sql)),
+                sql: a.sql,
+                destructive: a.destructive,
+            })
+            .collect();
+        let statements = if self.online {
+            online::online(drafted)
+        } else {
+            let mut out = Vec::with_capacity(drafted.len() + 1);
+            out.push(DraftStatement {
+                sql: PREAMBLE.to_string(),
+                destructive: None,
+                hazards: Vec::new(),
+            });
+            out.extend(drafted);
+            out
+        };
+        (statements, plan.manual)
     }
 
     /// How many of the draft's statements are destructive: those that `Display` withholds
@@ -214,13 +257,9 @@ impl Migration<'_> {
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn destructive_count(&self) -> usize {
-        if self.diff.is_empty() {
-            return 0;
-        }
-        self.plan()
-            .actions
+        self.statements()
             .iter()
-            .filter(|a| a.destructive.is_some())
+            .filter(|s| s.is_destructive())
             .count()
     }
 
@@ -237,10 +276,7 @@ impl Migration<'_> {
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn manual_notes(&self) -> Vec<String> {
-        if self.diff.is_empty() {
-            return Vec::new();
-        }
-        self.plan().manual
+        self.drafted().1
     }
 
     /// How many `-- manual:` notes the draft has (see [`Migration::manual_notes`]).
@@ -307,6 +343,8 @@ struct Action {
     order: i64,
     sql: String,
     destructive: Option<Destructive>,
+    /// What running it risks, when known beforehand instead of read from its SQL.
+    hazards: Option<Vec<Hazard>>,
 }
 
 impl Action {
@@ -318,6 +356,7 @@ impl Action {
             order,
             sql,
             destructive,
+            hazards: None,
         }
     }
 }
@@ -348,7 +387,23 @@ impl Plan {
             order: i64::from(line),
             sql: terminate(sql),
             destructive,
+            hazards: None,
         });
+    }
+
+    /// [`Plan::create_as`], with the statement's hazards known beforehand too.
+    fn create_hazarded(
+        &mut self,
+        phase: Phase,
+        line: u32,
+        sql: String,
+        destructive: Option<Destructive>,
+        hazards: Vec<Hazard>,
+    ) {
+        self.create_as(phase, line, sql, destructive);
+        if let Some(a) = self.actions.last_mut() {
+            a.hazards = Some(hazards);
+        }
     }
 
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
@@ -385,17 +440,23 @@ impl fmt::Display for Migration<'_> {
         if self.diff.is_empty() {
             return Ok(());
         }
-        let plan = self.plan();
+        let (statements, manual) = self.drafted();
         writeln!(
             f,
             "-- Migration draft from the left schema to the right one, by sql-compare."
         )?;
         writeln!(f, "-- Review it before running it.")?;
-        let withheld = plan
-            .actions
-            .iter()
-            .filter(|a| a.destructive.is_some())
-            .count();
+        if self.online {
+            writeln!(
+                f,
+                "-- Online form: the statements between BEGIN and COMMIT run in one transaction; \
+                 those after COMMIT cannot run inside a transaction block (CONCURRENTLY) or \
+                 must not hold its locks, and run one at a time: do not run this file in a \
+                 single transaction (psql --single-transaction). A statement that waits more \
+                 than lock_timeout for its lock fails: run the draft again from it."
+            )?;
+        }
+        let withheld = statements.iter().filter(|s| s.is_destructive()).count();
         if withheld > 0 && !self.allow_unsafe {
             let s = if withheld == 1 { "" } else { "s" };
             writeln!(
@@ -404,16 +465,37 @@ impl fmt::Display for Migration<'_> {
                 if withheld == 1 { "it" } else { "them" }
             )?;
         }
-        writeln!(f, "{PREAMBLE}")?;
-        for m in &plan.manual {
+        // The settings that start the draft, then its manual notes, then the rest.
+        let settings = statements
+            .iter()
+            .take_while(|s| s.sql.starts_with("SET "))
+            .count();
+        for s in &statements[..settings] {
+            writeln!(f, "{}", s.sql)?;
+        }
+        for m in &manual {
             writeln!(f, "{m}")?;
         }
-        for a in &plan.actions {
+        for s in &statements[settings..] {
             writeln!(f)?;
-            if a.destructive.is_some() && !self.allow_unsafe {
-                write_withheld(f, &a.sql)?;
+            if self.online && s.sql == online::COMMIT {
+                writeln!(f, "{}", s.sql)?;
+                if !std::ptr::eq(s, statements.last().unwrap_or(s)) {
+                    writeln!(f)?;
+                    writeln!(
+                        f,
+                        "-- Outside any transaction, one statement at a time (psql's default):"
+                    )?;
+                }
+                continue;
+            }
+            if let Some(line) = hazard::comment(&s.hazards) {
+                writeln!(f, "{line}")?;
+            }
+            if s.is_destructive() && !self.allow_unsafe {
+                write_withheld(f, &s.sql)?;
             } else {
-                writeln!(f, "{}", a.sql)?;
+                writeln!(f, "{}", s.sql)?;
             }
         }
         Ok(())

@@ -447,8 +447,9 @@ fn type_changes_that_keep_every_value_are_not_destructive() {
                     .to_string(),
                 true
             ),
+            // Binary coercible: no USING, whose cast would rewrite the table.
             (
-                "ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text;".to_string(),
+                "ALTER TABLE public.t ALTER COLUMN c TYPE text;".to_string(),
                 false
             ),
         ]
@@ -720,7 +721,7 @@ fn a_changed_collation_writes_the_type_again_with_it() {
     for s in [
         "\nALTER TABLE public.t ALTER COLUMN a TYPE text COLLATE pg_catalog.\"POSIX\";\n",
         "\nALTER TABLE public.t ALTER COLUMN b TYPE text COLLATE pg_catalog.\"C\";\n",
-        "\nALTER TABLE public.t ALTER COLUMN c TYPE text COLLATE pg_catalog.\"default\" USING c::text;\n",
+        "\nALTER TABLE public.t ALTER COLUMN c TYPE text COLLATE pg_catalog.\"default\";\n",
     ] {
         assert!(sql.contains(s), "{s} not in\n{sql}");
     }
@@ -820,5 +821,288 @@ fn a_changed_partitioning_renames_the_old_table_and_says_how_to_move_the_rows() 
     assert!(
         sql.contains("its partitioning changed (no partitioning → partition by range(a))"),
         "{sql}"
+    );
+}
+
+#[test]
+fn hazards_follow_what_postgresql_does() {
+    use super::Hazard::*;
+    use super::hazard::hazards;
+    let ael = AccessExclusiveLock;
+    for (sql, expected) in [
+        ("DROP TABLE public.t;", vec![ael, DeletesData]),
+        ("DROP SEQUENCE public.s;", vec![ael, DeletesData]),
+        ("DROP INDEX public.i;", vec![ael]),
+        ("DROP INDEX CONCURRENTLY public.i;", vec![NoTransaction]),
+        ("DROP FUNCTION public.f();", vec![]),
+        (
+            "CREATE INDEX i ON public.t USING btree (a);",
+            vec![ShareLock, ScansTable],
+        ),
+        (
+            "CREATE UNIQUE INDEX i ON public.t USING btree (a);",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "CREATE INDEX CONCURRENTLY i ON public.t (a);",
+            vec![ScansTable, NoTransaction],
+        ),
+        ("CREATE TABLE t (a int);", vec![]),
+        (
+            "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
+            vec![ShareRowExclusiveLock],
+        ),
+        ("CREATE POLICY p ON t USING (true);", vec![ael]),
+        ("CREATE OR REPLACE VIEW v AS SELECT 1;", vec![ael]),
+        ("CREATE VIEW v AS SELECT 1;", vec![]),
+        ("ALTER TABLE public.t ADD COLUMN b int;", vec![ael]),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int DEFAULT 0 NOT NULL;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b timestamptz DEFAULT now();",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b float8 DEFAULT random();",
+            vec![ael, RewritesTable],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int NOT NULL;",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int GENERATED ALWAYS AS (a + 1) STORED;",
+            vec![ael, RewritesTable],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int GENERATED ALWAYS AS IDENTITY;",
+            vec![ael, RewritesTable],
+        ),
+        (
+            "ALTER TABLE public.t DROP COLUMN b;",
+            vec![ael, DeletesData],
+        ),
+        ("ALTER TABLE public.t DROP b;", vec![ael, DeletesData]),
+        ("ALTER TABLE public.t DROP CONSTRAINT k;", vec![ael]),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a DROP NOT NULL;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a SET DEFAULT 1;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ALTER a TYPE bigint USING a::bigint;",
+            vec![ael, RewritesTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a SET STATISTICS 100;",
+            vec![],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k CHECK ((a > 0));",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k CHECK ((a > 0)) NOT VALID;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k UNIQUE (a);",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k PRIMARY KEY (a);",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES public.u(a);",
+            vec![ShareRowExclusiveLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES public.u(a) NOT VALID;",
+            vec![ShareRowExclusiveLock],
+        ),
+        (
+            "ALTER TABLE public.t VALIDATE CONSTRAINT k;",
+            vec![ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.p ATTACH PARTITION public.p1 FOR VALUES IN (1);",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.p DETACH PARTITION public.p1;",
+            vec![ael],
+        ),
+        ("ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;", vec![ael]),
+        (
+            "ALTER TABLE public.t DISABLE TRIGGER tr;",
+            vec![ShareRowExclusiveLock],
+        ),
+        ("ALTER TABLE public.t CLUSTER ON i;", vec![]),
+        ("ALTER TABLE public.t SET WITHOUT CLUSTER;", vec![]),
+        ("ALTER TABLE public.t OWNER TO app;", vec![ael]),
+        ("ALTER TABLE public.t SET LOGGED;", vec![ael, RewritesTable]),
+        (
+            "ALTER SEQUENCE public.s CYCLE;",
+            vec![ShareRowExclusiveLock],
+        ),
+        (
+            "ALTER DOMAIN public.d ADD CONSTRAINT c CHECK (VALUE > 0);",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER DOMAIN public.d ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID;",
+            vec![],
+        ),
+        (
+            "ALTER DOMAIN public.d SET NOT NULL;",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        ("ALTER DOMAIN public.d DROP NOT NULL;", vec![]),
+        ("ALTER TYPE public.e ADD VALUE 'x';", vec![]),
+        ("TRUNCATE public.t;", vec![ael, DeletesData]),
+        ("DELETE FROM public.t;", vec![DeletesData]),
+        ("COMMENT ON TABLE public.t IS NULL;", vec![]),
+        ("GRANT SELECT ON TABLE public.t TO app;", vec![]),
+    ] {
+        assert_eq!(hazards(sql), expected, "{sql}");
+    }
+}
+
+#[test]
+fn hazards_are_written_above_their_statements_and_kept_with_withheld_ones() {
+    let diff = crate::diff(
+        "CREATE TABLE t (a integer, b varchar(5), c text);",
+        "CREATE TABLE t (a bigint NOT NULL, b varchar(9));\nCREATE INDEX i ON public.t (a);",
+    )
+    .unwrap();
+    let m = diff.migration();
+    let withheld = m.to_string();
+    for s in [
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); rewrites the table and its indexes\nALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes)\nALTER TABLE public.t ALTER COLUMN b TYPE varchar(9);\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); scans the table; may fail on existing rows\nALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); deletes data\n-- unsafe: ALTER TABLE public.t DROP COLUMN c;\n",
+        "\n-- hazard: takes a SHARE lock (blocks writes); scans the table\nCREATE INDEX i ON public.t (a);\n",
+    ] {
+        assert!(withheld.contains(s), "{s} not in\n{withheld}");
+    }
+    let set = &m.statements()[0];
+    assert_eq!(set.sql(), "SET check_function_bodies = false;");
+    assert!(set.hazards().is_empty());
+}
+
+/// The online draft's statements.
+fn online(a: &str, b: &str) -> Vec<String> {
+    crate::diff(a, b)
+        .unwrap()
+        .migration()
+        .online(true)
+        .statements()
+        .into_iter()
+        .map(|s| s.sql().to_string())
+        .collect()
+}
+
+#[test]
+fn the_online_form_builds_indexes_concurrently_after_the_transaction() {
+    let sql = online(
+        "CREATE TABLE t (a int, b int);\nCREATE INDEX old ON public.t USING btree (a);\nCREATE INDEX changed ON public.t USING btree (a);",
+        "CREATE TABLE t (a int, b int);\nCREATE INDEX changed ON public.t USING btree (b);\nCREATE UNIQUE INDEX \"New i\" ON public.t USING btree (b);\nCREATE TABLE u (a int);\nCREATE INDEX u_a ON public.u USING btree (a);\nCREATE TABLE p (a int) PARTITION BY RANGE (a);\nCREATE INDEX p_a ON ONLY public.p USING btree (a);",
+    );
+    let pos = |s: &str| {
+        sql.iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {sql:#?}"))
+    };
+    assert_eq!(
+        sql[..4],
+        [
+            "SET lock_timeout = '5s';",
+            "SET statement_timeout = '5min';",
+            "SET check_function_bodies = false;",
+            "BEGIN;"
+        ]
+    );
+    let commit = pos("COMMIT;");
+    assert_eq!(sql[commit + 1], "SET statement_timeout = 0;");
+    // A new table's index and a partitioned table's own index stay in the transaction.
+    assert!(pos("CREATE INDEX u_a ON public.u USING btree (a);") < commit);
+    assert!(pos("CREATE INDEX p_a ON ONLY public.p USING btree (a);") < commit);
+    // The others move after it, the changed one dropped first.
+    assert!(
+        commit < pos("DROP INDEX CONCURRENTLY public.changed;")
+            && pos("DROP INDEX CONCURRENTLY public.changed;")
+                < pos("CREATE INDEX CONCURRENTLY changed ON public.t USING btree (b);")
+    );
+    assert!(commit < pos("DROP INDEX CONCURRENTLY IF EXISTS public.old;"));
+    assert!(
+        commit < pos("CREATE UNIQUE INDEX CONCURRENTLY \"New i\" ON public.t USING btree (b);")
+    );
+}
+
+#[test]
+fn the_online_form_adds_constraints_not_valid_and_validates_them_after_the_transaction() {
+    let sql = online(
+        "CREATE TABLE t (a int, \"B c\" int);\nCREATE TABLE u (a int);",
+        "CREATE TABLE t (a int, \"B c\" int NOT NULL);\nALTER TABLE ONLY public.t ADD CONSTRAINT \"k k\" CHECK ((a > 0));\nCREATE TABLE u (a int);\nALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.t(a);",
+    );
+    let pos = |s: &str| {
+        sql.iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {sql:#?}"))
+    };
+    let commit = pos("COMMIT;");
+    for (inside, after) in [
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT \"k k\" CHECK ((a > 0)) NOT VALID;",
+            "ALTER TABLE public.t VALIDATE CONSTRAINT \"k k\";",
+        ),
+        (
+            "ALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.t(a) NOT VALID;",
+            "ALTER TABLE public.u VALIDATE CONSTRAINT fk;",
+        ),
+        (
+            "ALTER TABLE public.t ADD CONSTRAINT \"B c_not_null\" CHECK (\"B c\" IS NOT NULL) NOT VALID;",
+            "ALTER TABLE public.t VALIDATE CONSTRAINT \"B c_not_null\";",
+        ),
+    ] {
+        assert!(pos(inside) < commit && commit < pos(after), "{sql:#?}");
+    }
+    assert!(
+        pos("ALTER TABLE public.t VALIDATE CONSTRAINT \"B c_not_null\";")
+            < pos("ALTER TABLE public.t ALTER COLUMN \"B c\" SET NOT NULL;")
+            && pos("ALTER TABLE public.t ALTER COLUMN \"B c\" SET NOT NULL;")
+                < pos("ALTER TABLE public.t DROP CONSTRAINT \"B c_not_null\";")
+    );
+    let diff = crate::diff(
+        "CREATE TABLE t (a int);",
+        "CREATE TABLE t (a int NOT NULL);",
+    )
+    .unwrap();
+    let m = diff.migration().online(true);
+    assert!(m.is_online());
+    // The helper check's drop destroys nothing the right side has: nothing withheld.
+    assert_eq!(m.destructive_count(), 0);
+    let text = m.to_string();
+    assert!(text.contains("-- Online form:"), "{text}");
+    assert!(
+        text.contains(
+            "\nCOMMIT;\n\n-- Outside any transaction, one statement at a time (psql's default):\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes)\nALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n"),
+        "{text}"
     );
 }
