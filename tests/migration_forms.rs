@@ -217,3 +217,82 @@ INSERT INTO public.q SELECT * FROM public.q__old; DROP TABLE public.q__old;",
     };
     assert_eq!(draft.matches("-- manual:").count(), 2, "{draft}");
 }
+
+#[test]
+fn the_online_form_reaches_the_target_statement_by_statement() {
+    let left = "CREATE TABLE public.t (id int PRIMARY KEY, a int, \"B c\" text, n int);
+CREATE INDEX t_a ON public.t (a);
+CREATE INDEX t_gone ON public.t (n);
+CREATE TABLE public.u (id int, t_id int);
+CREATE TABLE public.gone (x int);
+CREATE INDEX gone_x ON public.gone (x);
+-- rows
+INSERT INTO public.t VALUES (1, 1, 'x', 5), (2, 2, 'y', 6);
+INSERT INTO public.u VALUES (1, 1);";
+    let right =
+        "CREATE TABLE public.t (id int PRIMARY KEY, a int, \"B c\" text NOT NULL, n int NOT NULL,
+    CONSTRAINT \"n positive\" CHECK (n > 0));
+CREATE INDEX t_a ON public.t (a, n);
+CREATE UNIQUE INDEX \"T b\" ON public.t (\"B c\");
+CREATE TABLE public.u (id int, t_id int REFERENCES public.t (id));
+CREATE INDEX u_t ON public.u (t_id);
+CREATE TABLE public.v (x int);
+CREATE INDEX v_x ON public.v (x);";
+    let Some(draft) = reaches(left, right, Apply::Online, "") else {
+        return;
+    };
+    for s in [
+        "\nBEGIN;\n",
+        "\nCOMMIT;\n",
+        "\nCREATE INDEX CONCURRENTLY t_a ON public.t USING btree (a, n);\n",
+        "\nCREATE UNIQUE INDEX CONCURRENTLY \"T b\" ON public.t USING btree (\"B c\");\n",
+        "\nDROP INDEX CONCURRENTLY public.t_a;\n",
+        "\nDROP INDEX CONCURRENTLY IF EXISTS public.t_gone;\n",
+        "\nALTER TABLE public.t VALIDATE CONSTRAINT \"n positive\";\n",
+        "\nALTER TABLE public.u VALIDATE CONSTRAINT u_t_id_fkey;\n",
+        "\nALTER TABLE public.t ALTER COLUMN \"B c\" SET NOT NULL;\n",
+    ] {
+        assert!(draft.contains(s), "{s} not in\n{draft}");
+    }
+    // Rows that break a constraint stop the validation, after the transaction committed.
+    let server = server().unwrap();
+    let db = server.create_database("online rows");
+    sql_compare::psql(
+        &db.url,
+        "CREATE TABLE public.t (a int); INSERT INTO public.t VALUES (NULL);",
+    )
+    .unwrap();
+    let a = sql_compare::pg_dump(&db.url).unwrap();
+    let b = a.replace("    a integer\n", "    a integer NOT NULL\n");
+    assert_ne!(a, b);
+    let draft = sql_compare::diff(&a, &b)
+        .unwrap()
+        .migration()
+        .online(true)
+        .to_string();
+    let e = sql_compare::psql(&db.url, &draft).unwrap_err().to_string();
+    assert!(e.contains("is violated by some row"), "{e}\n{draft}");
+}
+
+#[test]
+fn a_type_change_without_a_cast_is_a_note_saying_what_to_write() {
+    let Some(draft) = reaches(
+        "CREATE TYPE public.e1 AS ENUM ('a', 'b');
+CREATE TYPE public.e2 AS ENUM ('b', 'a', 'c');
+CREATE TABLE public.t (d date, e public.e1);
+-- rows
+INSERT INTO public.t VALUES ('2000-01-11', 'b');",
+        "CREATE TYPE public.e1 AS ENUM ('a', 'b');
+CREATE TYPE public.e2 AS ENUM ('b', 'a', 'c');
+CREATE TABLE public.t (d integer, e public.e2);",
+        Apply::Transaction,
+        // The note's statement with the expression written.
+        "ALTER TABLE public.t ALTER COLUMN d TYPE integer USING d - DATE '2000-01-01';",
+    ) else {
+        return;
+    };
+    assert!(
+        draft.contains("-- manual: changed column public.t.d: PostgreSQL has no cast from date to integer: write ALTER TABLE public.t ALTER COLUMN d TYPE integer USING <expression turning d into integer>;"),
+        "{draft}"
+    );
+}

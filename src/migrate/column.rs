@@ -161,6 +161,51 @@ pub(super) fn widens(from: &str, to: &str) -> bool {
     }
 }
 
+/// A type's family, for the casts PostgreSQL has between families: numbers, dates and times,
+/// booleans, uuids, bytea; None for another or an unknown type.
+fn family(ty: &str) -> Option<char> {
+    let (t, dims) = type_shape(ty);
+    if dims > 0 {
+        return None;
+    }
+    let name = t.split('(').next().unwrap_or_default();
+    Some(match name {
+        "smallint" | "int2" | "integer" | "int" | "int4" | "bigint" | "int8" | "real"
+        | "float4" | "doubleprecision" | "float8" | "numeric" | "decimal" => 'n',
+        "date"
+        | "timestampwithouttimezone"
+        | "timestampwithtimezone"
+        | "timestamp"
+        | "timestamptz"
+        | "timewithouttimezone"
+        | "timewithtimezone"
+        | "time"
+        | "timetz" => 'd',
+        "boolean" | "bool" => 'b',
+        "uuid" => 'u',
+        "bytea" => 'x',
+        _ => return None,
+    })
+}
+
+/// Why PostgreSQL cannot convert a column of type `from` to type `to` without an expression
+/// (it has no cast between their families), or None when it has one or the types are unknown.
+pub(super) fn no_cast(from: &str, to: &str) -> Option<String> {
+    let (a, b) = (family(from)?, family(to)?);
+    let int4 = |ty: &str| type_parts(&type_shape(ty).0).0 == "int4";
+    // `integer` and `boolean` convert both ways.
+    let int_bool = (a, b) == ('n', 'b') && int4(from) || (a, b) == ('b', 'n') && int4(to);
+    (a != b && !int_bool).then(|| format!("PostgreSQL has no cast from {from} to {to}"))
+}
+
+/// Whether a type is one of the schema's own: a qualified name outside `pg_catalog`.
+fn user_type(ty: &[Tok]) -> bool {
+    ty.len() >= 3
+        && ty[1].is_punct('.')
+        && ty[0].ident().is_some_and(|s| s != "pg_catalog")
+        && ty[2].ident().is_some()
+}
+
 /// Whether every value of type `from` is a value of type `to` as it is stored, so that
 /// PostgreSQL changes the column's type without rewriting the table: `varchar(n)` to a longer
 /// `varchar`, to `varchar` or to `text`, `text` to `varchar`, `numeric(p, s)` to `numeric`
@@ -247,6 +292,22 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             };
             if !same(&a.ty, &b.ty) {
                 let (from, ty) = (render(&a.ty), render(&b.ty));
+                if let Some(why) = no_cast(&from, &ty) {
+                    return plan.manual(
+                        part,
+                        &format!(
+                            "{why}: write ALTER TABLE {table} ALTER COLUMN {col} TYPE {ty} \
+                             USING <expression turning {col} into {ty}>;"
+                        ),
+                    );
+                }
+                // Between two types of the schema (enums, domains, composite types) the
+                // conversion goes through text, since no cast joins them directly.
+                let using = if user_type(&a.ty) && user_type(&b.ty) {
+                    format!("{col}::text::{ty}")
+                } else {
+                    format!("{col}::{ty}")
+                };
                 // A widening keeps every value: not destructive, as the SQL alone would say.
                 let widening = widens(&from, &ty);
                 let destructive = (!widening).then_some(Destructive::ColumnType);
@@ -258,12 +319,12 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                     )
                 } else if widening {
                     (
-                        alter(format!("TYPE {ty}{collate} USING {col}::{ty}")),
+                        alter(format!("TYPE {ty}{collate} USING {using}")),
                         vec![Hazard::AccessExclusiveLock, Hazard::RewritesTable],
                     )
                 } else {
                     (
-                        alter(format!("TYPE {ty}{collate} USING {col}::{ty}")),
+                        alter(format!("TYPE {ty}{collate} USING {using}")),
                         vec![
                             Hazard::AccessExclusiveLock,
                             Hazard::RewritesTable,

@@ -447,14 +447,16 @@ impl fmt::Display for Migration<'_> {
         )?;
         writeln!(f, "-- Review it before running it.")?;
         if self.online {
-            writeln!(
-                f,
-                "-- Online form: the statements between BEGIN and COMMIT run in one transaction; \
-                 those after COMMIT cannot run inside a transaction block (CONCURRENTLY) or \
-                 must not hold its locks, and run one at a time: do not run this file in a \
-                 single transaction (psql --single-transaction). A statement that waits more \
-                 than lock_timeout for its lock fails: run the draft again from it."
-            )?;
+            for line in [
+                "-- Online form: the statements between BEGIN and COMMIT run in one transaction;",
+                "-- those after COMMIT run one at a time outside any transaction, since CONCURRENTLY",
+                "-- cannot run in one and a validation must not hold the transaction's locks.",
+                "-- Do not run this file in a single transaction (psql --single-transaction).",
+                "-- A statement that waits longer than lock_timeout for its lock fails instead of",
+                "-- blocking the queries queued behind it: run the draft again from there.",
+            ] {
+                writeln!(f, "{line}")?;
+            }
         }
         let withheld = statements.iter().filter(|s| s.is_destructive()).count();
         if withheld > 0 && !self.allow_unsafe {

@@ -1106,3 +1106,52 @@ fn the_online_form_adds_constraints_not_valid_and_validates_them_after_the_trans
         "{text}"
     );
 }
+
+#[test]
+fn a_type_change_without_a_cast_is_left_manual_and_schema_types_convert_through_text() {
+    use super::column::no_cast;
+    for (from, to) in [
+        ("date", "integer"),
+        ("integer", "timestamp without time zone"),
+        ("boolean", "date"),
+        ("uuid", "bigint"),
+        ("bytea", "integer"),
+        ("bigint", "boolean"),
+    ] {
+        assert!(no_cast(from, to).is_some(), "{from} -> {to}");
+    }
+    for (from, to) in [
+        ("integer", "boolean"),
+        ("boolean", "integer"),
+        ("integer", "bigint"),
+        ("text", "date"),
+        ("date", "text"),
+        ("date", "timestamp with time zone"),
+        ("public.e", "public.f"),
+        ("integer[]", "date[]"),
+    ] {
+        assert!(no_cast(from, to).is_none(), "{from} -> {to}");
+    }
+    let diff = crate::diff(
+        "CREATE TABLE t (a date, b public.e1, c integer);",
+        "CREATE TABLE t (a integer, b public.e2, c boolean);",
+    )
+    .unwrap();
+    let sql = diff.migration().allow_unsafe(true).to_string();
+    assert!(
+        sql.contains("-- manual: changed column public.t.a: PostgreSQL has no cast from date to integer: write ALTER TABLE public.t ALTER COLUMN a TYPE integer USING <expression turning a into integer>;"),
+        "{sql}"
+    );
+    assert!(!sql.contains("COLUMN a TYPE integer USING a"), "{sql}");
+    assert!(
+        sql.contains(
+            "\nALTER TABLE public.t ALTER COLUMN b TYPE public.e2 USING b::text::public.e2;\n"
+        ),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.t ALTER COLUMN c TYPE boolean USING c::boolean;\n"),
+        "{sql}"
+    );
+    assert_eq!(diff.migration().manual_count(), 1);
+}
