@@ -296,3 +296,25 @@ CREATE TABLE public.t (d integer, e public.e2);",
         "{draft}"
     );
 }
+
+#[test]
+fn a_column_made_generated_or_given_another_expression_is_added_again() {
+    reaches(
+        "CREATE TABLE public.t (a int, g int, h int GENERATED ALWAYS AS (a + 1) STORED);
+-- rows
+INSERT INTO public.t (a, g) VALUES (1, 5);",
+        "CREATE TABLE public.t (a int, g int GENERATED ALWAYS AS (a * 2) STORED, h int GENERATED ALWAYS AS (a + 2) STORED);",
+        Apply::Transaction,
+        "",
+    );
+}
+
+#[test]
+fn composite_type_attributes_are_added_dropped_and_retyped() {
+    reaches(
+        "CREATE TYPE public.ct AS (a integer, \"B\" text, gone date);",
+        "CREATE TYPE public.ct AS (a bigint, \"B\" text, \"new one\" text COLLATE \"C\");",
+        Apply::Transaction,
+        "",
+    );
+}

@@ -277,6 +277,21 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 if generated(&a) && !generated(&b) && b.rest.is_empty() {
                     plan.create(Phase::AlterColumn, at, alter("DROP EXPRESSION".into()));
                     a.rest.clear();
+                } else if generated(&b) && b.rest.iter().all(|t| !t.is_word("identity")) {
+                    // PostgreSQL 15 cannot give a column a generation expression or change
+                    // it: the column is dropped and added again, its values computed anew.
+                    plan.create_as(
+                        Phase::AlterColumn,
+                        at,
+                        format!("ALTER TABLE {table} DROP COLUMN {col}"),
+                        Some(Destructive::DropColumn),
+                    );
+                    plan.create(
+                        Phase::AlterColumn,
+                        at,
+                        format!("ALTER TABLE {table} ADD COLUMN {}", new.text),
+                    );
+                    return;
                 } else {
                     return plan.manual(
                         part,

@@ -9,6 +9,7 @@ use crate::object::ObjectKind;
 use crate::scan::split;
 
 mod column;
+mod composite;
 mod domain;
 mod enums;
 mod hazard;
@@ -922,6 +923,9 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 if l.len() == 1
                     && r.len() == 1
                     && partition::repartition(plan, part, table, &l[0], &r[0]) => {}
+            Type if l.len() == 1
+                && r.len() == 1
+                && composite::composite(plan, table, &l[0], &r[0]) => {}
             _ => plan.manual(part, "its definition changed"),
         },
         Comment => {

@@ -1155,3 +1155,43 @@ fn a_type_change_without_a_cast_is_left_manual_and_schema_types_convert_through_
     );
     assert_eq!(diff.migration().manual_count(), 1);
 }
+
+#[test]
+fn a_column_that_becomes_generated_is_dropped_and_added_again() {
+    let sql = draft(
+        "CREATE TABLE t (a int, g int);",
+        "CREATE TABLE t (a int, g int GENERATED ALWAYS AS ((a * 2)) STORED);",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER TABLE public.t DROP COLUMN g;\n")
+            < pos(
+                "\nALTER TABLE public.t ADD COLUMN g int GENERATED ALWAYS AS ((a * 2)) STORED;\n"
+            )
+    );
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn composite_types_change_attribute_by_attribute() {
+    let sql = draft(
+        "CREATE TYPE public.ct AS (\n    a integer,\n    \"B\" text,\n    gone date\n);",
+        "CREATE TYPE public.ct AS (\n    a bigint,\n    \"B\" text,\n    \"new one\" text COLLATE pg_catalog.\"C\"\n);",
+    );
+    for s in [
+        "\nALTER TYPE public.ct DROP ATTRIBUTE gone;\n",
+        "\nALTER TYPE public.ct ALTER ATTRIBUTE a TYPE bigint;\n",
+        "\nALTER TYPE public.ct ADD ATTRIBUTE \"new one\" text collate pg_catalog.\"C\";\n",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    let reordered = draft(
+        "CREATE TYPE public.ct AS (a integer, b text);",
+        "CREATE TYPE public.ct AS (b text, a integer);",
+    );
+    assert!(
+        reordered.contains("-- manual: changed definition public.ct"),
+        "{reordered}"
+    );
+}
