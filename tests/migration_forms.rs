@@ -318,3 +318,16 @@ fn composite_type_attributes_are_added_dropped_and_retyped() {
         "",
     );
 }
+
+#[test]
+fn removed_column_settings_are_reset() {
+    reaches(
+        "CREATE TABLE public.t (a int, b text);
+ALTER TABLE public.t ALTER COLUMN a SET STATISTICS 500;
+ALTER TABLE public.t ALTER COLUMN a SET (n_distinct = 100);
+ALTER TABLE public.t ALTER COLUMN b SET COMPRESSION pglz;",
+        "CREATE TABLE public.t (a int, b text);",
+        Apply::Transaction,
+        "",
+    );
+}

@@ -74,6 +74,42 @@ fn collation(rest: &mut Vec<Tok>) -> Option<Vec<Tok>> {
     Some(name)
 }
 
+/// What an `ALTER TABLE … ALTER [COLUMN] c SET …` statement sets: `statistics`, `storage`,
+/// `compression`, or `(` for attribute options.
+fn setting_kind(text: &str) -> Option<String> {
+    let t = toks(text);
+    let at = t.iter().position(|x| x.is_word("set"))?;
+    let next = t.get(at + 1)?;
+    if next.is_punct('(') {
+        return Some("(".into());
+    }
+    next.word().map(str::to_string)
+}
+
+/// The action that undoes a column setting: `SET STATISTICS -1`, `SET COMPRESSION default`,
+/// `RESET (option, …)`; None for `SET STORAGE`, whose default depends on the type.
+fn reset_setting(text: &str) -> Option<String> {
+    let t = toks(text);
+    let at = t.iter().position(|x| x.is_word("set"))?;
+    match setting_kind(text)?.as_str() {
+        "statistics" => Some("SET STATISTICS -1".into()),
+        "compression" => Some("SET COMPRESSION default".into()),
+        "(" => {
+            let close = closing(&t, at + 1)?;
+            let keys: Vec<String> = split_commas(&t, at + 2..close)
+                .into_iter()
+                .filter_map(|r| {
+                    let mut k = String::new();
+                    crate::lex::write_name(&mut k, t.get(r.start)?);
+                    (!k.is_empty()).then_some(k)
+                })
+                .collect();
+            (!keys.is_empty()).then(|| format!("RESET ({})", keys.join(", ")))
+        }
+        _ => None,
+    }
+}
+
 /// The expression of an `ALTER TABLE … ALTER COLUMN c SET DEFAULT expr` statement.
 fn statement_default(text: &str) -> Option<Vec<Tok>> {
     let t = toks(text);
@@ -392,18 +428,39 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let rset: Vec<(bool, bool)> = rs.iter().map(setting).collect();
     let left_identity = lset.iter().any(|&(_, identity)| identity);
     for (s, &(is_default, is_identity)) in ls.iter().zip(&lset) {
-        if (settled_defaults && is_default) || rset.contains(&(is_default, is_identity)) {
+        if settled_defaults && is_default {
             continue;
         }
-        let what = if is_identity {
-            "DROP IDENTITY"
-        } else if is_default {
-            "DROP DEFAULT"
+        let what = if is_identity || is_default {
+            if rset.contains(&(is_default, is_identity)) {
+                continue;
+            }
+            if is_identity {
+                "DROP IDENTITY".to_string()
+            } else {
+                "DROP DEFAULT".to_string()
+            }
         } else {
-            plan.manual(part, "a column setting was removed");
-            continue;
+            // Another setting: left alone when the right side sets it too, else reset.
+            let kind = setting_kind(&s.text);
+            if kind.is_some() && rs.iter().any(|r| setting_kind(&r.text) == kind) {
+                continue;
+            }
+            match reset_setting(&s.text) {
+                Some(what) => what,
+                None => {
+                    plan.manual(
+                        part,
+                        &format!(
+                            "a column setting was removed ({}): write the type's default back",
+                            s.text.trim().trim_end_matches(';')
+                        ),
+                    );
+                    continue;
+                }
+            }
         };
-        plan.create(Phase::AlterColumn, s.lines.start, alter(what.into()));
+        plan.create(Phase::AlterColumn, s.lines.start, alter(what));
     }
     for (s, &(is_default, is_identity)) in rs.iter().zip(&rset) {
         if settled_defaults && is_default {

@@ -1195,3 +1195,28 @@ fn composite_types_change_attribute_by_attribute() {
         "{reordered}"
     );
 }
+
+#[test]
+fn removed_column_settings_go_back_to_their_defaults() {
+    let sql = draft(
+        "CREATE TABLE t (a int, b text);\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 500;\nALTER TABLE ONLY public.t ALTER COLUMN a SET (n_distinct=100);\nALTER TABLE ONLY public.t ALTER COLUMN b SET COMPRESSION lz4;\nALTER TABLE ONLY public.t ALTER COLUMN b SET STORAGE EXTERNAL;",
+        "CREATE TABLE t (a int, b text);\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 200;",
+    );
+    for s in [
+        "\nALTER TABLE public.t ALTER COLUMN a RESET (n_distinct);\n",
+        "\nALTER TABLE public.t ALTER COLUMN b SET COMPRESSION default;\n",
+        "\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 200;\n",
+        "-- manual: changed column public.t.b: a column setting was removed (ALTER TABLE ONLY public.t ALTER COLUMN b SET STORAGE EXTERNAL): write the type's default back",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("STATISTICS -1"), "{sql}");
+    let sql = draft(
+        "CREATE TABLE t (a int);\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 500;",
+        "CREATE TABLE t (a int);",
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.t ALTER COLUMN a SET STATISTICS -1;\n"),
+        "{sql}"
+    );
+}
