@@ -41,11 +41,13 @@ fn domain_def(text: &str) -> Option<DomainDef> {
             match &t[i] {
                 Tok::Punct('(' | '[') => depth += 1,
                 Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
-                x if depth == 0 && i > from && ELEMENT.iter().any(|w| x.is_word(w)) => {
-                    // `NOT VALID` belongs to the constraint before it.
-                    if !(x.is_word("not") && t.get(i + 1).is_some_and(|n| n.is_word("valid"))) {
-                        break;
-                    }
+                // `NOT VALID` belongs to the constraint before it.
+                x if depth == 0
+                    && i > from
+                    && ELEMENT.iter().any(|w| x.is_word(w))
+                    && !(x.is_word("not") && t.get(i + 1).is_some_and(|n| n.is_word("valid"))) =>
+                {
+                    break;
                 }
                 _ => {}
             }

@@ -257,11 +257,8 @@ fn action(a: &[Tok], out: &mut Vec<Hazard>) {
     }
     if is(0, "drop") {
         out.push(AccessExclusiveLock);
-        let of_column = !is(1, "constraint")
-            && !(a.len() >= 2
-                && ["default", "not", "expression", "identity"]
-                    .iter()
-                    .any(|w| is(1, w)));
+        // `DROP [COLUMN] c` (a column named `identity` too); not `DROP CONSTRAINT`.
+        let of_column = !is(1, "constraint");
         if of_column {
             out.push(DeletesData);
         }

@@ -166,9 +166,11 @@ impl Migration<'_> {
         self.allow_unsafe
     }
 
-    /// Whether the draft is written in its online form (see [`online`](self::online)):
-    /// `CREATE INDEX CONCURRENTLY`, constraints added `NOT VALID` then validated, `SET NOT
-    /// NULL` through a validated check, lock and statement timeouts.
+    /// Writes the draft in its online form (`false` by default): indexes built and dropped
+    /// `CONCURRENTLY` after a transactional part between `BEGIN` and `COMMIT`, CHECK and
+    /// foreign key constraints added `NOT VALID` and validated after it, `SET NOT NULL`
+    /// through a validated check, lock and statement timeouts first. Such a draft must not
+    /// run in a single transaction.
     ///
     /// ```
     /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);\nCREATE INDEX i ON public.t (a);")?;
@@ -183,6 +185,13 @@ impl Migration<'_> {
     }
 
     /// Whether the draft is written in its online form (see [`Migration::online`]).
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("", "CREATE TABLE t (a int);")?;
+    /// assert!(!diff.migration().is_online());
+    /// assert!(diff.migration().online(true).is_online());
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
     pub fn is_online(&self) -> bool {
         self.online
     }
