@@ -226,6 +226,8 @@ CREATE INDEX t_gone ON public.t (n);
 CREATE TABLE public.u (id int, t_id int);
 CREATE TABLE public.gone (x int);
 CREATE INDEX gone_x ON public.gone (x);
+CREATE TABLE public.pp (a int, b int) PARTITION BY RANGE (a);
+CREATE TABLE public.pp1 PARTITION OF public.pp FOR VALUES FROM (0) TO (10);
 -- rows
 INSERT INTO public.t VALUES (1, 1, 'x', 5), (2, 2, 'y', 6);
 INSERT INTO public.u VALUES (1, 1);";
@@ -237,7 +239,10 @@ CREATE UNIQUE INDEX \"T b\" ON public.t (\"B c\");
 CREATE TABLE public.u (id int, t_id int REFERENCES public.t (id));
 CREATE INDEX u_t ON public.u (t_id);
 CREATE TABLE public.v (x int);
-CREATE INDEX v_x ON public.v (x);";
+CREATE INDEX v_x ON public.v (x);
+CREATE TABLE public.pp (a int, b int REFERENCES public.t (id)) PARTITION BY RANGE (a);
+CREATE TABLE public.pp1 PARTITION OF public.pp FOR VALUES FROM (0) TO (10);
+CREATE INDEX pp_a ON public.pp (a);";
     let Some(draft) = reaches(left, right, Apply::Online, "") else {
         return;
     };

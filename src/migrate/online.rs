@@ -110,22 +110,25 @@ fn create_table(t: &[Tok]) -> Option<String> {
     c.name().map(qualified)
 }
 
-/// `ALTER TABLE [ONLY] t` and the index of the token after the name.
-fn alter_table(t: &[Tok]) -> Option<(String, usize)> {
+/// `ALTER TABLE [ONLY] t`: the table, the index of the token after its name, and whether
+/// `ONLY` was written.
+fn alter_table(t: &[Tok]) -> Option<(String, usize, bool)> {
     let mut c = Cursor::new(t);
     if !c.eat_all(&["alter", "table"]) {
         return None;
     }
     c.eat_all(&["if", "exists"]);
-    c.eat("only");
+    let only = c.eat("only");
     let name = c.name()?;
-    Some((name, c.i))
+    Some((name, c.i, only))
 }
 
 /// `ALTER TABLE [ONLY] t ADD CONSTRAINT c CHECK|FOREIGN KEY …` without `NOT VALID`, one
-/// action: the table and the constraint's name.
+/// action: the table and the constraint's name. A foreign key without `ONLY` may be on a
+/// partitioned table (pg_dump writes `ONLY` for the others), where PostgreSQL 15 refuses
+/// `NOT VALID`: it is left as it is.
 fn add_validatable(t: &[Tok]) -> Option<(String, String)> {
-    let (table, i) = alter_table(t)?;
+    let (table, i, only) = alter_table(t)?;
     let mut c = Cursor { t, i };
     if !c.eat_all(&["add", "constraint"]) {
         return None;
@@ -133,7 +136,7 @@ fn add_validatable(t: &[Tok]) -> Option<(String, String)> {
     let mut name = String::new();
     crate::lex::write_name(&mut name, c.peek()?);
     c.i += 1;
-    if !(c.at("check") || c.at("foreign")) {
+    if !(c.at("check") || (c.at("foreign") && only)) {
         return None;
     }
     let top = top_level(t);
@@ -147,7 +150,7 @@ fn add_validatable(t: &[Tok]) -> Option<(String, String)> {
 /// `ALTER TABLE [ONLY] t ALTER [COLUMN] c SET NOT NULL`: the table and the column, as written
 /// and unquoted.
 fn set_not_null(t: &[Tok]) -> Option<(String, String, String)> {
-    let (table, i) = alter_table(t)?;
+    let (table, i, _) = alter_table(t)?;
     let mut c = Cursor { t, i };
     if !c.eat("alter") {
         return None;

@@ -1220,3 +1220,19 @@ fn removed_column_settings_go_back_to_their_defaults() {
         "{sql}"
     );
 }
+
+#[test]
+fn the_online_form_leaves_a_foreign_key_that_may_be_on_a_partitioned_table_as_it_is() {
+    let sql = online(
+        "CREATE TABLE p (a int) PARTITION BY RANGE (a);",
+        "CREATE TABLE p (a int) PARTITION BY RANGE (a);\nALTER TABLE public.p ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.r(a);",
+    );
+    assert!(
+        sql.contains(
+            &"ALTER TABLE public.p ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.r(a);"
+                .to_string()
+        ),
+        "{sql:#?}"
+    );
+    assert!(!sql.iter().any(|s| s.contains("VALIDATE")), "{sql:#?}");
+}
