@@ -336,3 +336,15 @@ ALTER TABLE public.t ALTER COLUMN b SET COMPRESSION pglz;",
         "",
     );
 }
+
+#[test]
+fn an_added_enum_label_the_draft_uses_reaches_the_target() {
+    let left = "CREATE TYPE public.e AS ENUM ('a');
+CREATE TABLE public.t (c public.e);
+-- rows
+INSERT INTO public.t VALUES ('a');";
+    let right = "CREATE TYPE public.e AS ENUM ('a', 'x');
+CREATE TABLE public.t (c public.e DEFAULT 'x', CONSTRAINT not_y CHECK (c <> 'x'::public.e OR c IS NULL));";
+    reaches(left, right, Apply::Transaction, "");
+    reaches(left, right, Apply::Online, "");
+}

@@ -68,7 +68,7 @@ pub(super) fn enum_values(
         .iter()
         .filter(|x| old.contains(x))
         .eq(kept.iter().copied());
-    if kept.len() == old.len() && in_order {
+    if kept.len() == old.len() && in_order && !plan.recreate.iter().any(|n| n == name) {
         for (k, label) in new.iter().enumerate() {
             if old.contains(label) {
                 continue;
@@ -87,6 +87,36 @@ pub(super) fn enum_values(
         return;
     }
     recreate(plan, part, name, right)
+}
+
+/// The enums whose labels added by `ALTER TYPE … ADD VALUE` another statement of the draft
+/// uses (`'label'::type`, as dumps write a default, a check or a view's constant).
+pub(super) fn added_labels_used(actions: &[Action]) -> Vec<String> {
+    let parsed: Vec<Vec<Tok>> = actions.iter().map(|a| toks(&a.sql)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (k, t) in parsed.iter().enumerate() {
+        let mut c = crate::cursor::Cursor::new(t);
+        if !c.eat_all(&["alter", "type"]) {
+            continue;
+        }
+        let from = c.i;
+        let Some(name) = c.name() else { continue };
+        let name_toks = &t[from..c.i];
+        if !c.eat_all(&["add", "value"]) {
+            continue;
+        }
+        c.eat_all(&["if", "not", "exists"]);
+        let Some(label) = c.peek() else { continue };
+        let used = parsed.iter().enumerate().any(|(j, u)| {
+            j != k
+                && u.windows(2 + name_toks.len())
+                    .any(|w| w[0] == *label && w[1].is_punct(':') && w[2..] == *name_toks)
+        });
+        if used && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// Labels removed or reordered: the old type renamed, the right one created, every table

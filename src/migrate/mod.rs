@@ -302,7 +302,24 @@ impl Migration<'_> {
 
     /// The actions of the draft, in the order they run.
     fn plan(&self) -> Plan {
-        let mut plan = Plan::default();
+        let plan = self.plan_recreating(Vec::new());
+        // A label added by `ALTER TYPE … ADD VALUE` cannot be used before the transaction
+        // commits: an enum whose new labels the draft uses is recreated instead, unless the
+        // online form adds them before its transaction.
+        let used = enums::added_labels_used(&plan.actions);
+        if used.is_empty() || self.online {
+            return plan;
+        }
+        self.plan_recreating(used)
+    }
+
+    /// The actions of the draft, the enums named in `recreate` recreated even if labels
+    /// were only added to them.
+    fn plan_recreating(&self, recreate: Vec<String>) -> Plan {
+        let mut plan = Plan {
+            recreate,
+            ..Plan::default()
+        };
         for change in self.diff.changes() {
             object(&mut plan, change);
         }
@@ -375,6 +392,8 @@ impl Action {
 struct Plan {
     actions: Vec<Action>,
     manual: Vec<String>,
+    /// Enums recreated even if labels were only added to them (see [`Migration::plan`]).
+    recreate: Vec<String>,
 }
 
 impl Plan {

@@ -96,6 +96,12 @@ fn drop_index(t: &[Tok]) -> Option<String> {
     c.done().then_some(name)
 }
 
+/// Whether a statement is `ALTER TYPE … ADD VALUE`.
+fn adds_value(t: &[Tok]) -> bool {
+    let mut c = Cursor::new(t);
+    c.eat_all(&["alter", "type"]) && c.name().is_some() && c.eat_all(&["add", "value"])
+}
+
 /// `CREATE TABLE name …`: the name.
 fn create_table(t: &[Tok]) -> Option<String> {
     let mut c = Cursor::new(t);
@@ -197,9 +203,15 @@ pub(super) fn online(drafted: Vec<DraftStatement>) -> Vec<DraftStatement> {
         })
     };
     let mut transaction = Vec::new();
+    // Enum labels are added before the transaction: one added inside it cannot be used there.
+    let mut before = Vec::new();
     let (mut drops, mut checks, mut creates) = (Vec::new(), Vec::new(), Vec::new());
     let mut concurrent_names = Vec::new();
     for (k, (s, t)) in drafted.iter().zip(&parsed).enumerate() {
+        if adds_value(t) {
+            before.push(s.clone());
+            continue;
+        }
         if let Some(ix) = create_index(t)
             && !ix.only
             && !created_tables.contains(&ix.table)
@@ -276,8 +288,9 @@ pub(super) fn online(drafted: Vec<DraftStatement>) -> Vec<DraftStatement> {
         statement(LOCK_TIMEOUT.into()),
         statement(STATEMENT_TIMEOUT.into()),
         statement(PREAMBLE.into()),
-        statement(BEGIN.into()),
     ];
+    out.extend(before);
+    out.push(statement(BEGIN.into()));
     out.extend(kept);
     out.push(statement(COMMIT.into()));
     if !(drops.is_empty() && checks.is_empty() && creates.is_empty()) {

@@ -1236,3 +1236,36 @@ fn the_online_form_leaves_a_foreign_key_that_may_be_on_a_partitioned_table_as_it
     );
     assert!(!sql.iter().any(|s| s.contains("VALIDATE")), "{sql:#?}");
 }
+
+#[test]
+fn an_enum_whose_added_label_the_draft_uses_is_recreated_or_added_before_the_transaction() {
+    let (a, b) = (
+        "CREATE TYPE public.e AS ENUM ('a');\nCREATE TABLE public.t (c public.e);\nCREATE TYPE public.f AS ENUM ('a');",
+        "CREATE TYPE public.e AS ENUM ('a', 'x');\nCREATE TABLE public.t (c public.e DEFAULT 'x'::public.e);\nCREATE TYPE public.f AS ENUM ('a', 'x');",
+    );
+    let sql = draft(a, b);
+    // Used: recreated, since a label added in the transaction cannot be used in it.
+    assert!(
+        sql.contains("\nALTER TYPE public.e RENAME TO e__old;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("ALTER TYPE public.e ADD VALUE"), "{sql}");
+    // Not used: added.
+    assert!(
+        sql.contains("\nALTER TYPE public.f ADD VALUE 'x';\n"),
+        "{sql}"
+    );
+    let online = online(a, b);
+    let pos = |s: &str| {
+        online
+            .iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {online:#?}"))
+    };
+    assert!(pos("ALTER TYPE public.e ADD VALUE 'x';") < pos("BEGIN;"));
+    assert!(pos("ALTER TYPE public.f ADD VALUE 'x';") < pos("BEGIN;"));
+    assert!(
+        !online.iter().any(|s| s.contains("RENAME TO")),
+        "{online:#?}"
+    );
+}
