@@ -30,6 +30,7 @@ const COVERED: &[&str] = &[
     "migra-generated",
     "migra-generated-migrated",
     "migra-generated_added",
+    "migra-identitycols",
     "migra-identitycols-migrated",
     "migra-inherit",
     "migra-inherit2",

@@ -460,7 +460,10 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 }
             }
         };
-        plan.create(Phase::AlterColumn, s.lines.start, alter(what));
+        // An identity goes before the column's other changes: PostgreSQL refuses `DROP NOT
+        // NULL` on an identity column.
+        let line = if is_identity { 0 } else { s.lines.start };
+        plan.create(Phase::AlterColumn, line, alter(what));
     }
     for (s, &(is_default, is_identity)) in rs.iter().zip(&rset) {
         if settled_defaults && is_default {
@@ -468,11 +471,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         }
         // A changed identity is dropped first, then added again.
         if is_identity && left_identity {
-            plan.create(
-                Phase::AlterColumn,
-                s.lines.start,
-                alter("DROP IDENTITY".into()),
-            );
+            plan.create(Phase::AlterColumn, 0, alter("DROP IDENTITY".into()));
         }
         plan.create(Phase::AlterColumn, s.lines.start + 1, s.text.clone());
     }

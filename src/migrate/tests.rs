@@ -1269,3 +1269,16 @@ fn an_enum_whose_added_label_the_draft_uses_is_recreated_or_added_before_the_tra
         "{online:#?}"
     );
 }
+
+#[test]
+fn an_identity_is_dropped_before_the_column_drops_not_null() {
+    let sql = draft(
+        "CREATE TABLE t (\n    f integer NOT NULL\n);\nALTER TABLE public.t ALTER COLUMN f ADD GENERATED ALWAYS AS IDENTITY (\n    SEQUENCE NAME public.t_f_seq\n);",
+        "CREATE TABLE t (\n    f integer\n);",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("ALTER TABLE public.t ALTER COLUMN f DROP IDENTITY;")
+            < pos("ALTER TABLE public.t ALTER COLUMN f DROP NOT NULL;")
+    );
+}
