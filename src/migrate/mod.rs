@@ -197,8 +197,10 @@ impl Migration<'_> {
     }
 
     /// The draft's statements in the order they run, destructive ones marked, withheld or
-    /// not: the `SET` that starts every draft, then the changes. None when the schemas are
-    /// equal. The `-- manual:` notes are not statements and are not among them.
+    /// not: the `SET` that starts every draft, then the changes (in the online form: the
+    /// timeouts, `BEGIN`, the transactional part, `COMMIT`, then the statements that run
+    /// outside a transaction). None when the schemas are equal. The `-- manual:` notes are
+    /// not statements and are not among them.
     ///
     /// ```
     /// use sql_compare::Destructive;
@@ -482,7 +484,8 @@ impl fmt::Display for Migration<'_> {
                 "-- cannot run in one and a validation must not hold the transaction's locks.",
                 "-- Do not run this file in a single transaction (psql --single-transaction).",
                 "-- A statement that waits longer than lock_timeout for its lock fails instead of",
-                "-- blocking the queries queued behind it: run the draft again from there.",
+                "-- blocking the queries queued behind it: run it again later. A CREATE INDEX",
+                "-- CONCURRENTLY that fails leaves an invalid index: drop it before trying again.",
             ] {
                 writeln!(f, "{line}")?;
             }
