@@ -142,6 +142,13 @@ pub(super) fn hazards(sql: &str) -> Vec<Hazard> {
                         out.push(MayFailOnRows);
                     }
                 }
+                // A new partition locks its parent.
+                "table"
+                    if t.windows(2)
+                        .any(|p| p[0].is_word("partition") && p[1].is_word("of")) =>
+                {
+                    out.push(AccessExclusiveLock)
+                }
                 "trigger" | "constraint" => out.push(ShareRowExclusiveLock),
                 "policy" | "rule" => out.push(AccessExclusiveLock),
                 "view" if k == 3 => out.push(AccessExclusiveLock),

@@ -849,6 +849,10 @@ fn hazards_follow_what_postgresql_does() {
         ),
         ("CREATE TABLE t (a int);", vec![]),
         (
+            "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES IN (1);",
+            vec![ael],
+        ),
+        (
             "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
             vec![ShareRowExclusiveLock],
         ),
