@@ -348,3 +348,17 @@ CREATE TABLE public.t (c public.e DEFAULT 'x', CONSTRAINT not_y CHECK (c <> 'x':
     reaches(left, right, Apply::Transaction, "");
     reaches(left, right, Apply::Online, "");
 }
+
+#[test]
+fn table_logging_and_storage_parameters_change() {
+    reaches(
+        "CREATE TABLE public.t (a int) WITH (fillfactor = 70, autovacuum_enabled = false);
+CREATE UNLOGGED TABLE public.u (a int);
+-- rows
+INSERT INTO public.t VALUES (1);",
+        "CREATE UNLOGGED TABLE public.t (a int) WITH (fillfactor = 80);
+CREATE TABLE public.u (a int);",
+        Apply::Transaction,
+        "",
+    );
+}

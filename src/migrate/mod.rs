@@ -17,6 +17,7 @@ mod online;
 mod partition;
 mod rls;
 mod sequence;
+mod table;
 use column::column;
 pub use hazard::Hazard;
 
@@ -954,6 +955,10 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 if l.len() == 1
                     && r.len() == 1
                     && partition::repartition(plan, part, table, &l[0], &r[0]) => {}
+            Table
+                if l.len() == 1
+                    && r.len() == 1
+                    && table::table_settings(plan, table, &l[0], &r[0]) => {}
             Type if l.len() == 1
                 && r.len() == 1
                 && composite::composite(plan, table, &l[0], &r[0]) => {}

@@ -1286,3 +1286,27 @@ fn an_identity_is_dropped_before_the_column_drops_not_null() {
             < pos("ALTER TABLE public.t ALTER COLUMN f DROP NOT NULL;")
     );
 }
+
+#[test]
+fn a_tables_logging_and_storage_parameters_are_set_and_reset() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer\n)\nWITH (fillfactor='70', autovacuum_enabled='false');",
+        "CREATE UNLOGGED TABLE public.t (\n    a integer\n)\nWITH (fillfactor='80');",
+    );
+    for s in [
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); rewrites the table and its indexes\nALTER TABLE public.t SET UNLOGGED;\n",
+        "\nALTER TABLE public.t RESET (autovacuum_enabled);\n",
+        "\nALTER TABLE public.t SET (fillfactor = '80');\n",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    let back = draft(
+        "CREATE UNLOGGED TABLE public.t (\n    a integer\n);",
+        "CREATE TABLE public.t (\n    a integer\n);",
+    );
+    assert!(
+        back.contains("\nALTER TABLE public.t SET LOGGED;\n"),
+        "{back}"
+    );
+}
