@@ -847,7 +847,21 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             let named = is_identifier(part.name());
             if !l.is_empty() {
                 if !named {
-                    return plan.manual(part, "an unnamed constraint cannot be dropped by name");
+                    return plan.manual(
+                        part,
+                        &format!(
+                            "the dump does not name this constraint, PostgreSQL did: find its \
+                             name with SELECT conname FROM pg_constraint WHERE conrelid = \
+                             '{}'::regclass; then write ALTER TABLE {table} DROP CONSTRAINT \
+                             <name>;{}",
+                            table.replace('\'', "''"),
+                            if r.is_empty() {
+                                ""
+                            } else {
+                                " and add the new one"
+                            }
+                        ),
+                    );
                 }
                 let fk = l.iter().any(|s| has_word(&toks(&s.text), "references"));
                 let phase = if fk {
@@ -888,7 +902,11 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             if !l.is_empty() {
                 let (phase, sql) = match part.kind() {
                     Index if l.iter().all(|s| has_word(&toks(&s.text), "attach")) => {
-                        return plan.manual(part, "an index partition cannot be detached");
+                        return plan.manual(
+                            part,
+                            "PostgreSQL cannot detach an index partition: drop the \
+                             partition's index and create it again, or detach its table",
+                        );
                     }
                     Index => (Phase::DropIndex, format!("DROP INDEX {}", part.name())),
                     Trigger => (

@@ -1310,3 +1310,15 @@ fn a_tables_logging_and_storage_parameters_are_set_and_reset() {
         "{back}"
     );
 }
+
+#[test]
+fn an_unnamed_constraint_is_a_note_saying_how_to_find_its_name() {
+    let sql = draft(
+        "CREATE TABLE t (a int, CHECK (a > 0));",
+        "CREATE TABLE t (a int);",
+    );
+    assert!(
+        sql.contains("SELECT conname FROM pg_constraint WHERE conrelid = 'public.t'::regclass; then write ALTER TABLE public.t DROP CONSTRAINT <name>;"),
+        "{sql}"
+    );
+}
