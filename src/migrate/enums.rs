@@ -142,15 +142,15 @@ DECLARE
     c record;
     users text;
 BEGIN
-    -- What else uses the old type (routines, domains, composite types, views) is not
-    -- converted here: the block stops and names it.
+    -- What else uses the old type (routines, domains, composite types, views, foreign
+    -- tables) is not converted here: the block stops and names it.
     SELECT string_agg(pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
     INTO users
     FROM pg_depend d
     WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN ({o}::regtype, {oa}::regtype)
       AND d.deptype = 'n' AND d.classid <> 'pg_attrdef'::regclass
       AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND EXISTS (
-          SELECT FROM pg_class r WHERE r.oid = d.objid AND r.relkind IN ('r', 'p', 'f')));
+          SELECT FROM pg_class r WHERE r.oid = d.objid AND r.relkind IN ('r', 'p')));
     IF users IS NOT NULL THEN
         RAISE EXCEPTION '% is still used by %', {o}, users
             USING HINT = 'Drop them before this block and create them again after it, with {hint}.';
@@ -162,7 +162,7 @@ BEGIN
                a.atttypid = {o}::regtype AS scalar,
                pg_get_expr(d.adbin, d.adrelid) AS def
         FROM pg_attribute a
-        JOIN pg_class r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p', 'f')
+        JOIN pg_class r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p')
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE a.atttypid IN ({o}::regtype, {oa}::regtype)
           AND a.attnum > 0 AND NOT a.attisdropped
