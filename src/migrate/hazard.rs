@@ -165,8 +165,9 @@ pub(super) fn hazards(sql: &str) -> Vec<Hazard> {
                 if adds || not_null {
                     out.extend([ShareLock, ScansTable, MayFailOnRows]);
                 }
+                // Unlike a table's, a domain's validation blocks writes.
                 if has_word(&t, "validate") {
-                    out.extend([ScansTable, MayFailOnRows]);
+                    out.extend([ShareLock, ScansTable, MayFailOnRows]);
                 }
             }
             "sequence" => out.push(ShareRowExclusiveLock),
