@@ -971,6 +971,10 @@ fn hazards_follow_what_postgresql_does() {
             "ALTER DOMAIN public.d SET NOT NULL;",
             vec![ShareLock, ScansTable, MayFailOnRows],
         ),
+        (
+            "ALTER DOMAIN public.d VALIDATE CONSTRAINT c;",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
         ("ALTER DOMAIN public.d DROP NOT NULL;", vec![]),
         ("ALTER TYPE public.e ADD VALUE 'x';", vec![]),
         ("TRUNCATE public.t;", vec![ael, DeletesData]),
