@@ -36,6 +36,7 @@ fn statement(sql: String) -> DraftStatement {
 /// whether `ONLY` (a partitioned table's own index) and the `INDEX` keyword's token.
 struct CreateIndex {
     name: String,
+    unique: bool,
     local: String,
     table: String,
     only: bool,
@@ -47,7 +48,7 @@ fn create_index(t: &[Tok]) -> Option<CreateIndex> {
     if !c.eat("create") {
         return None;
     }
-    c.eat("unique");
+    let unique = c.eat("unique");
     let keyword = c.i;
     if !c.eat("index") || c.at("concurrently") {
         return None;
@@ -69,6 +70,7 @@ fn create_index(t: &[Tok]) -> Option<CreateIndex> {
     };
     Some(CreateIndex {
         name,
+        unique,
         local: local_tok.ident()?.to_string(),
         table,
         only,
@@ -94,6 +96,20 @@ fn drop_index(t: &[Tok]) -> Option<String> {
     c.eat_all(&["if", "exists"]);
     let name = qualified(c.name()?);
     c.done().then_some(name)
+}
+
+/// The tables a statement's `REFERENCES` clauses name.
+fn referenced_tables(t: &[Tok]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, tok) in t.iter().enumerate() {
+        if tok.is_word("references") {
+            let mut c = Cursor { t, i: i + 1 };
+            if let Some(name) = c.name() {
+                out.push(qualified(name));
+            }
+        }
+    }
+    out
 }
 
 /// Whether a statement is `ALTER TYPE … ADD VALUE`.
@@ -192,6 +208,8 @@ fn without_semicolon(sql: &str) -> &str {
 pub(super) fn online(drafted: Vec<DraftStatement>) -> Vec<DraftStatement> {
     let parsed: Vec<Vec<Tok>> = drafted.iter().map(|s| toks(&s.sql)).collect();
     let created_tables: Vec<String> = parsed.iter().filter_map(|t| create_table(t)).collect();
+    // A foreign key needs the unique index of the table it references when it is added.
+    let referenced: Vec<String> = parsed.iter().flat_map(|t| referenced_tables(t)).collect();
     let dropped_indexes: Vec<Option<String>> = parsed.iter().map(|t| drop_index(t)).collect();
     // An index whose name another statement of the draft uses stays in the transaction,
     // where that statement finds it (but for its own drop, which moves with it).
@@ -215,6 +233,7 @@ pub(super) fn online(drafted: Vec<DraftStatement>) -> Vec<DraftStatement> {
         if let Some(ix) = create_index(t)
             && !ix.only
             && !created_tables.contains(&ix.table)
+            && !(ix.unique && referenced.contains(&ix.table))
             && !mentions(&ix.local, &ix.name, k)
             && let Some((_, at)) = located(&s.sql)
         {

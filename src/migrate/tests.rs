@@ -1352,3 +1352,18 @@ fn binary_coercible_type_changes_are_those_postgresql_does_not_rewrite() {
         assert!(!binary_coercible(from, to), "{from} -> {to}");
     }
 }
+
+#[test]
+fn the_online_form_keeps_a_unique_index_a_new_foreign_key_needs_in_the_transaction() {
+    let sql = online(
+        "CREATE TABLE public.t (id int);\nCREATE TABLE public.u (t_id int);",
+        "CREATE TABLE public.t (id int);\nCREATE UNIQUE INDEX t_id ON public.t USING btree (id);\nCREATE TABLE public.u (t_id int);\nALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (t_id) REFERENCES public.t(id);",
+    );
+    let pos = |s: &str| {
+        sql.iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {sql:#?}"))
+    };
+    // In the transaction, where the foreign key finds it (their order is the plan's).
+    assert!(pos("CREATE UNIQUE INDEX t_id ON public.t USING btree (id);") < pos("COMMIT;"));
+}
