@@ -37,6 +37,8 @@ fn statement(sql: String) -> DraftStatement {
 struct CreateIndex {
     name: String,
     unique: bool,
+    /// The indexed columns, sorted, when each key is a plain column.
+    columns: Option<Vec<String>>,
     local: String,
     table: String,
     only: bool,
@@ -62,6 +64,14 @@ fn create_index(t: &[Tok]) -> Option<CreateIndex> {
     }
     let only = c.eat("only");
     let table = qualified(c.name()?);
+    if c.eat("using") {
+        c.i += 1;
+    }
+    let columns = if c.at_punct('(') {
+        column_list(t, c.i)
+    } else {
+        None
+    };
     let mut local = String::new();
     crate::lex::write_name(&mut local, &local_tok);
     let name = match crate::object::schema_part(&table) {
@@ -71,6 +81,7 @@ fn create_index(t: &[Tok]) -> Option<CreateIndex> {
     Some(CreateIndex {
         name,
         unique,
+        columns,
         local: local_tok.ident()?.to_string(),
         table,
         only,
@@ -98,14 +109,35 @@ fn drop_index(t: &[Tok]) -> Option<String> {
     c.done().then_some(name)
 }
 
-/// The tables a statement's `REFERENCES` clauses name.
-fn referenced_tables(t: &[Tok]) -> Vec<String> {
+/// The names in the parenthesized list that opens at `open`, sorted, when each item is one
+/// plain name.
+fn column_list(t: &[Tok], open: usize) -> Option<Vec<String>> {
+    let close = closing(t, open)?;
+    let mut out = Vec::new();
+    for r in split_commas(t, open + 1..close) {
+        if r.len() != 1 {
+            return None;
+        }
+        out.push(t[r.start].ident()?.to_string());
+    }
+    out.sort();
+    Some(out)
+}
+
+/// The tables a statement's `REFERENCES` clauses name, with the columns they reference when
+/// listed.
+fn referenced_tables(t: &[Tok]) -> Vec<(String, Option<Vec<String>>)> {
     let mut out = Vec::new();
     for (i, tok) in t.iter().enumerate() {
         if tok.is_word("references") {
             let mut c = Cursor { t, i: i + 1 };
             if let Some(name) = c.name() {
-                out.push(qualified(name));
+                let columns = if c.at_punct('(') {
+                    column_list(t, c.i)
+                } else {
+                    None
+                };
+                out.push((qualified(name), columns));
             }
         }
     }
@@ -208,8 +240,16 @@ fn without_semicolon(sql: &str) -> &str {
 pub(super) fn online(drafted: Vec<DraftStatement>) -> Vec<DraftStatement> {
     let parsed: Vec<Vec<Tok>> = drafted.iter().map(|s| toks(&s.sql)).collect();
     let created_tables: Vec<String> = parsed.iter().filter_map(|t| create_table(t)).collect();
-    // A foreign key needs the unique index of the table it references when it is added.
-    let referenced: Vec<String> = parsed.iter().flat_map(|t| referenced_tables(t)).collect();
+    // A foreign key needs the unique index on the columns it references when it is added.
+    let referenced: Vec<(String, Option<Vec<String>>)> =
+        parsed.iter().flat_map(|t| referenced_tables(t)).collect();
+    let needed = |ix: &CreateIndex| {
+        ix.unique
+            && referenced.iter().any(|(table, columns)| {
+                *table == ix.table
+                    && (columns.is_none() || ix.columns.is_none() || *columns == ix.columns)
+            })
+    };
     let dropped_indexes: Vec<Option<String>> = parsed.iter().map(|t| drop_index(t)).collect();
     // An index whose name another statement of the draft uses stays in the transaction,
     // where that statement finds it (but for its own drop, which moves with it).
@@ -233,7 +273,7 @@ pub(super) fn online(drafted: Vec<DraftStatement>) -> Vec<DraftStatement> {
         if let Some(ix) = create_index(t)
             && !ix.only
             && !created_tables.contains(&ix.table)
-            && !(ix.unique && referenced.contains(&ix.table))
+            && !needed(&ix)
             && !mentions(&ix.local, &ix.name, k)
             && let Some((_, at)) = located(&s.sql)
         {

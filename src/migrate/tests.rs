@@ -1356,8 +1356,8 @@ fn binary_coercible_type_changes_are_those_postgresql_does_not_rewrite() {
 #[test]
 fn the_online_form_keeps_a_unique_index_a_new_foreign_key_needs_in_the_transaction() {
     let sql = online(
-        "CREATE TABLE public.t (id int);\nCREATE TABLE public.u (t_id int);",
-        "CREATE TABLE public.t (id int);\nCREATE UNIQUE INDEX t_id ON public.t USING btree (id);\nCREATE TABLE public.u (t_id int);\nALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (t_id) REFERENCES public.t(id);",
+        "CREATE TABLE public.t (id int, b int);\nCREATE TABLE public.u (t_id int);",
+        "CREATE TABLE public.t (id int, b int);\nCREATE UNIQUE INDEX t_id ON public.t USING btree (id);\nCREATE UNIQUE INDEX t_b ON public.t USING btree (b);\nCREATE TABLE public.u (t_id int);\nALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (t_id) REFERENCES public.t(id);",
     );
     let pos = |s: &str| {
         sql.iter()
@@ -1366,4 +1366,8 @@ fn the_online_form_keeps_a_unique_index_a_new_foreign_key_needs_in_the_transacti
     };
     // In the transaction, where the foreign key finds it (their order is the plan's).
     assert!(pos("CREATE UNIQUE INDEX t_id ON public.t USING btree (id);") < pos("COMMIT;"));
+    // On other columns: concurrently, after it.
+    assert!(
+        pos("COMMIT;") < pos("CREATE UNIQUE INDEX CONCURRENTLY t_b ON public.t USING btree (b);")
+    );
 }
