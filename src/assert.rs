@@ -437,8 +437,9 @@ fn fail(diff: &SchemaDiff, headline: &str, hint: Option<&str>) -> ! {
     panic!("{}", message.trim_end());
 }
 
-/// The SQL that would turn the right schema into the left one, without the draft's header:
-/// a suggestion to write a migration from, so its destructive statements are shown live.
+/// The SQL that would turn the right schema into the left one, without the draft's header
+/// and its hazard lines: a suggestion to write a migration from, so its destructive
+/// statements are shown live.
 fn suggested_sql(diff: &SchemaDiff) -> Vec<String> {
     let mirrored = diff.clone().mirror();
     mirrored
@@ -451,6 +452,7 @@ fn suggested_sql(diff: &SchemaDiff) -> Vec<String> {
                 && !l.starts_with("-- Migration draft")
                 && !l.starts_with("-- Review it")
                 && !l.starts_with("SET check_function_bodies")
+                && !l.starts_with("-- hazard:")
         })
         .map(str::to_string)
         .collect()

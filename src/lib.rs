@@ -89,7 +89,7 @@ pub use crate::assert::{__assert_schema_eq, __assert_schema_snapshot, __schema_s
 pub use crate::change::{Change, ChangeKind, Counts, LineRange, SchemaDiff, Snippet};
 pub use crate::conninfo::redact;
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
-pub use crate::migrate::{Destructive, DraftStatement, Migration};
+pub use crate::migrate::{Destructive, DraftStatement, Hazard, Migration};
 pub use crate::notes::Note;
 pub use crate::object::ObjectKind;
 pub use crate::options::{Comparer, MIGRATION_TABLES};

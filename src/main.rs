@@ -120,6 +120,12 @@ struct Args {
     /// exit status is 3.
     #[arg(long = "unsafe")]
     allow_unsafe: bool,
+    /// With --format sql: write the online-safe forms (CREATE/DROP INDEX CONCURRENTLY after
+    /// the transaction, constraints added NOT VALID then validated, SET NOT NULL through a
+    /// validated check, lock and statement timeouts). Do not run such a draft in a single
+    /// transaction.
+    #[arg(long)]
+    online: bool,
     /// Print nothing; only the exit status tells.
     #[arg(long, short)]
     quiet: bool,
@@ -568,7 +574,11 @@ fn main() -> ExitCode {
                 };
                 diff.report().color(color).to_string()
             }
-            Format::Sql => diff.migration().allow_unsafe(args.allow_unsafe).to_string(),
+            Format::Sql => diff
+                .migration()
+                .allow_unsafe(args.allow_unsafe)
+                .online(args.online)
+                .to_string(),
             Format::Json => format!("{:#}\n", report_json(&diff)),
         };
         let mut stdout = std::io::stdout().lock();
@@ -583,8 +593,19 @@ fn main() -> ExitCode {
     if diff.is_empty() {
         return ExitCode::SUCCESS;
     }
+    let manual = if args.format == Format::Sql {
+        diff.migration().online(args.online).manual_count()
+    } else {
+        0
+    };
+    if manual > 0 && !args.quiet {
+        let s = if manual == 1 { "" } else { "s" };
+        eprintln!(
+            "sql-compare: {manual} change{s} left to do by hand (\"-- manual:\" note{s} in the draft)"
+        );
+    }
     let withheld = if args.format == Format::Sql && !args.allow_unsafe {
-        diff.migration().destructive_count()
+        diff.migration().online(args.online).destructive_count()
     } else {
         0
     };

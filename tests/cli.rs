@@ -895,3 +895,48 @@ fn urls_are_masked_in_usage_errors_and_refused_when_libpq_would_split_the_passwo
     assert!(!err.contains("Sup3r") && !err.contains("Secret"), "{err}");
     assert!(err.contains("must be percent-encoded"), "{err}");
 }
+
+#[test]
+fn sql_format_counts_manual_notes_and_writes_the_online_form() {
+    let left = temp(
+        "left.sql",
+        b"CREATE TABLE public.t (a date, b integer);\nCREATE TABLE public.u (a integer);\n",
+    );
+    let right = temp(
+        "right.sql",
+        b"CREATE TABLE public.t (a integer, b integer NOT NULL);\nCREATE TABLE public.u (a integer);\nCREATE INDEX u_a ON public.u USING btree (a);\n",
+    );
+    let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
+    let o = run(&["--format", "sql", l, r]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "sql-compare: 1 change left to do by hand (\"-- manual:\" note in the draft)\n"
+    );
+    let sql = stdout(&o);
+    assert!(
+        sql.contains(
+            "\n-- manual: changed column public.t.a: PostgreSQL has no cast from date to integer"
+        ),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\n-- hazard: takes a SHARE lock (blocks writes); scans the table\nCREATE INDEX u_a ON public.u USING btree (a);\n"),
+        "{sql}"
+    );
+    let o = run(&["--format", "sql", "--online", "--quiet", l, r]);
+    assert_eq!(
+        (o.status.code(), stdout(&o).as_str(), stderr(&o).as_str()),
+        (Some(1), "", "")
+    );
+    let online = stdout(&run(&["--format", "sql", "--online", l, r]));
+    for s in [
+        "\nSET lock_timeout = '5s';\n",
+        "\nBEGIN;\n",
+        "\nALTER TABLE public.t ADD CONSTRAINT b_not_null CHECK (b IS NOT NULL) NOT VALID;\n",
+        "\nCOMMIT;\n",
+        "\nCREATE INDEX CONCURRENTLY u_a ON public.u USING btree (a);\n",
+    ] {
+        assert!(online.contains(s), "{s} not in\n{online}");
+    }
+}

@@ -57,6 +57,59 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     (!def.ty.is_empty()).then_some(def)
 }
 
+/// Takes a `COLLATE name` out of a column's other pieces: the collation's name.
+fn collation(rest: &mut Vec<Tok>) -> Option<Vec<Tok>> {
+    let at = rest.iter().position(|t| t.is_word("collate"))?;
+    let mut end = at + 1;
+    while end < rest.len() && (rest[end].ident().is_some() || rest[end].is_punct('.')) {
+        end += 1;
+        // A name's parts alternate with dots.
+        if !rest.get(end).is_some_and(|t| t.is_punct('.')) {
+            break;
+        }
+        end += 1;
+    }
+    let name = rest[at + 1..end].to_vec();
+    rest.drain(at..end);
+    Some(name)
+}
+
+/// What an `ALTER TABLE … ALTER [COLUMN] c SET …` statement sets: `statistics`, `storage`,
+/// `compression`, or `(` for attribute options.
+fn setting_kind(text: &str) -> Option<String> {
+    let t = toks(text);
+    let at = t.iter().position(|x| x.is_word("set"))?;
+    let next = t.get(at + 1)?;
+    if next.is_punct('(') {
+        return Some("(".into());
+    }
+    next.word().map(str::to_string)
+}
+
+/// The action that undoes a column setting: `SET STATISTICS -1`, `SET COMPRESSION default`,
+/// `RESET (option, …)`; None for `SET STORAGE`, whose default depends on the type.
+fn reset_setting(text: &str) -> Option<String> {
+    let t = toks(text);
+    let at = t.iter().position(|x| x.is_word("set"))?;
+    match setting_kind(text)?.as_str() {
+        "statistics" => Some("SET STATISTICS -1".into()),
+        "compression" => Some("SET COMPRESSION default".into()),
+        "(" => {
+            let close = closing(&t, at + 1)?;
+            let keys: Vec<String> = split_commas(&t, at + 2..close)
+                .into_iter()
+                .filter_map(|r| {
+                    let mut k = String::new();
+                    crate::lex::write_name(&mut k, t.get(r.start)?);
+                    (!k.is_empty()).then_some(k)
+                })
+                .collect();
+            (!keys.is_empty()).then(|| format!("RESET ({})", keys.join(", ")))
+        }
+        _ => None,
+    }
+}
+
 /// The expression of an `ALTER TABLE … ALTER COLUMN c SET DEFAULT expr` statement.
 fn statement_default(text: &str) -> Option<Vec<Tok>> {
     let t = toks(text);
@@ -144,6 +197,71 @@ pub(super) fn widens(from: &str, to: &str) -> bool {
     }
 }
 
+/// A type's family, for the casts PostgreSQL has between families: numbers, dates and times,
+/// booleans, uuids, bytea; None for another or an unknown type.
+fn family(ty: &str) -> Option<char> {
+    let (t, dims) = type_shape(ty);
+    if dims > 0 {
+        return None;
+    }
+    let name = t.split('(').next().unwrap_or_default();
+    Some(match name {
+        "smallint" | "int2" | "integer" | "int" | "int4" | "bigint" | "int8" | "real"
+        | "float4" | "doubleprecision" | "float8" | "numeric" | "decimal" => 'n',
+        "date"
+        | "timestampwithouttimezone"
+        | "timestampwithtimezone"
+        | "timestamp"
+        | "timestamptz"
+        | "timewithouttimezone"
+        | "timewithtimezone"
+        | "time"
+        | "timetz" => 'd',
+        "boolean" | "bool" => 'b',
+        "uuid" => 'u',
+        "bytea" => 'x',
+        _ => return None,
+    })
+}
+
+/// Why PostgreSQL cannot convert a column of type `from` to type `to` without an expression
+/// (it has no cast between their families), or None when it has one or the types are unknown.
+pub(super) fn no_cast(from: &str, to: &str) -> Option<String> {
+    let (a, b) = (family(from)?, family(to)?);
+    let int4 = |ty: &str| type_parts(&type_shape(ty).0).0 == "int4";
+    // `integer` and `boolean` convert both ways.
+    let int_bool = (a, b) == ('n', 'b') && int4(from) || (a, b) == ('b', 'n') && int4(to);
+    (a != b && !int_bool).then(|| format!("PostgreSQL has no cast from {from} to {to}"))
+}
+
+/// Whether a type is one of the schema's own: a qualified name outside `pg_catalog`.
+fn user_type(ty: &[Tok]) -> bool {
+    ty.len() >= 3
+        && ty[1].is_punct('.')
+        && ty[0].ident().is_some_and(|s| s != "pg_catalog")
+        && ty[2].ident().is_some()
+}
+
+/// Whether every value of type `from` is a value of type `to` as it is stored, so that
+/// PostgreSQL changes the column's type without rewriting the table: `varchar(n)` to a longer
+/// `varchar`, to `varchar` or to `text`, `text` to `varchar`, `numeric(p, s)` to `numeric`
+/// or to one with more digits and the same scale.
+pub(super) fn binary_coercible(from: &str, to: &str) -> bool {
+    let ((from, from_dims), (to, to_dims)) = (type_shape(from), type_shape(to));
+    if from_dims != to_dims {
+        return false;
+    }
+    let (from, to) = (type_parts(&from), type_parts(&to));
+    match ((from.0, from.1.as_slice()), (to.0, to.1.as_slice())) {
+        (("varchar", _), ("text" | "varchar", [])) | (("text", []), ("varchar", [])) => true,
+        (("varchar", [n]), ("varchar", [m])) => m >= n,
+        (("numeric", [_, ..]), ("numeric", [])) => true,
+        (("numeric", [p, s]), ("numeric", [q, t])) => t == s && q >= p,
+        (("numeric", [p]), ("numeric", [q])) => q >= p,
+        _ => false,
+    }
+}
+
 pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let table = object.name();
     // Names in the definitions compare relative to the table's schema.
@@ -185,10 +303,31 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             settled_defaults = true;
             let at = new.lines.start;
             let generated = |d: &ColumnDef| d.rest.iter().any(|t| t.is_word("generated"));
+            // A changed collation: the column's type written again with the right collation.
+            let (a_collation, b_collation) = (collation(&mut a.rest), collation(&mut b.rest));
+            let same_collation = match (&a_collation, &b_collation) {
+                (Some(x), Some(y)) => same_relative_to(x, y, &schema),
+                (x, y) => x == y,
+            };
             if a.rest != b.rest {
                 if generated(&a) && !generated(&b) && b.rest.is_empty() {
                     plan.create(Phase::AlterColumn, at, alter("DROP EXPRESSION".into()));
                     a.rest.clear();
+                } else if generated(&b) && b.rest.iter().all(|t| !t.is_word("identity")) {
+                    // PostgreSQL 15 cannot give a column a generation expression or change
+                    // it: the column is dropped and added again, its values computed anew.
+                    plan.create_as(
+                        Phase::AlterColumn,
+                        at,
+                        format!("ALTER TABLE {table} DROP COLUMN {col}"),
+                        Some(Destructive::DropColumn),
+                    );
+                    plan.create(
+                        Phase::AlterColumn,
+                        at,
+                        format!("ALTER TABLE {table} ADD COLUMN {}", new.text),
+                    );
+                    return;
                 } else {
                     return plan.manual(
                         part,
@@ -197,15 +336,62 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 }
             }
             let same = |x: &[Tok], y: &[Tok]| same_relative_to(x, y, &schema);
+            let collate = match (same_collation, &b_collation) {
+                (true, _) => String::new(),
+                (false, Some(c)) => format!(" COLLATE {}", render(c)),
+                (false, None) => " COLLATE pg_catalog.\"default\"".to_string(),
+            };
             if !same(&a.ty, &b.ty) {
-                let ty = render(&b.ty);
+                let (from, ty) = (render(&a.ty), render(&b.ty));
+                if let Some(why) = no_cast(&from, &ty) {
+                    return plan.manual(
+                        part,
+                        &format!(
+                            "{why}: write ALTER TABLE {table} ALTER COLUMN {col} TYPE {ty} \
+                             USING <expression turning {col} into {ty}>;"
+                        ),
+                    );
+                }
+                // Between two types of the schema (enums, domains, composite types) the
+                // conversion goes through text, since no cast joins them directly.
+                let using = if user_type(&a.ty) && user_type(&b.ty) {
+                    format!("{col}::text::{ty}")
+                } else {
+                    format!("{col}::{ty}")
+                };
                 // A widening keeps every value: not destructive, as the SQL alone would say.
-                let destructive = (!widens(&render(&a.ty), &ty)).then_some(Destructive::ColumnType);
-                plan.create_as(
+                let widening = widens(&from, &ty);
+                let destructive = (!widening).then_some(Destructive::ColumnType);
+                // A binary-coercible change needs no USING, whose cast would rewrite the table.
+                let (sql, hazards) = if binary_coercible(&from, &ty) {
+                    (
+                        alter(format!("TYPE {ty}{collate}")),
+                        vec![Hazard::AccessExclusiveLock],
+                    )
+                } else if widening {
+                    (
+                        alter(format!("TYPE {ty}{collate} USING {using}")),
+                        vec![Hazard::AccessExclusiveLock, Hazard::RewritesTable],
+                    )
+                } else {
+                    (
+                        alter(format!("TYPE {ty}{collate} USING {using}")),
+                        vec![
+                            Hazard::AccessExclusiveLock,
+                            Hazard::RewritesTable,
+                            Hazard::MayFailOnRows,
+                        ],
+                    )
+                };
+                plan.create_hazarded(Phase::AlterColumn, at, sql, destructive, hazards);
+            } else if !same_collation {
+                // The values stay; indexes on the column are rebuilt for the new collation.
+                plan.create_hazarded(
                     Phase::AlterColumn,
                     at,
-                    alter(format!("TYPE {ty} USING {col}::{ty}")),
-                    destructive,
+                    alter(format!("TYPE {}{collate}", render(&b.ty))),
+                    None,
+                    vec![Hazard::AccessExclusiveLock],
                 );
             }
             let same_default = match (&a.default, &b.default) {
@@ -242,18 +428,42 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let rset: Vec<(bool, bool)> = rs.iter().map(setting).collect();
     let left_identity = lset.iter().any(|&(_, identity)| identity);
     for (s, &(is_default, is_identity)) in ls.iter().zip(&lset) {
-        if (settled_defaults && is_default) || rset.contains(&(is_default, is_identity)) {
+        if settled_defaults && is_default {
             continue;
         }
-        let what = if is_identity {
-            "DROP IDENTITY"
-        } else if is_default {
-            "DROP DEFAULT"
+        let what = if is_identity || is_default {
+            if rset.contains(&(is_default, is_identity)) {
+                continue;
+            }
+            if is_identity {
+                "DROP IDENTITY".to_string()
+            } else {
+                "DROP DEFAULT".to_string()
+            }
         } else {
-            plan.manual(part, "a column setting was removed");
-            continue;
+            // Another setting: left alone when the right side sets it too, else reset.
+            let kind = setting_kind(&s.text);
+            if kind.is_some() && rs.iter().any(|r| setting_kind(&r.text) == kind) {
+                continue;
+            }
+            match reset_setting(&s.text) {
+                Some(what) => what,
+                None => {
+                    plan.manual(
+                        part,
+                        &format!(
+                            "a column setting was removed ({}): write the type's default back",
+                            s.text.trim().trim_end_matches(';')
+                        ),
+                    );
+                    continue;
+                }
+            }
         };
-        plan.create(Phase::AlterColumn, s.lines.start, alter(what.into()));
+        // An identity goes before the column's other changes: PostgreSQL refuses `DROP NOT
+        // NULL` on an identity column.
+        let line = if is_identity { 0 } else { s.lines.start };
+        plan.create(Phase::AlterColumn, line, alter(what));
     }
     for (s, &(is_default, is_identity)) in rs.iter().zip(&rset) {
         if settled_defaults && is_default {
@@ -261,11 +471,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         }
         // A changed identity is dropped first, then added again.
         if is_identity && left_identity {
-            plan.create(
-                Phase::AlterColumn,
-                s.lines.start,
-                alter("DROP IDENTITY".into()),
-            );
+            plan.create(Phase::AlterColumn, 0, alter("DROP IDENTITY".into()));
         }
         plan.create(Phase::AlterColumn, s.lines.start + 1, s.text.clone());
     }

@@ -3,13 +3,23 @@
 use std::fmt;
 
 use crate::change::{Change, ChangeKind, SchemaDiff, Snippet};
-use crate::lex::{Tok, render, tokenize, write_tokens};
+use crate::lex::{Tok, render, tokenize};
 use crate::normalize::{closing, split_commas};
 use crate::object::ObjectKind;
 use crate::scan::split;
 
 mod column;
+mod composite;
+mod domain;
+mod enums;
+mod hazard;
+mod online;
+mod partition;
+mod rls;
+mod sequence;
+mod table;
 use column::column;
+pub use hazard::Hazard;
 
 /// The SQL that would turn the left schema into the right one: a draft for review, printed by
 /// its `Display`. What it cannot express safely is a `-- manual:` comment naming the object.
@@ -43,6 +53,7 @@ use column::column;
 pub struct Migration<'a> {
     diff: &'a SchemaDiff,
     allow_unsafe: bool,
+    online: bool,
 }
 
 impl SchemaDiff {
@@ -52,6 +63,7 @@ impl SchemaDiff {
         Migration {
             diff: self,
             allow_unsafe: false,
+            online: false,
         }
     }
 }
@@ -81,6 +93,7 @@ pub enum Destructive {
 pub struct DraftStatement {
     sql: String,
     destructive: Option<Destructive>,
+    hazards: Vec<Hazard>,
 }
 
 impl DraftStatement {
@@ -97,6 +110,25 @@ impl DraftStatement {
     /// Whether it is destructive (unsafe).
     pub fn is_destructive(&self) -> bool {
         self.destructive.is_some()
+    }
+
+    /// What running it risks on a database in use, sorted, each once; `Display` of the draft
+    /// writes them as a `-- hazard:` line above it.
+    ///
+    /// ```
+    /// use sql_compare::Hazard;
+    ///
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);\nCREATE INDEX i ON public.t (a);")?;
+    /// let draft = diff.migration();
+    /// let index = &draft.statements()[1];
+    /// assert_eq!(index.hazards(), [Hazard::ShareLock, Hazard::ScansTable]);
+    /// assert!(draft.to_string().contains(
+    ///     "\n-- hazard: takes a SHARE lock (blocks writes); scans the table\nCREATE INDEX i ON public.t (a);\n"
+    /// ));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn hazards(&self) -> &[Hazard] {
+        &self.hazards
     }
 }
 
@@ -135,9 +167,41 @@ impl Migration<'_> {
         self.allow_unsafe
     }
 
+    /// Writes the draft in its online form (`false` by default): indexes built and dropped
+    /// `CONCURRENTLY` after a transactional part between `BEGIN` and `COMMIT`, CHECK and
+    /// foreign key constraints added `NOT VALID` and validated after it, `SET NOT NULL`
+    /// through a validated check, lock and statement timeouts first. Such a draft must not
+    /// run in a single transaction.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int);\nCREATE INDEX i ON public.t (a);")?;
+    /// let sql = diff.migration().online(true).to_string();
+    /// assert!(sql.contains("\nCREATE INDEX CONCURRENTLY i ON public.t (a);\n"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    #[must_use]
+    pub fn online(mut self, online: bool) -> Self {
+        self.online = online;
+        self
+    }
+
+    /// Whether the draft is written in its online form (see [`Migration::online`]).
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("", "CREATE TABLE t (a int);")?;
+    /// assert!(!diff.migration().is_online());
+    /// assert!(diff.migration().online(true).is_online());
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn is_online(&self) -> bool {
+        self.online
+    }
+
     /// The draft's statements in the order they run, destructive ones marked, withheld or
-    /// not: the `SET` that starts every draft, then the changes. None when the schemas are
-    /// equal. The `-- manual:` notes are not statements and are not among them.
+    /// not: the `SET` that starts every draft, then the changes (in the online form: the
+    /// timeouts, `BEGIN`, the transactional part, `COMMIT`, then the statements that run
+    /// outside a transaction). None when the schemas are equal. The `-- manual:` notes are
+    /// not statements and are not among them.
     ///
     /// ```
     /// use sql_compare::Destructive;
@@ -163,17 +227,37 @@ impl Migration<'_> {
         if self.diff.is_empty() {
             return Vec::new();
         }
+        self.drafted().0
+    }
+
+    /// The draft's statements (see [`Migration::statements`]) and its manual notes.
+    fn drafted(&self) -> (Vec<DraftStatement>, Vec<String>) {
+        if self.diff.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
         let plan = self.plan();
-        let mut out = Vec::with_capacity(plan.actions.len() + 1);
-        out.push(DraftStatement {
-            sql: PREAMBLE.to_string(),
-            destructive: None,
-        });
-        out.extend(plan.actions.into_iter().map(|a| DraftStatement {
-            sql: a.sql,
-            destructive: a.destructive,
-        }));
-        out
+        let drafted: Vec<DraftStatement> = plan
+            .actions
+            .into_iter()
+            .map(|a| DraftStatement {
+                hazards: a.hazards.unwrap_or_else(|| hazard::hazards(&a.sql)),
+                sql: a.sql,
+                destructive: a.destructive,
+            })
+            .collect();
+        let statements = if self.online {
+            online::online(drafted)
+        } else {
+            let mut out = Vec::with_capacity(drafted.len() + 1);
+            out.push(DraftStatement {
+                sql: PREAMBLE.to_string(),
+                destructive: None,
+                hazards: Vec::new(),
+            });
+            out.extend(drafted);
+            out
+        };
+        (statements, plan.manual)
     }
 
     /// How many of the draft's statements are destructive: those that `Display` withholds
@@ -186,19 +270,59 @@ impl Migration<'_> {
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn destructive_count(&self) -> usize {
-        if self.diff.is_empty() {
-            return 0;
-        }
-        self.plan()
-            .actions
+        self.statements()
             .iter()
-            .filter(|a| a.destructive.is_some())
+            .filter(|s| s.is_destructive())
             .count()
+    }
+
+    /// The draft's `-- manual:` notes: what it leaves to a human, each saying what to write.
+    ///
+    /// ```
+    /// let diff = sql_compare::diff(
+    ///     "CREATE TABLE p (a int) PARTITION BY RANGE (a);",
+    ///     "CREATE TABLE p (a int) PARTITION BY LIST (a);",
+    /// )?;
+    /// let notes = diff.migration().manual_notes();
+    /// assert_eq!(notes.len(), 1);
+    /// assert!(notes[0].contains("INSERT INTO public.p SELECT * FROM public.p__old;"));
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn manual_notes(&self) -> Vec<String> {
+        self.drafted().1
+    }
+
+    /// How many `-- manual:` notes the draft has (see [`Migration::manual_notes`]).
+    ///
+    /// ```
+    /// let diff = sql_compare::diff("CREATE TYPE e AS ENUM ('a', 'b');", "CREATE TYPE e AS ENUM ('a', 'c');")?;
+    /// assert_eq!(diff.migration().manual_count(), 0);
+    /// # Ok::<(), sql_compare::Error>(())
+    /// ```
+    pub fn manual_count(&self) -> usize {
+        self.manual_notes().len()
     }
 
     /// The actions of the draft, in the order they run.
     fn plan(&self) -> Plan {
-        let mut plan = Plan::default();
+        let plan = self.plan_recreating(Vec::new());
+        // A label added by `ALTER TYPE … ADD VALUE` cannot be used before the transaction
+        // commits: an enum whose new labels the draft uses is recreated instead, unless the
+        // online form adds them before its transaction.
+        let used = enums::added_labels_used(&plan.actions);
+        if used.is_empty() || self.online {
+            return plan;
+        }
+        self.plan_recreating(used)
+    }
+
+    /// The actions of the draft, the enums named in `recreate` recreated even if labels
+    /// were only added to them.
+    fn plan_recreating(&self, recreate: Vec<String>) -> Plan {
+        let mut plan = Plan {
+            recreate,
+            ..Plan::default()
+        };
         for change in self.diff.changes() {
             object(&mut plan, change);
         }
@@ -249,6 +373,8 @@ struct Action {
     order: i64,
     sql: String,
     destructive: Option<Destructive>,
+    /// What running it risks, when known beforehand instead of read from its SQL.
+    hazards: Option<Vec<Hazard>>,
 }
 
 impl Action {
@@ -260,6 +386,7 @@ impl Action {
             order,
             sql,
             destructive,
+            hazards: None,
         }
     }
 }
@@ -268,6 +395,8 @@ impl Action {
 struct Plan {
     actions: Vec<Action>,
     manual: Vec<String>,
+    /// Enums recreated even if labels were only added to them (see [`Migration::plan`]).
+    recreate: Vec<String>,
 }
 
 impl Plan {
@@ -290,7 +419,23 @@ impl Plan {
             order: i64::from(line),
             sql: terminate(sql),
             destructive,
+            hazards: None,
         });
+    }
+
+    /// [`Plan::create_as`], with the statement's hazards known beforehand too.
+    fn create_hazarded(
+        &mut self,
+        phase: Phase,
+        line: u32,
+        sql: String,
+        destructive: Option<Destructive>,
+        hazards: Vec<Hazard>,
+    ) {
+        self.create_as(phase, line, sql, destructive);
+        if let Some(a) = self.actions.last_mut() {
+            a.hazards = Some(hazards);
+        }
     }
 
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
@@ -327,17 +472,26 @@ impl fmt::Display for Migration<'_> {
         if self.diff.is_empty() {
             return Ok(());
         }
-        let plan = self.plan();
+        let (statements, manual) = self.drafted();
         writeln!(
             f,
             "-- Migration draft from the left schema to the right one, by sql-compare."
         )?;
         writeln!(f, "-- Review it before running it.")?;
-        let withheld = plan
-            .actions
-            .iter()
-            .filter(|a| a.destructive.is_some())
-            .count();
+        if self.online {
+            for line in [
+                "-- Online form: the statements between BEGIN and COMMIT run in one transaction;",
+                "-- those after COMMIT run one at a time outside any transaction, since CONCURRENTLY",
+                "-- cannot run in one and a validation must not hold the transaction's locks.",
+                "-- Do not run this file in a single transaction (psql --single-transaction).",
+                "-- A statement that waits longer than lock_timeout for its lock fails instead of",
+                "-- blocking the queries queued behind it: run it again later. A CREATE INDEX",
+                "-- CONCURRENTLY that fails leaves an invalid index: drop it before trying again.",
+            ] {
+                writeln!(f, "{line}")?;
+            }
+        }
+        let withheld = statements.iter().filter(|s| s.is_destructive()).count();
         if withheld > 0 && !self.allow_unsafe {
             let s = if withheld == 1 { "" } else { "s" };
             writeln!(
@@ -346,16 +500,37 @@ impl fmt::Display for Migration<'_> {
                 if withheld == 1 { "it" } else { "them" }
             )?;
         }
-        writeln!(f, "{PREAMBLE}")?;
-        for m in &plan.manual {
+        // The settings that start the draft, then its manual notes, then the rest.
+        let settings = statements
+            .iter()
+            .take_while(|s| s.sql.starts_with("SET "))
+            .count();
+        for s in &statements[..settings] {
+            writeln!(f, "{}", s.sql)?;
+        }
+        for m in &manual {
             writeln!(f, "{m}")?;
         }
-        for a in &plan.actions {
+        for s in &statements[settings..] {
             writeln!(f)?;
-            if a.destructive.is_some() && !self.allow_unsafe {
-                write_withheld(f, &a.sql)?;
+            if self.online && s.sql == online::COMMIT {
+                writeln!(f, "{}", s.sql)?;
+                if !std::ptr::eq(s, statements.last().unwrap_or(s)) {
+                    writeln!(f)?;
+                    writeln!(
+                        f,
+                        "-- Outside any transaction, one statement at a time (psql's default):"
+                    )?;
+                }
+                continue;
+            }
+            if let Some(line) = hazard::comment(&s.hazards) {
+                writeln!(f, "{line}")?;
+            }
+            if s.is_destructive() && !self.allow_unsafe {
+                write_withheld(f, &s.sql)?;
             } else {
-                writeln!(f, "{}", a.sql)?;
+                writeln!(f, "{}", s.sql)?;
             }
         }
         Ok(())
@@ -672,7 +847,21 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             let named = is_identifier(part.name());
             if !l.is_empty() {
                 if !named {
-                    return plan.manual(part, "an unnamed constraint cannot be dropped by name");
+                    return plan.manual(
+                        part,
+                        &format!(
+                            "the dump does not name this constraint, PostgreSQL did: find its \
+                             name with SELECT conname FROM pg_constraint WHERE conrelid = \
+                             '{}'::regclass; then write ALTER TABLE {table} DROP CONSTRAINT \
+                             <name>;{}",
+                            table.replace('\'', "''"),
+                            if r.is_empty() {
+                                ""
+                            } else {
+                                " and add the new one"
+                            }
+                        ),
+                    );
                 }
                 let fk = l.iter().any(|s| has_word(&toks(&s.text), "references"));
                 let phase = if fk {
@@ -713,7 +902,11 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             if !l.is_empty() {
                 let (phase, sql) = match part.kind() {
                     Index if l.iter().all(|s| has_word(&toks(&s.text), "attach")) => {
-                        return plan.manual(part, "an index partition cannot be detached");
+                        return plan.manual(
+                            part,
+                            "PostgreSQL cannot detach an index partition: drop the \
+                             partition's index and create it again, or detach its table",
+                        );
                     }
                     Index => (Phase::DropIndex, format!("DROP INDEX {}", part.name())),
                     Trigger => (
@@ -760,7 +953,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             }
             Sequence if r.len() == 1 && is_create(&r[0].text) => {
                 let t = toks(&r[0].text);
-                match (l.len(), sequence_options(&t)) {
+                match (l.len(), sequence::alter_options(&t)) {
                     (1, Some(opts)) => plan.create(
                         Phase::CreateSequence,
                         rl,
@@ -769,8 +962,24 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     _ => plan.manual(part, "sequence options changed"),
                 }
             }
-            Enum if l.len() == 1 && r.len() == 1 => enum_values(plan, part, table, &l[0], &r[0]),
+            Enum if l.len() == 1 && r.len() == 1 => {
+                enums::enum_values(plan, part, table, &l[0], &r[0])
+            }
+            Domain if l.len() == 1 && r.len() == 1 => {
+                domain::domain(plan, part, table, &l[0], &r[0])
+            }
             _ if l.is_empty() => add_statements(plan, part, r),
+            Table
+                if l.len() == 1
+                    && r.len() == 1
+                    && partition::repartition(plan, part, table, &l[0], &r[0]) => {}
+            Table
+                if l.len() == 1
+                    && r.len() == 1
+                    && table::table_settings(plan, table, &l[0], &r[0]) => {}
+            Type if l.len() == 1
+                && r.len() == 1
+                && composite::composite(plan, table, &l[0], &r[0]) => {}
             _ => plan.manual(part, "its definition changed"),
         },
         Comment => {
@@ -795,22 +1004,14 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 plan.create(Phase::Grant, s.lines.start, s.text.clone());
             }
         }
-        Owner | OwnedBy | Partition | RowSecurity | ReplicaIdentity | Cluster => {
+        RowSecurity => rls::row_security(plan, part, l, r),
+        Owner | OwnedBy | Partition | ReplicaIdentity | Cluster => {
             if !l.is_empty() && r.is_empty() {
                 let sql = match part.kind() {
                     OwnedBy => format!("ALTER SEQUENCE {table} OWNED BY NONE"),
                     Partition => format!("ALTER TABLE {} DETACH PARTITION {table}", part.name()),
                     ReplicaIdentity => format!("ALTER TABLE {table} REPLICA IDENTITY DEFAULT"),
                     Cluster => format!("ALTER TABLE {table} SET WITHOUT CLUSTER"),
-                    RowSecurity => {
-                        for s in l {
-                            match lower_row_security(&s.text) {
-                                Some(sql) => plan.create(Phase::Owner, s.lines.start, sql),
-                                None => plan.manual(part, "row security statement not understood"),
-                            }
-                        }
-                        return;
-                    }
                     _ => return plan.manual(part, "the left dump sets it, the right one does not"),
                 };
                 plan.create(Phase::Owner, ll, sql);
@@ -848,23 +1049,6 @@ fn or_replace(text: &str) -> String {
     }
 }
 
-/// The options of a `CREATE SEQUENCE name …` as `ALTER SEQUENCE` takes them.
-fn sequence_options(t: &[Tok]) -> Option<String> {
-    let mut c = crate::cursor::Cursor::new(t);
-    if !c.eat_all(&["create", "sequence"]) {
-        return None;
-    }
-    c.eat_all(&["if", "not", "exists"]);
-    c.name()?;
-    let mut out = String::new();
-    write_tokens(&mut out, &t[c.i..]).ok()?;
-    // A sequence without `AS` is a bigint one.
-    if !has_word(&t[c.i..], "as") {
-        out = format!("as bigint {out}");
-    }
-    Some(out)
-}
-
 fn labels(text: &str) -> Option<Vec<Tok>> {
     let t = toks(text);
     let open = t.iter().position(|x| x.is_punct('('))?;
@@ -875,31 +1059,6 @@ fn labels(text: &str) -> Option<Vec<Tok>> {
             .filter_map(|r| t.get(r.start).cloned())
             .collect(),
     )
-}
-
-fn enum_values(plan: &mut Plan, part: &Change, name: &str, left: &Snippet, right: &Snippet) {
-    let (Some(old), Some(new)) = (labels(&left.text), labels(&right.text)) else {
-        return plan.manual(part, "enum labels not understood");
-    };
-    if old.iter().any(|x| !new.contains(x)) {
-        return plan.manual(part, "enum labels were removed or renamed");
-    }
-    let lit = |t: &Tok| render(std::iter::once(t));
-    for (k, label) in new.iter().enumerate() {
-        if old.contains(label) {
-            continue;
-        }
-        // Place it before the next label that already exists, as the right dump orders them.
-        let sql = match new[k + 1..].iter().find(|n| old.contains(n)) {
-            Some(next) => format!(
-                "ALTER TYPE {name} ADD VALUE {} BEFORE {}",
-                lit(label),
-                lit(next)
-            ),
-            None => format!("ALTER TYPE {name} ADD VALUE {}", lit(label)),
-        };
-        plan.create(Phase::CreateType, right.lines.start, sql);
-    }
 }
 
 /// A statement's tokens and the byte offset in `text` where each starts, the statement's text

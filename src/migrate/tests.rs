@@ -69,7 +69,7 @@ fn changed_views_functions_sequences_and_enums() {
     for s in [
         "CREATE OR REPLACE VIEW v AS SELECT 2 AS a;",
         "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS $$ select 2 $$;",
-        "ALTER SEQUENCE public.s as bigint start with 1;",
+        "ALTER SEQUENCE public.s AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE;",
         "ALTER TYPE public.e ADD VALUE 'b' BEFORE 'c';",
         "ALTER TYPE public.e ADD VALUE 'd';",
     ] {
@@ -79,21 +79,20 @@ fn changed_views_functions_sequences_and_enums() {
 
 #[test]
 fn what_cannot_be_expressed_is_marked_manual() {
-    let sql = draft(
-        "CREATE TYPE e AS ENUM ('a', 'b');",
-        "CREATE TYPE e AS ENUM ('a');",
-    );
-    assert!(
-        sql.contains("-- manual: changed definition public.e: enum labels were removed or renamed"),
-        "{sql}"
-    );
-    let sql = draft(
+    let diff = crate::diff(
+        "CREATE TABLE t (a int) INHERITS (p);",
         "CREATE TABLE t (a int);",
-        "CREATE TABLE t (a int) PARTITION BY RANGE (a);",
-    );
+    )
+    .unwrap();
+    let sql = diff.migration().to_string();
     assert!(
-        sql.contains("-- manual: changed definition public.t"),
+        sql.contains("-- manual: changed definition public.t: its definition changed"),
         "{sql}"
+    );
+    assert_eq!(diff.migration().manual_count(), 1);
+    assert_eq!(
+        diff.migration().manual_notes(),
+        ["-- manual: changed definition public.t: its definition changed"]
     );
 }
 
@@ -448,8 +447,9 @@ fn type_changes_that_keep_every_value_are_not_destructive() {
                     .to_string(),
                 true
             ),
+            // Binary coercible: no USING, whose cast would rewrite the table.
             (
-                "ALTER TABLE public.t ALTER COLUMN c TYPE text USING c::text;".to_string(),
+                "ALTER TABLE public.t ALTER COLUMN c TYPE text;".to_string(),
                 false
             ),
         ]
@@ -619,5 +619,755 @@ fn a_default_of_null_is_a_default() {
     assert!(
         sql.contains("ALTER TABLE public.t ALTER COLUMN a SET DEFAULT null;"),
         "{sql}"
+    );
+}
+
+#[test]
+fn domains_are_altered_one_property_at_a_time() {
+    let sql = draft(
+        "CREATE DOMAIN public.d AS integer NOT NULL DEFAULT 1\n\tCONSTRAINT d_check CHECK ((VALUE > 0))\n\tCONSTRAINT \"my c\" CHECK ((VALUE < 10));",
+        "CREATE DOMAIN public.d AS integer DEFAULT 2\n\tCONSTRAINT d_check CHECK ((VALUE > 1))\n\tCONSTRAINT \"my c\" CHECK ((VALUE < 10))\n\tCONSTRAINT new_c CHECK ((VALUE <> 5));",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER DOMAIN public.d DROP CONSTRAINT d_check;\n")
+            < pos("\nALTER DOMAIN public.d ADD CONSTRAINT d_check check((value > 1));\n")
+    );
+    pos("\nALTER DOMAIN public.d ADD CONSTRAINT new_c check((value <> 5));\n");
+    pos("\nALTER DOMAIN public.d SET DEFAULT 2;\n");
+    pos("\nALTER DOMAIN public.d DROP NOT NULL;\n");
+    assert!(!sql.contains("\"my c\""), "{sql}");
+    assert!(!sql.contains("manual"), "{sql}");
+    let back = draft(
+        "CREATE DOMAIN public.d AS integer DEFAULT 2;",
+        "CREATE DOMAIN public.d AS integer NOT NULL;",
+    );
+    assert!(
+        back.contains("\nALTER DOMAIN public.d DROP DEFAULT;\n"),
+        "{back}"
+    );
+    assert!(
+        back.contains("\nALTER DOMAIN public.d SET NOT NULL;\n"),
+        "{back}"
+    );
+    let retyped = draft(
+        "CREATE DOMAIN public.d AS integer;",
+        "CREATE DOMAIN public.d AS bigint;",
+    );
+    assert!(
+        retyped.contains("-- manual: changed definition public.d: its base type or collation changed (integer → bigint)"),
+        "{retyped}"
+    );
+}
+
+#[test]
+fn enum_labels_are_renamed_in_place_and_removed_by_recreating_the_type() {
+    let sql = draft(
+        "CREATE TYPE public.e AS ENUM ('a', 'b', 'c');",
+        "CREATE TYPE public.e AS ENUM ('a', 'x', 'c');",
+    );
+    assert!(
+        sql.contains("\nALTER TYPE public.e RENAME VALUE 'b' TO 'x';\n"),
+        "{sql}"
+    );
+    let sql = draft(
+        "CREATE TYPE public.\"My E\" AS ENUM ('a', 'b', 'c');",
+        "CREATE TYPE public.\"My E\" AS ENUM ('c', 'a', 'd');",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    let steps = [
+        "\nALTER TYPE public.\"My E\" RENAME TO \"My E__old\";\n",
+        "\nCREATE TYPE public.\"My E\" AS ENUM ('c', 'a', 'd');\n",
+        "WHERE a.atttypid IN ('public.\"My E__old\"'::regtype, 'public.\"My E__old\"[]'::regtype)",
+        "USING %s::text::public.\"My E\"",
+        "USING %s::text[]::public.\"My E\"[]",
+        "\nDROP TYPE public.\"My E__old\";\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(pos(w[0]) < pos(w[1]), "{} before {}", w[0], w[1]);
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    // Only added labels: ADD VALUE, in the right dump's order.
+    let sql = draft(
+        "CREATE TYPE public.e AS ENUM ('a', 'c');",
+        "CREATE TYPE public.e AS ENUM ('a', 'b', 'c', 'd');",
+    );
+    assert!(
+        sql.contains("ALTER TYPE public.e ADD VALUE 'b' BEFORE 'c';"),
+        "{sql}"
+    );
+    assert!(sql.contains("ALTER TYPE public.e ADD VALUE 'd';"), "{sql}");
+    assert!(!sql.contains("RENAME"), "{sql}");
+}
+
+#[test]
+fn old_names_are_cut_to_the_identifier_length() {
+    use super::enums::old_local;
+    let long = "x".repeat(63);
+    assert_eq!(old_local(&long), format!("{}__old", "x".repeat(58)));
+    assert_eq!(
+        old_local("é".repeat(40).as_str()).len(),
+        "é".repeat(29).len() + 7
+    );
+    assert_eq!(old_local("a\"b"), "\"a\"\"b__old\"");
+}
+
+#[test]
+fn a_changed_collation_writes_the_type_again_with_it() {
+    let sql = draft(
+        "CREATE TABLE t (a text COLLATE pg_catalog.\"C\", b text, c varchar(5) COLLATE pg_catalog.\"C\");",
+        "CREATE TABLE t (a text COLLATE pg_catalog.\"POSIX\", b text COLLATE pg_catalog.\"C\", c text);",
+    );
+    for s in [
+        "\nALTER TABLE public.t ALTER COLUMN a TYPE text COLLATE pg_catalog.\"POSIX\";\n",
+        "\nALTER TABLE public.t ALTER COLUMN b TYPE text COLLATE pg_catalog.\"C\";\n",
+        "\nALTER TABLE public.t ALTER COLUMN c TYPE text COLLATE pg_catalog.\"default\";\n",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn sequences_options_left_out_go_back_to_their_defaults() {
+    use super::sequence::alter_options;
+    let opts = |s: &str| alter_options(&super::toks(s));
+    assert_eq!(
+        opts("CREATE SEQUENCE public.s;").as_deref(),
+        Some("AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE")
+    );
+    assert_eq!(
+        opts("CREATE SEQUENCE public.s AS integer INCREMENT BY -2 MAXVALUE 50 CACHE 20 CYCLE;")
+            .as_deref(),
+        Some("AS integer INCREMENT BY - 2 NO MINVALUE MAXVALUE 50 START WITH 50 CACHE 20 CYCLE")
+    );
+    assert_eq!(
+        opts("CREATE SEQUENCE s START 7 MINVALUE 3 NO CYCLE").as_deref(),
+        Some("AS bigint INCREMENT BY 1 MINVALUE 3 NO MAXVALUE START WITH 7 CACHE 1 NO CYCLE")
+    );
+    assert_eq!(opts("CREATE SEQUENCE s SEQUENCE NAME x"), None);
+    let sql = draft(
+        "CREATE SEQUENCE public.s\n    START WITH 5\n    INCREMENT BY 2\n    MINVALUE 1\n    MAXVALUE 100\n    CACHE 10\n    CYCLE;",
+        "CREATE SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;",
+    );
+    assert!(
+        sql.contains("\nALTER SEQUENCE public.s AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE;\n"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn row_security_switches_are_compared_one_by_one() {
+    let both = draft(
+        "CREATE TABLE t (a int);\nALTER TABLE public.t ENABLE ROW LEVEL SECURITY;\nALTER TABLE ONLY public.t FORCE ROW LEVEL SECURITY;",
+        "CREATE TABLE t (a int);",
+    );
+    for s in [
+        "\nALTER TABLE public.t DISABLE ROW LEVEL SECURITY;\n",
+        "\nALTER TABLE ONLY public.t NO FORCE ROW LEVEL SECURITY;\n",
+    ] {
+        assert!(both.contains(s), "{s} not in\n{both}");
+    }
+    let swapped = draft(
+        "CREATE TABLE t (a int);\nALTER TABLE public.t ENABLE ROW LEVEL SECURITY;",
+        "CREATE TABLE t (a int);\nALTER TABLE ONLY public.t FORCE ROW LEVEL SECURITY;",
+    );
+    for s in [
+        "\nALTER TABLE public.t DISABLE ROW LEVEL SECURITY;\n",
+        "\nALTER TABLE ONLY public.t FORCE ROW LEVEL SECURITY;\n",
+    ] {
+        assert!(swapped.contains(s), "{s} not in\n{swapped}");
+    }
+    assert!(!swapped.contains("manual"), "{swapped}");
+}
+
+#[test]
+fn constraints_named_with_spaces_are_dropped_and_added_by_name() {
+    let sql = draft(
+        "CREATE TABLE t (a int, CONSTRAINT \"my check\" CHECK ((a > 0)));",
+        "CREATE TABLE t (a int, CONSTRAINT \"my check\" CHECK ((a > 1)));",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER TABLE public.t DROP CONSTRAINT \"my check\";\n")
+            < pos("\nALTER TABLE public.t ADD CONSTRAINT \"my check\" CHECK ((a > 1));\n")
+    );
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn a_changed_partitioning_renames_the_old_table_and_says_how_to_move_the_rows() {
+    let diff = crate::diff(
+        "CREATE TABLE public.p (\n    a integer,\n    b integer\n)\nPARTITION BY RANGE (a);",
+        "CREATE TABLE public.p (\n    a integer,\n    b integer\n)\nPARTITION BY LIST (b);",
+    )
+    .unwrap();
+    let sql = diff.migration().to_string();
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER TABLE public.p RENAME TO p__old;\n")
+            < pos(
+                "\nCREATE TABLE public.p (\n    a integer,\n    b integer\n)\nPARTITION BY LIST (b);\n"
+            )
+    );
+    pos("INSERT INTO public.p SELECT * FROM public.p__old;");
+    pos("DROP TABLE public.p__old;");
+    assert_eq!(diff.migration().manual_count(), 1);
+    // From a plain table to a partitioned one.
+    let sql = draft(
+        "CREATE TABLE public.q (a integer);",
+        "CREATE TABLE public.q (a integer)\nPARTITION BY RANGE (a);",
+    );
+    assert!(
+        sql.contains("its partitioning changed (no partitioning → partition by range(a))"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn hazards_follow_what_postgresql_does() {
+    use super::Hazard::*;
+    use super::hazard::hazards;
+    let ael = AccessExclusiveLock;
+    for (sql, expected) in [
+        ("DROP TABLE public.t;", vec![ael, DeletesData]),
+        ("DROP SEQUENCE public.s;", vec![ael, DeletesData]),
+        ("DROP INDEX public.i;", vec![ael]),
+        ("DROP INDEX CONCURRENTLY public.i;", vec![NoTransaction]),
+        ("DROP FUNCTION public.f();", vec![]),
+        (
+            "CREATE INDEX i ON public.t USING btree (a);",
+            vec![ShareLock, ScansTable],
+        ),
+        (
+            "CREATE UNIQUE INDEX i ON public.t USING btree (a);",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "CREATE INDEX CONCURRENTLY i ON public.t (a);",
+            vec![ScansTable, NoTransaction],
+        ),
+        ("CREATE TABLE t (a int);", vec![]),
+        (
+            "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES IN (1);",
+            vec![ael],
+        ),
+        (
+            "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();",
+            vec![ShareRowExclusiveLock],
+        ),
+        ("CREATE POLICY p ON t USING (true);", vec![ael]),
+        ("CREATE OR REPLACE VIEW v AS SELECT 1;", vec![ael]),
+        ("CREATE VIEW v AS SELECT 1;", vec![]),
+        ("ALTER TABLE public.t ADD COLUMN b int;", vec![ael]),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int DEFAULT 0 NOT NULL;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b timestamptz DEFAULT now();",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b float8 DEFAULT random();",
+            vec![ael, RewritesTable],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int NOT NULL;",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int GENERATED ALWAYS AS (a + 1) STORED;",
+            vec![ael, RewritesTable],
+        ),
+        (
+            "ALTER TABLE public.t ADD COLUMN b int GENERATED ALWAYS AS IDENTITY;",
+            vec![ael, RewritesTable],
+        ),
+        (
+            "ALTER TABLE public.t DROP COLUMN b;",
+            vec![ael, DeletesData],
+        ),
+        ("ALTER TABLE public.t DROP b;", vec![ael, DeletesData]),
+        ("ALTER TABLE public.t DROP CONSTRAINT k;", vec![ael]),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a SET NOT NULL;",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a DROP NOT NULL;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a SET DEFAULT 1;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE public.t ALTER a TYPE bigint USING a::bigint;",
+            vec![ael, RewritesTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.t ALTER COLUMN a SET STATISTICS 100;",
+            vec![],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k CHECK ((a > 0));",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k CHECK ((a > 0)) NOT VALID;",
+            vec![ael],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k UNIQUE (a);",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k PRIMARY KEY (a);",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES public.u(a);",
+            vec![ShareRowExclusiveLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT k FOREIGN KEY (a) REFERENCES public.u(a) NOT VALID;",
+            vec![ShareRowExclusiveLock],
+        ),
+        (
+            "ALTER TABLE public.t VALIDATE CONSTRAINT k;",
+            vec![ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE ONLY public.p ATTACH PARTITION public.p1 FOR VALUES IN (1);",
+            vec![ael, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER TABLE public.p DETACH PARTITION public.p1;",
+            vec![ael],
+        ),
+        ("ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;", vec![ael]),
+        (
+            "ALTER TABLE public.t DISABLE TRIGGER tr;",
+            vec![ShareRowExclusiveLock],
+        ),
+        ("ALTER TABLE public.t CLUSTER ON i;", vec![]),
+        ("ALTER TABLE public.t SET WITHOUT CLUSTER;", vec![]),
+        ("ALTER TABLE public.t OWNER TO app;", vec![ael]),
+        ("ALTER TABLE public.t SET LOGGED;", vec![ael, RewritesTable]),
+        (
+            "ALTER SEQUENCE public.s CYCLE;",
+            vec![ShareRowExclusiveLock],
+        ),
+        (
+            "ALTER DOMAIN public.d ADD CONSTRAINT c CHECK (VALUE > 0);",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER DOMAIN public.d ADD CONSTRAINT c CHECK (VALUE > 0) NOT VALID;",
+            vec![],
+        ),
+        (
+            "ALTER DOMAIN public.d SET NOT NULL;",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        (
+            "ALTER DOMAIN public.d VALIDATE CONSTRAINT c;",
+            vec![ShareLock, ScansTable, MayFailOnRows],
+        ),
+        ("ALTER DOMAIN public.d DROP NOT NULL;", vec![]),
+        ("ALTER TYPE public.e ADD VALUE 'x';", vec![]),
+        ("TRUNCATE public.t;", vec![ael, DeletesData]),
+        ("DELETE FROM public.t;", vec![DeletesData]),
+        ("COMMENT ON TABLE public.t IS NULL;", vec![]),
+        ("GRANT SELECT ON TABLE public.t TO app;", vec![]),
+    ] {
+        assert_eq!(hazards(sql), expected, "{sql}");
+    }
+}
+
+#[test]
+fn hazards_are_written_above_their_statements_and_kept_with_withheld_ones() {
+    let diff = crate::diff(
+        "CREATE TABLE t (a integer, b varchar(5), c text);",
+        "CREATE TABLE t (a bigint NOT NULL, b varchar(9));\nCREATE INDEX i ON public.t (a);",
+    )
+    .unwrap();
+    let m = diff.migration();
+    let withheld = m.to_string();
+    for s in [
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); rewrites the table and its indexes\nALTER TABLE public.t ALTER COLUMN a TYPE bigint USING a::bigint;\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes)\nALTER TABLE public.t ALTER COLUMN b TYPE varchar(9);\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); scans the table; may fail on existing rows\nALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); deletes data\n-- unsafe: ALTER TABLE public.t DROP COLUMN c;\n",
+        "\n-- hazard: takes a SHARE lock (blocks writes); scans the table\nCREATE INDEX i ON public.t (a);\n",
+    ] {
+        assert!(withheld.contains(s), "{s} not in\n{withheld}");
+    }
+    let set = &m.statements()[0];
+    assert_eq!(set.sql(), "SET check_function_bodies = false;");
+    assert!(set.hazards().is_empty());
+}
+
+/// The online draft's statements.
+fn online(a: &str, b: &str) -> Vec<String> {
+    crate::diff(a, b)
+        .unwrap()
+        .migration()
+        .online(true)
+        .statements()
+        .into_iter()
+        .map(|s| s.sql().to_string())
+        .collect()
+}
+
+#[test]
+fn the_online_form_builds_indexes_concurrently_after_the_transaction() {
+    let sql = online(
+        "CREATE TABLE t (a int, b int);\nCREATE INDEX old ON public.t USING btree (a);\nCREATE INDEX changed ON public.t USING btree (a);",
+        "CREATE TABLE t (a int, b int);\nCREATE INDEX changed ON public.t USING btree (b);\nCREATE UNIQUE INDEX \"New i\" ON public.t USING btree (b);\nCREATE TABLE u (a int);\nCREATE INDEX u_a ON public.u USING btree (a);\nCREATE TABLE p (a int) PARTITION BY RANGE (a);\nCREATE INDEX p_a ON ONLY public.p USING btree (a);",
+    );
+    let pos = |s: &str| {
+        sql.iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {sql:#?}"))
+    };
+    assert_eq!(
+        sql[..4],
+        [
+            "SET lock_timeout = '5s';",
+            "SET statement_timeout = '5min';",
+            "SET check_function_bodies = false;",
+            "BEGIN;"
+        ]
+    );
+    let commit = pos("COMMIT;");
+    assert_eq!(sql[commit + 1], "SET statement_timeout = 0;");
+    // A new table's index and a partitioned table's own index stay in the transaction.
+    assert!(pos("CREATE INDEX u_a ON public.u USING btree (a);") < commit);
+    assert!(pos("CREATE INDEX p_a ON ONLY public.p USING btree (a);") < commit);
+    // The others move after it, the changed one dropped first.
+    assert!(
+        commit < pos("DROP INDEX CONCURRENTLY public.changed;")
+            && pos("DROP INDEX CONCURRENTLY public.changed;")
+                < pos("CREATE INDEX CONCURRENTLY changed ON public.t USING btree (b);")
+    );
+    assert!(commit < pos("DROP INDEX CONCURRENTLY IF EXISTS public.old;"));
+    assert!(
+        commit < pos("CREATE UNIQUE INDEX CONCURRENTLY \"New i\" ON public.t USING btree (b);")
+    );
+}
+
+#[test]
+fn the_online_form_adds_constraints_not_valid_and_validates_them_after_the_transaction() {
+    let sql = online(
+        "CREATE TABLE t (a int, \"B c\" int);\nCREATE TABLE u (a int);",
+        "CREATE TABLE t (a int, \"B c\" int NOT NULL);\nALTER TABLE ONLY public.t ADD CONSTRAINT \"k k\" CHECK ((a > 0));\nCREATE TABLE u (a int);\nALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.t(a);",
+    );
+    let pos = |s: &str| {
+        sql.iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {sql:#?}"))
+    };
+    let commit = pos("COMMIT;");
+    for (inside, after) in [
+        (
+            "ALTER TABLE ONLY public.t ADD CONSTRAINT \"k k\" CHECK ((a > 0)) NOT VALID;",
+            "ALTER TABLE public.t VALIDATE CONSTRAINT \"k k\";",
+        ),
+        (
+            "ALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.t(a) NOT VALID;",
+            "ALTER TABLE public.u VALIDATE CONSTRAINT fk;",
+        ),
+        (
+            "ALTER TABLE public.t ADD CONSTRAINT \"B c_not_null\" CHECK (\"B c\" IS NOT NULL) NOT VALID;",
+            "ALTER TABLE public.t VALIDATE CONSTRAINT \"B c_not_null\";",
+        ),
+    ] {
+        assert!(pos(inside) < commit && commit < pos(after), "{sql:#?}");
+    }
+    assert!(
+        pos("ALTER TABLE public.t VALIDATE CONSTRAINT \"B c_not_null\";")
+            < pos("ALTER TABLE public.t ALTER COLUMN \"B c\" SET NOT NULL;")
+            && pos("ALTER TABLE public.t ALTER COLUMN \"B c\" SET NOT NULL;")
+                < pos("ALTER TABLE public.t DROP CONSTRAINT \"B c_not_null\";")
+    );
+    let diff = crate::diff(
+        "CREATE TABLE t (a int);",
+        "CREATE TABLE t (a int NOT NULL);",
+    )
+    .unwrap();
+    let m = diff.migration().online(true);
+    assert!(m.is_online());
+    // The helper check's drop destroys nothing the right side has: nothing withheld.
+    assert_eq!(m.destructive_count(), 0);
+    let text = m.to_string();
+    assert!(text.contains("-- Online form:"), "{text}");
+    assert!(
+        text.contains(
+            "\nCOMMIT;\n\n-- Outside any transaction, one statement at a time (psql's default):\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes)\nALTER TABLE public.t ALTER COLUMN a SET NOT NULL;\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_type_change_without_a_cast_is_left_manual_and_schema_types_convert_through_text() {
+    use super::column::no_cast;
+    for (from, to) in [
+        ("date", "integer"),
+        ("integer", "timestamp without time zone"),
+        ("boolean", "date"),
+        ("uuid", "bigint"),
+        ("bytea", "integer"),
+        ("bigint", "boolean"),
+    ] {
+        assert!(no_cast(from, to).is_some(), "{from} -> {to}");
+    }
+    for (from, to) in [
+        ("integer", "boolean"),
+        ("boolean", "integer"),
+        ("integer", "bigint"),
+        ("text", "date"),
+        ("date", "text"),
+        ("date", "timestamp with time zone"),
+        ("public.e", "public.f"),
+        ("integer[]", "date[]"),
+    ] {
+        assert!(no_cast(from, to).is_none(), "{from} -> {to}");
+    }
+    let diff = crate::diff(
+        "CREATE TABLE t (a date, b public.e1, c integer);",
+        "CREATE TABLE t (a integer, b public.e2, c boolean);",
+    )
+    .unwrap();
+    let sql = diff.migration().allow_unsafe(true).to_string();
+    assert!(
+        sql.contains("-- manual: changed column public.t.a: PostgreSQL has no cast from date to integer: write ALTER TABLE public.t ALTER COLUMN a TYPE integer USING <expression turning a into integer>;"),
+        "{sql}"
+    );
+    assert!(!sql.contains("COLUMN a TYPE integer USING a"), "{sql}");
+    assert!(
+        sql.contains(
+            "\nALTER TABLE public.t ALTER COLUMN b TYPE public.e2 USING b::text::public.e2;\n"
+        ),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.t ALTER COLUMN c TYPE boolean USING c::boolean;\n"),
+        "{sql}"
+    );
+    assert_eq!(diff.migration().manual_count(), 1);
+}
+
+#[test]
+fn a_column_that_becomes_generated_is_dropped_and_added_again() {
+    let sql = draft(
+        "CREATE TABLE t (a int, g int);",
+        "CREATE TABLE t (a int, g int GENERATED ALWAYS AS ((a * 2)) STORED);",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("\nALTER TABLE public.t DROP COLUMN g;\n")
+            < pos(
+                "\nALTER TABLE public.t ADD COLUMN g int GENERATED ALWAYS AS ((a * 2)) STORED;\n"
+            )
+    );
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn composite_types_change_attribute_by_attribute() {
+    let sql = draft(
+        "CREATE TYPE public.ct AS (\n    a integer,\n    \"B\" text,\n    gone date\n);",
+        "CREATE TYPE public.ct AS (\n    a bigint,\n    \"B\" text,\n    \"new one\" text COLLATE pg_catalog.\"C\"\n);",
+    );
+    for s in [
+        "\nALTER TYPE public.ct DROP ATTRIBUTE gone;\n",
+        "\nALTER TYPE public.ct ALTER ATTRIBUTE a TYPE bigint;\n",
+        "\nALTER TYPE public.ct ADD ATTRIBUTE \"new one\" text collate pg_catalog.\"C\";\n",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    let reordered = draft(
+        "CREATE TYPE public.ct AS (a integer, b text);",
+        "CREATE TYPE public.ct AS (b text, a integer);",
+    );
+    assert!(
+        reordered.contains("-- manual: changed definition public.ct"),
+        "{reordered}"
+    );
+}
+
+#[test]
+fn removed_column_settings_go_back_to_their_defaults() {
+    let sql = draft(
+        "CREATE TABLE t (a int, b text);\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 500;\nALTER TABLE ONLY public.t ALTER COLUMN a SET (n_distinct=100);\nALTER TABLE ONLY public.t ALTER COLUMN b SET COMPRESSION lz4;\nALTER TABLE ONLY public.t ALTER COLUMN b SET STORAGE EXTERNAL;",
+        "CREATE TABLE t (a int, b text);\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 200;",
+    );
+    for s in [
+        "\nALTER TABLE public.t ALTER COLUMN a RESET (n_distinct);\n",
+        "\nALTER TABLE public.t ALTER COLUMN b SET COMPRESSION default;\n",
+        "\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 200;\n",
+        "-- manual: changed column public.t.b: a column setting was removed (ALTER TABLE ONLY public.t ALTER COLUMN b SET STORAGE EXTERNAL): write the type's default back",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("STATISTICS -1"), "{sql}");
+    let sql = draft(
+        "CREATE TABLE t (a int);\nALTER TABLE ONLY public.t ALTER COLUMN a SET STATISTICS 500;",
+        "CREATE TABLE t (a int);",
+    );
+    assert!(
+        sql.contains("\nALTER TABLE public.t ALTER COLUMN a SET STATISTICS -1;\n"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn the_online_form_leaves_a_foreign_key_that_may_be_on_a_partitioned_table_as_it_is() {
+    let sql = online(
+        "CREATE TABLE p (a int) PARTITION BY RANGE (a);",
+        "CREATE TABLE p (a int) PARTITION BY RANGE (a);\nALTER TABLE public.p ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.r(a);",
+    );
+    assert!(
+        sql.contains(
+            &"ALTER TABLE public.p ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES public.r(a);"
+                .to_string()
+        ),
+        "{sql:#?}"
+    );
+    assert!(!sql.iter().any(|s| s.contains("VALIDATE")), "{sql:#?}");
+}
+
+#[test]
+fn an_enum_whose_added_label_the_draft_uses_is_recreated_or_added_before_the_transaction() {
+    let (a, b) = (
+        "CREATE TYPE public.e AS ENUM ('a');\nCREATE TABLE public.t (c public.e);\nCREATE TYPE public.f AS ENUM ('a');",
+        "CREATE TYPE public.e AS ENUM ('a', 'x');\nCREATE TABLE public.t (c public.e DEFAULT 'x'::public.e);\nCREATE TYPE public.f AS ENUM ('a', 'x');",
+    );
+    let sql = draft(a, b);
+    // Used: recreated, since a label added in the transaction cannot be used in it.
+    assert!(
+        sql.contains("\nALTER TYPE public.e RENAME TO e__old;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("ALTER TYPE public.e ADD VALUE"), "{sql}");
+    // Not used: added.
+    assert!(
+        sql.contains("\nALTER TYPE public.f ADD VALUE 'x';\n"),
+        "{sql}"
+    );
+    let online = online(a, b);
+    let pos = |s: &str| {
+        online
+            .iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {online:#?}"))
+    };
+    assert!(pos("ALTER TYPE public.e ADD VALUE 'x';") < pos("BEGIN;"));
+    assert!(pos("ALTER TYPE public.f ADD VALUE 'x';") < pos("BEGIN;"));
+    assert!(
+        !online.iter().any(|s| s.contains("RENAME TO")),
+        "{online:#?}"
+    );
+}
+
+#[test]
+fn an_identity_is_dropped_before_the_column_drops_not_null() {
+    let sql = draft(
+        "CREATE TABLE t (\n    f integer NOT NULL\n);\nALTER TABLE public.t ALTER COLUMN f ADD GENERATED ALWAYS AS IDENTITY (\n    SEQUENCE NAME public.t_f_seq\n);",
+        "CREATE TABLE t (\n    f integer\n);",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("ALTER TABLE public.t ALTER COLUMN f DROP IDENTITY;")
+            < pos("ALTER TABLE public.t ALTER COLUMN f DROP NOT NULL;")
+    );
+}
+
+#[test]
+fn a_tables_logging_and_storage_parameters_are_set_and_reset() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer\n)\nWITH (fillfactor='70', autovacuum_enabled='false');",
+        "CREATE UNLOGGED TABLE public.t (\n    a integer\n)\nWITH (fillfactor='80');",
+    );
+    for s in [
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); rewrites the table and its indexes\nALTER TABLE public.t SET UNLOGGED;\n",
+        "\nALTER TABLE public.t RESET (autovacuum_enabled);\n",
+        "\nALTER TABLE public.t SET (fillfactor = '80');\n",
+    ] {
+        assert!(sql.contains(s), "{s} not in\n{sql}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+    let back = draft(
+        "CREATE UNLOGGED TABLE public.t (\n    a integer\n);",
+        "CREATE TABLE public.t (\n    a integer\n);",
+    );
+    assert!(
+        back.contains("\nALTER TABLE public.t SET LOGGED;\n"),
+        "{back}"
+    );
+}
+
+#[test]
+fn an_unnamed_constraint_is_a_note_saying_how_to_find_its_name() {
+    let sql = draft(
+        "CREATE TABLE t (a int, CHECK (a > 0));",
+        "CREATE TABLE t (a int);",
+    );
+    assert!(
+        sql.contains("SELECT conname FROM pg_constraint WHERE conrelid = 'public.t'::regclass; then write ALTER TABLE public.t DROP CONSTRAINT <name>;"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn binary_coercible_type_changes_are_those_postgresql_does_not_rewrite() {
+    // Each checked on PostgreSQL 15 by the table's file node before and after.
+    use super::column::binary_coercible;
+    for (from, to) in [
+        ("character varying(5)", "character varying(9)"),
+        ("character varying(5)", "text"),
+        ("character varying(5)", "character varying"),
+        ("text", "character varying"),
+        ("numeric(10,2)", "numeric(12,2)"),
+        ("numeric(10,2)", "numeric"),
+        ("numeric(5)", "numeric(7)"),
+    ] {
+        assert!(binary_coercible(from, to), "{from} -> {to}");
+    }
+    for (from, to) in [
+        ("character varying(9)", "character varying(5)"),
+        ("text", "character varying(10)"),
+        ("numeric(10,2)", "numeric(12,4)"),
+        ("integer", "bigint"),
+        ("character varying(5)[]", "text"),
+    ] {
+        assert!(!binary_coercible(from, to), "{from} -> {to}");
+    }
+}
+
+#[test]
+fn the_online_form_keeps_a_unique_index_a_new_foreign_key_needs_in_the_transaction() {
+    let sql = online(
+        "CREATE TABLE public.t (id int, b int);\nCREATE TABLE public.u (t_id int);",
+        "CREATE TABLE public.t (id int, b int);\nCREATE UNIQUE INDEX t_id ON public.t USING btree (id);\nCREATE UNIQUE INDEX t_b ON public.t USING btree (b);\nCREATE TABLE public.u (t_id int);\nALTER TABLE ONLY public.u ADD CONSTRAINT fk FOREIGN KEY (t_id) REFERENCES public.t(id);",
+    );
+    let pos = |s: &str| {
+        sql.iter()
+            .position(|x| x == s)
+            .unwrap_or_else(|| panic!("{s} not in {sql:#?}"))
+    };
+    // In the transaction, where the foreign key finds it (their order is the plan's).
+    assert!(pos("CREATE UNIQUE INDEX t_id ON public.t USING btree (id);") < pos("COMMIT;"));
+    // On other columns: concurrently, after it.
+    assert!(
+        pos("COMMIT;") < pos("CREATE UNIQUE INDEX CONCURRENTLY t_b ON public.t USING btree (b);")
     );
 }

@@ -1,0 +1,99 @@
+//! A table's own settings in a migration draft: `UNLOGGED` (`SET LOGGED`, `SET UNLOGGED`) and
+//! its storage parameters (`SET (…)`, `RESET (…)`).
+
+use super::*;
+
+/// A `CREATE TABLE`'s tokens without `UNLOGGED` and its top-level `WITH (…)`, whether it was
+/// unlogged, and the storage parameters: each key as SQL and its value's tokens.
+type Options = Vec<(String, Vec<Tok>)>;
+
+fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
+    let mut t = toks(text);
+    if !t.first()?.is_word("create") {
+        return None;
+    }
+    let unlogged = t.get(1).is_some_and(|w| w.is_word("unlogged"));
+    if unlogged {
+        t.remove(1);
+    }
+    let top = top_level(&t);
+    let with = top
+        .iter()
+        .copied()
+        .find(|&i| t[i].is_word("with") && t.get(i + 1).is_some_and(|x| x.is_punct('(')) && i > 0);
+    let mut options = Vec::new();
+    if let Some(w) = with {
+        let close = closing(&t, w + 1)?;
+        for r in split_commas(&t, w + 2..close) {
+            let key = t.get(r.start)?;
+            key.ident()?;
+            let mut k = String::new();
+            crate::lex::write_name(&mut k, key);
+            let eq = t
+                .get(r.start + 1)
+                .is_some_and(|x| matches!(x, Tok::Op(o) if &**o == "="));
+            let value = if eq {
+                t[r.start + 2..r.end].to_vec()
+            } else {
+                Vec::new()
+            };
+            options.push((k, value));
+        }
+        t.drain(w..=close);
+    }
+    Some((t, unlogged, options))
+}
+
+/// Writes the changes of a table's `UNLOGGED` and storage parameters when nothing else of its
+/// `CREATE TABLE` changed, and returns whether it did.
+pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right: &Snippet) -> bool {
+    let (Some((a, a_unlogged, a_opts)), Some((b, b_unlogged, b_opts))) =
+        (settings(&left.text), settings(&right.text))
+    else {
+        return false;
+    };
+    let schema = crate::object::unquoted_schema(name);
+    if !crate::normalize::same_relative_to(&a, &b, &schema) {
+        return false;
+    }
+    let at = right.lines.start;
+    if a_unlogged != b_unlogged {
+        let what = if b_unlogged { "UNLOGGED" } else { "LOGGED" };
+        plan.create(
+            Phase::AlterColumn,
+            at,
+            format!("ALTER TABLE {name} SET {what}"),
+        );
+    }
+    let reset: Vec<&str> = a_opts
+        .iter()
+        .filter(|(k, _)| !b_opts.iter().any(|(m, _)| m == k))
+        .map(|(k, _)| k.as_str())
+        .collect();
+    if !reset.is_empty() {
+        plan.create(
+            Phase::AlterColumn,
+            at,
+            format!("ALTER TABLE {name} RESET ({})", reset.join(", ")),
+        );
+    }
+    let set: Vec<String> = b_opts
+        .iter()
+        .filter(|(k, v)| !a_opts.iter().any(|(m, w)| m == k && w == v))
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.clone()
+            } else {
+                format!("{k} = {}", render(v))
+            }
+        })
+        .collect();
+    if !set.is_empty() {
+        plan.create(
+            Phase::AlterColumn,
+            at,
+            format!("ALTER TABLE {name} SET ({})", set.join(", ")),
+        );
+    }
+    true
+}
