@@ -26,6 +26,16 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where a location relative to a statement (line 1, column 1 = its first character) is in
+/// the input, for a statement that starts at `start`.
+pub(crate) fn absolute(start: Location, rel: Location) -> Location {
+    if rel.line <= 1 {
+        Location::new(start.line, start.column + rel.column.max(1) - 1)
+    } else {
+        Location::new(start.line + rel.line - 1, rel.column)
+    }
+}
+
 /// What went wrong, without where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -201,7 +211,7 @@ impl Error {
 
     /// The error with a location relative to a statement (see `lex::tokenize`) made absolute.
     pub(crate) fn in_statement_at(mut self, start: Location) -> Self {
-        self.0.location = self.0.location.map(|rel| crate::lex::absolute(start, rel));
+        self.0.location = self.0.location.map(|rel| absolute(start, rel));
         self
     }
 

@@ -8,7 +8,7 @@ use std::fmt;
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location, absolute};
 use crate::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
 use crate::scan::{CUT_EVERY, RawStatement};
 
@@ -468,16 +468,6 @@ fn respell(toks: &[Tok], tok: Tok) -> Tok {
 
 fn relative(line: u64, column: u64) -> Location {
     Location::new(line.max(1) as u32, column.max(1) as u32)
-}
-
-/// Where a location relative to a statement (line 1, column 1 = its first character) is in
-/// the input, for a statement that starts at `start`.
-pub(crate) fn absolute(start: Location, rel: Location) -> Location {
-    if rel.line <= 1 {
-        Location::new(start.line, start.column + rel.column.max(1) - 1)
-    } else {
-        Location::new(start.line + rel.line - 1, rel.column)
-    }
 }
 
 /// Writes tokens as SQL text, one space between tokens except around `.`, `::`, `(`, `)`, `,`.

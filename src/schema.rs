@@ -3,8 +3,9 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
-use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, absolute, locate_each, tokenize_into};
+use crate::cut::lex;
+use crate::error::{Error, Location, absolute};
+use crate::lex::{Tokens, locate_each};
 use crate::prefetch::prefetch;
 use crate::scan::{RawStatement, split};
 
@@ -183,20 +184,6 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
         order,
         room,
     ))
-}
-
-/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
-/// row). An error's location is relative to the statement.
-pub(crate) fn lex(
-    r: &RawStatement<'_>,
-    buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
-) -> Result<Tokens, Error> {
-    let mut tokens = tokenize_into(r, buf)?;
-    tokens.toks.reserve_exact(r.copy_rows().len());
-    for row in r.copy_rows() {
-        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
-    }
-    Ok(tokens)
 }
 
 /// The lists that classifying a dump fills, its statements and their entries, made ahead.
