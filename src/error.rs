@@ -61,9 +61,22 @@ pub enum ErrorKind {
         /// The offset of the first byte that is not valid UTF-8.
         offset: usize,
     },
-    /// The tokenizer rejected the text for another reason.
-    #[error("{0}")]
-    Syntax(String),
+    /// A backslash escape that an `E'…'` or `U&'…'` string cannot hold (`E'\u12'`,
+    /// `U&'\zzzz'`, a code point that is no character).
+    #[error("invalid escape in quoted string")]
+    InvalidEscape,
+    /// A character that cannot stand where it is, such as `_` after a number or a `.`.
+    #[error("unexpected character {0:?}")]
+    UnexpectedCharacter(char),
+    /// A run of operator characters that is no operator the tokenizer knows (`|&`, `@-`).
+    #[error("unknown operator {operator}")]
+    UnknownOperator {
+        /// The operator's first characters.
+        operator: String,
+    },
+    /// Text that does not tokenize, for a reason none of the other kinds names.
+    #[error("text that does not tokenize")]
+    Syntax,
     /// An input is larger than the limit set for it (pg_dump's output, a file).
     #[error("larger than the limit of {} bytes", limit)]
     TooLarge {
