@@ -497,11 +497,6 @@ fn tokenizer_error(text: &str, raw: &[TokenWithSpan], e: &TokenizerError) -> Err
         (ErrorKind::UnterminatedDollarQuote { tag }, open)
     } else if message.starts_with("Unexpected character '_'") {
         // Located at the `.` of `._`, or at the `_` after a number.
-        let at = if text[offset_at(text, at)..].starts_with('.') {
-            Location::new(at.line, at.column + 1)
-        } else {
-            at
-        };
         (ErrorKind::UnexpectedCharacter('_'), at)
     } else if message.starts_with("Expected a valid binary operator after") {
         let operator = text[from..]
@@ -683,7 +678,7 @@ mod tests {
             "SELECT\n $body$ abc $bod$",
             "2:2: unterminated dollar-quoted string $body$",
         ),
-        ("SELECT ._x", "1:9: unexpected character '_'"),
+        ("SELECT ._x", "1:8: unexpected character '_'"),
         ("SELECT a |& b", "1:10: unknown operator |&"),
         ("SELECT a @- b", "1:10: unknown operator @-"),
     ];
@@ -816,7 +811,7 @@ mod tests {
         assert_eq!(starts[3], Location::new(1, 11));
         assert_eq!(starts[5], Location::new(3, 3));
         let err = tokenize(&split("SELECT 1;\n  SELECT ._x").unwrap()[1]).unwrap_err();
-        assert_eq!(err.location(), Some(Location::new(1, 9)));
+        assert_eq!(err.location(), Some(Location::new(1, 8)));
     }
 
     #[test]

@@ -667,8 +667,8 @@ fn bad_input_is_an_error_with_side_line_and_column() {
         (
             "SELECT 1;\n  SELECT ._x;",
             ErrorKind::UnexpectedCharacter('_'),
-            Location::new(2, 11),
-            "right: 2:11: unexpected character '_'",
+            Location::new(2, 10),
+            "right: 2:10: unexpected character '_'",
         ),
         (
             "SELECT a |& b;",
