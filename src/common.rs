@@ -77,7 +77,8 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
 mod tests {
     use super::*;
     use crate::classify::Order;
-    use crate::pair::{Threads, parse_pair};
+    use crate::handoff::Threads;
+    use crate::pair::parse_pair;
 
     fn common(left: &str, right: &str) -> (Vec<bool>, Vec<bool>) {
         let (l, r) = parse_pair(left, right, Order::default(), Threads::for_input(0));

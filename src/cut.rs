@@ -7,9 +7,8 @@ use sqlparser::tokenizer::TokenWithSpan;
 
 use crate::error::Error;
 use crate::hash::{FastHashMap, Hashed};
-use crate::lex::{Tokens, tokenize_cut, tokenize_text};
+use crate::lex::{StrKind, Tok, Tokens, tokenize_cut, tokenize_into, tokenize_text};
 use crate::scan::RawStatement;
-use crate::schema::lex;
 
 /// A statement's tokens, or the error tokenizing it gives: boxed, since an error is 88
 /// bytes and a large dump has hundreds of thousands of these, almost all tokens.
@@ -224,4 +223,18 @@ impl<'a> Cuts<'a> {
         out.drop_final_semicolon();
         true
     }
+}
+
+/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
+/// row). An error's location is relative to the statement.
+pub(crate) fn lex(
+    r: &RawStatement<'_>,
+    buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
+) -> Result<Tokens, Error> {
+    let mut tokens = tokenize_into(r, buf)?;
+    tokens.toks.reserve_exact(r.copy_rows().len());
+    for row in r.copy_rows() {
+        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
+    }
+    Ok(tokens)
 }

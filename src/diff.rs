@@ -9,13 +9,26 @@ use crate::change::{
 };
 use crate::classify::{Entry, Parent, Shown};
 use crate::common::common_statements;
+use crate::handoff::Threads;
 use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use crate::lex::{Tok, render, write_tokens};
 use crate::normalize::cmp_canon;
 use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};
-use crate::options::Comparer;
-use crate::pair::Threads;
 use crate::schema::Parsed;
+
+/// What a comparison leaves out or holds significant: the settings of a `Comparer`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Options {
+    pub strict_enum_order: bool,
+    pub strict_column_order: bool,
+    pub ignore_owners: bool,
+    pub ignore_privileges: bool,
+    pub ignore_comments: bool,
+    pub compare_settings: bool,
+    pub ignore_data: bool,
+    pub exclude: Vec<String>,
+    pub schemas: Vec<String>,
+}
 
 /// An object's entries: (part, entry index), sorted by part, then by entry.
 type Parts<'p> = Vec<(&'p PartKey, usize)>;
@@ -78,7 +91,7 @@ fn resolve<'p, 'a>(
     parsed: &'p Parsed<'a>,
     common: &[bool],
     index_tables: &IndexTables<'p>,
-    opts: &Comparer,
+    opts: &Options,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
     let mut objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>> = HashMap::default();
@@ -99,14 +112,8 @@ fn resolve<'p, 'a>(
     Side { parsed, objects }
 }
 
-fn keep(
-    e: &Entry,
-    key: &ObjectKey,
-    opts: &Comparer,
-    excluded_sequences: &HashSet<&ObjectKey>,
-) -> bool {
+fn keep(e: &Entry, key: &ObjectKey, o: &Options, excluded_sequences: &HashSet<&ObjectKey>) -> bool {
     use ObjectKind::*;
-    let o = &opts.opts;
     match e.part.kind {
         Owner if o.ignore_owners => return false,
         Privileges if o.ignore_privileges => return false,
@@ -168,7 +175,7 @@ fn in_schemas(key: &ObjectKey, schemas: &[String]) -> bool {
 pub(crate) fn diff(
     left: &Parsed<'_>,
     right: &Parsed<'_>,
-    opts: &Comparer,
+    opts: &Options,
     threads: Threads,
 ) -> SchemaDiff {
     let (lcommon, rcommon) = common_statements(left, right);
@@ -184,7 +191,7 @@ fn diff_apart_from(
     lcommon: &[bool],
     right: &Parsed<'_>,
     rcommon: &[bool],
-    opts: &Comparer,
+    opts: &Options,
     threads: Threads,
 ) -> SchemaDiff {
     let index_tables = IndexTables::new(left, right);
@@ -194,12 +201,7 @@ fn diff_apart_from(
         .owned_by
         .iter()
         .chain(&right.facts.owned_by)
-        .filter(|(_, table)| {
-            opts.opts
-                .exclude
-                .iter()
-                .any(|p| name_matches(p, &table.name))
-        })
+        .filter(|(_, table)| opts.exclude.iter().any(|p| name_matches(p, &table.name)))
         .map(|(seq, _)| seq)
         .collect();
     let (l, r) = threads.both(

@@ -26,6 +26,16 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where a location relative to a statement (line 1, column 1 = its first character) is in
+/// the input, for a statement that starts at `start`.
+pub(crate) fn absolute(start: Location, rel: Location) -> Location {
+    if rel.line <= 1 {
+        Location::new(start.line, start.column + rel.column.max(1) - 1)
+    } else {
+        Location::new(start.line + rel.line - 1, rel.column)
+    }
+}
+
 /// What went wrong, without where.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -51,9 +61,22 @@ pub enum ErrorKind {
         /// The offset of the first byte that is not valid UTF-8.
         offset: usize,
     },
-    /// The tokenizer rejected the text for another reason.
-    #[error("{0}")]
-    Syntax(String),
+    /// A backslash escape that an `E'…'` or `U&'…'` string cannot hold (`E'\u12'`,
+    /// `U&'\zzzz'`, a code point that is no character).
+    #[error("invalid escape in quoted string")]
+    InvalidEscape,
+    /// A character that cannot stand where it is, such as `_` after a number or a `.`.
+    #[error("unexpected character {0:?}")]
+    UnexpectedCharacter(char),
+    /// A run of operator characters that is no operator the tokenizer knows (`|&`, `@-`).
+    #[error("unknown operator {operator}")]
+    UnknownOperator {
+        /// The operator's first characters.
+        operator: String,
+    },
+    /// Text that does not tokenize, for a reason none of the other kinds names.
+    #[error("text that does not tokenize")]
+    Syntax,
     /// An input is larger than the limit set for it (pg_dump's output, a file).
     #[error("larger than the limit of {} bytes", limit)]
     TooLarge {
@@ -201,7 +224,7 @@ impl Error {
 
     /// The error with a location relative to a statement (see `lex::tokenize`) made absolute.
     pub(crate) fn in_statement_at(mut self, start: Location) -> Self {
-        self.0.location = self.0.location.map(|rel| crate::lex::absolute(start, rel));
+        self.0.location = self.0.location.map(|rel| absolute(start, rel));
         self
     }
 

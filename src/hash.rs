@@ -1,98 +1,26 @@
-//! A fast, non-cryptographic hash for the crate's hash maps and for statement texts.
+//! The crate's hash maps and the hash of statement texts: foldhash, with a fixed seed.
 //!
 //! The keys hashed here are object names and statement texts read from dumps, hashed tens of
 //! thousands of times per comparison; std's default SipHash, made to resist collision attacks
-//! from untrusted network input, costs several times more per byte. This hasher takes eight
-//! bytes at a time and mixes each into its state with a folded multiply (the 128-bit product's
-//! halves xored, as foldhash and aHash do), which spreads a difference in any bit to all of
-//! them. (FxHash's rotate-xor-multiply, tried first, only carries differences upwards: one
-//! object name in 40 of `public.table_0` … `public.table_9999` collided.) Maps still compare
-//! keys on equal hashes, so a collision costs time, never a wrong answer.
+//! from untrusted network input, costs several times more per byte. Maps compare keys on
+//! equal hashes, and nothing the crate reports depends on the order of a map, so a hash's
+//! value changes neither what is reported nor in which order, on any platform.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasher, Hasher};
 
-const K: u64 = 0x517c_c1b7_2722_0a95;
+/// The hasher's state: foldhash with a fixed seed, so that a run hashes alike every time.
+pub(crate) type FastState = foldhash::fast::FixedState;
 
-/// The crate's hasher (see the module's documentation).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FoldHasher(u64);
+/// A `HashMap` with [`FastState`].
+pub(crate) type FastHashMap<K, V> = HashMap<K, V, FastState>;
 
-impl FoldHasher {
-    fn mix(&mut self, word: u64) {
-        let product = u128::from(self.0 ^ word) * u128::from(K);
-        self.0 = (product as u64) ^ ((product >> 64) as u64);
-    }
-}
-
-impl Hasher for FoldHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // The length first: the last word below may overlap the one before it.
-        let n = bytes.len();
-        self.mix(n as u64);
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.mix(word(c));
-        }
-        // The bytes left over, read without a copy of variable length (a call to `memcpy`
-        // for every line of a dump): the last eight bytes, or for a shorter text two
-        // overlapping halves, or its first, middle and last byte.
-        if !chunks.remainder().is_empty() {
-            let last = if n >= 8 {
-                word(&bytes[n - 8..])
-            } else if n >= 4 {
-                u64::from(half(&bytes[..4])) | u64::from(half(&bytes[n - 4..])) << 32
-            } else {
-                u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16
-            };
-            self.mix(last);
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.mix(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.mix(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.mix(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.mix(n as u64);
-    }
-}
-
-/// The first eight bytes of `b` as a little-endian number.
-fn word(b: &[u8]) -> u64 {
-    let mut w = [0; 8];
-    w.copy_from_slice(&b[..8]);
-    u64::from_le_bytes(w)
-}
-
-/// The first four bytes of `b` as a little-endian number.
-fn half(b: &[u8]) -> u32 {
-    let mut w = [0; 4];
-    w.copy_from_slice(&b[..4]);
-    u32::from_le_bytes(w)
-}
-
-/// A `HashMap` with [`FoldHasher`].
-pub(crate) type FastHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FoldHasher>>;
-
-/// A `HashSet` with [`FoldHasher`].
-pub(crate) type FastHashSet<T> = HashSet<T, BuildHasherDefault<FoldHasher>>;
+/// A `HashSet` with [`FastState`].
+pub(crate) type FastHashSet<T> = HashSet<T, FastState>;
 
 /// The hash of a text, its length included.
 pub(crate) fn hash_text(text: &str) -> u64 {
-    let mut h = FoldHasher::default();
+    let mut h = FastState::default().build_hasher();
     h.write(text.as_bytes());
     h.finish()
 }
@@ -173,8 +101,7 @@ mod tests {
         assert_eq!(m.get("public.t"), Some(&2));
         assert_eq!(m.get("public.t3"), None);
         // Names that differ in one character, as object names do, get distinct hashes.
-        use std::hash::BuildHasher;
-        let build = std::hash::BuildHasherDefault::<FoldHasher>::default();
+        let build = FastState::default();
         let names: Vec<String> = (0..10_000).map(|i| format!("public.table_{i}")).collect();
         let hashes: FastHashSet<u64> = names.iter().map(|n| build.hash_one(n)).collect();
         assert_eq!(hashes.len(), names.len());

@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::fmt;
 
 use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer};
+use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, TokenizerError};
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location, absolute};
 use crate::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
 use crate::scan::{CUT_EVERY, RawStatement};
 
@@ -319,14 +319,7 @@ pub(crate) fn tokenize_text(
     Tokenizer::new(&dialect, text)
         .with_unescape(false)
         .tokenize_with_location_into_buf(raw)
-        .map_err(|e| {
-            let loc = relative(e.location.line, e.location.column);
-            let mut msg = e.message.to_lowercase();
-            if let Some(cut) = msg.find(" at line") {
-                msg.truncate(cut);
-            }
-            Error::new(ErrorKind::Syntax(msg), Some(loc))
-        })?;
+        .map_err(|e| tokenizer_error(text, raw, &e))?;
 
     // The tokens kept: every one but whitespace, less the operator characters glued together
     // (rare). Exact capacities: the token lists are most of the memory a comparison uses.
@@ -466,18 +459,109 @@ fn respell(toks: &[Tok], tok: Tok) -> Tok {
     }
 }
 
-fn relative(line: u64, column: u64) -> Location {
-    Location::new(line.max(1) as u32, column.max(1) as u32)
+/// The crate's own error for what sqlparser's tokenizer rejected in `text`, `raw` holding
+/// the tokens it read before: its messages change from one sqlparser release to the next,
+/// ours do not. An unterminated construct is located where it opens (as the scanner locates
+/// those it finds), the other errors where sqlparser puts them. The cases are those
+/// sqlparser 0.63 can raise with the PostgreSQL dialect.
+fn tokenizer_error(text: &str, raw: &[TokenWithSpan], e: &TokenizerError) -> Error {
+    let message = e.message.as_str();
+    // The failed token starts where the last one read ends.
+    let open = raw.last().map_or(Location::new(1, 1), |t| {
+        relative(t.span.end.line, t.span.end.column)
+    });
+    let from = offset_at(text, open);
+    let at = relative(e.location.line, e.location.column);
+    let (kind, loc) = if message.starts_with("Unterminated string literal")
+        || message.starts_with("Unterminated unicode encoded string literal")
+        || message.starts_with("Unexpected EOF while parsing hex digit")
+    {
+        (ErrorKind::UnterminatedString, open)
+    } else if message.starts_with("Unterminated encoded string literal") {
+        // An `E'…'` string whose escapes did not decode: unterminated, or a bad escape.
+        if escape_string_closes(&text[from..]) {
+            (ErrorKind::InvalidEscape, open)
+        } else {
+            (ErrorKind::UnterminatedString, open)
+        }
+    } else if message.starts_with("Invalid hex digit in escaped unicode string")
+        || message.starts_with("Invalid unicode character")
+    {
+        (ErrorKind::InvalidEscape, open)
+    } else if message.starts_with("Expected close delimiter") {
+        (ErrorKind::UnterminatedQuotedIdentifier, open)
+    } else if message.starts_with("Unexpected EOF while in a multi-line comment") {
+        (ErrorKind::UnterminatedBlockComment, open)
+    } else if message.starts_with("Unterminated dollar-quoted") {
+        let tag = dollar_tag(&text[from..]);
+        (ErrorKind::UnterminatedDollarQuote { tag }, open)
+    } else if message.starts_with("Unexpected character '_'") {
+        // Located at the `.` of `._`, or at the `_` after a number.
+        (ErrorKind::UnexpectedCharacter('_'), at)
+    } else if message.starts_with("Expected a valid binary operator after") {
+        let operator = text[from..]
+            .chars()
+            .take_while(|c| "+-*/<>=~!@#%^&|`?".contains(*c))
+            .collect();
+        (ErrorKind::UnknownOperator { operator }, open)
+    } else {
+        (ErrorKind::Syntax, at)
+    };
+    Error::new(kind, Some(loc))
 }
 
-/// Where a location relative to a statement (line 1, column 1 = its first character) is in
-/// the input, for a statement that starts at `start`.
-pub(crate) fn absolute(start: Location, rel: Location) -> Location {
-    if rel.line <= 1 {
-        Location::new(start.line, start.column + rel.column.max(1) - 1)
-    } else {
-        Location::new(start.line + rel.line - 1, rel.column)
+/// The byte offset in `text` of a 1-based line and column (columns count characters), or
+/// the end of `text`.
+fn offset_at(text: &str, loc: Location) -> usize {
+    let mut line_start = 0;
+    for _ in 1..loc.line {
+        match text[line_start..].find('\n') {
+            Some(nl) => line_start += nl + 1,
+            None => return text.len(),
+        }
     }
+    let line = &text[line_start..];
+    let column = line
+        .char_indices()
+        .nth(loc.column.saturating_sub(1) as usize)
+        .map_or(line.len(), |(i, _)| i);
+    line_start + column
+}
+
+/// Whether the `E'…'` string that `text` starts with is closed: a backslash escapes the next
+/// character, a doubled quote stands for one.
+fn escape_string_closes(text: &str) -> bool {
+    let Some(body) = text.get(1..).and_then(|t| t.strip_prefix('\'')) else {
+        return false;
+    };
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '\'' if chars.as_str().starts_with('\'') => {
+                chars.next();
+            }
+            '\'' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The opening tag of the dollar-quoted string that `text` starts with: `$$`, `$body$`.
+fn dollar_tag(text: &str) -> String {
+    let name: String = text
+        .chars()
+        .skip(1)
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    format!("${name}$")
+}
+
+fn relative(line: u64, column: u64) -> Location {
+    Location::new(line.max(1) as u32, column.max(1) as u32)
 }
 
 /// Writes tokens as SQL text, one space between tokens except around `.`, `::`, `(`, `)`, `,`.
@@ -564,6 +648,70 @@ fn write_quoted(f: &mut impl fmt::Write, ident: &str) -> fmt::Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The error `tokenize_text` gives for `text`, as `line:column: message`.
+    fn tokenizer_message(text: &str) -> String {
+        tokenize_text(text, &mut Vec::new(), &mut Tokens::default(), None)
+            .unwrap_err()
+            .to_string()
+    }
+
+    /// Every error sqlparser's tokenizer raises for PostgreSQL, in the crate's own words,
+    /// at the line and column where the construct opens (or the character that is wrong).
+    const TOKENIZER_ERRORS: &[(&str, &str)] = &[
+        ("SELECT 'abc", "1:8: unterminated quoted string"),
+        ("SELECT\n  x, 'abc\ndef", "2:6: unterminated quoted string"),
+        ("SELECT E'abc", "1:8: unterminated quoted string"),
+        ("SELECT E'it\\'s", "1:8: unterminated quoted string"),
+        ("SELECT U&'abc", "1:8: unterminated quoted string"),
+        ("SELECT U&'ab\\00", "1:8: unterminated quoted string"),
+        ("SELECT E'\\u12' ", "1:8: invalid escape in quoted string"),
+        ("SELECT U&'\\zzzz'", "1:8: invalid escape in quoted string"),
+        (
+            "SELECT U&'\\+FFFFFF'",
+            "1:8: invalid escape in quoted string",
+        ),
+        ("SELECT \"abc", "1:8: unterminated quoted identifier"),
+        ("SELECT 1 /* a /* b */", "1:10: unterminated block comment"),
+        ("SELECT $$abc", "1:8: unterminated dollar-quoted string $$"),
+        (
+            "SELECT\n $body$ abc $bod$",
+            "2:2: unterminated dollar-quoted string $body$",
+        ),
+        ("SELECT ._x", "1:8: unexpected character '_'"),
+        ("SELECT a |& b", "1:10: unknown operator |&"),
+        ("SELECT a @- b", "1:10: unknown operator @-"),
+    ];
+
+    #[test]
+    fn tokenizer_errors_have_our_own_messages() {
+        for (text, message) in TOKENIZER_ERRORS {
+            assert_eq!(&tokenizer_message(text), message, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_tokenizer_wording_leaks() {
+        for (text, _) in TOKENIZER_ERRORS {
+            let message = tokenizer_message(text);
+            let words = message.split_once(": ").unwrap().1;
+            assert_eq!(words, words.to_lowercase(), "{text:?}");
+            assert!(!words.ends_with('.'), "{text:?}");
+            let sqlparser_words = [
+                "literal",
+                "expected a",
+                "expected close",
+                "eof",
+                "delimiter",
+                "multi-line",
+                "at line",
+                "hex digit",
+            ];
+            for sqlparser in sqlparser_words {
+                assert!(!words.contains(sqlparser), "{text:?}: {words}");
+            }
+        }
+    }
 
     /// [`locate_each`]'s locations in a list, without the final `;`.
     fn locate(text: &str, meta_lines: &[(usize, usize)]) -> Vec<Location> {

@@ -75,7 +75,6 @@ mod object;
 mod options;
 mod pair;
 mod pg;
-mod prefetch;
 mod report;
 mod scan;
 mod schema;

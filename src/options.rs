@@ -4,9 +4,10 @@ use std::path::Path;
 
 use crate::change::SchemaDiff;
 use crate::classify::Order;
-use crate::diff::diff;
+use crate::diff::{Options, diff};
 use crate::error::{Error, Result, Side};
-use crate::pair::{Threads, parse_pair};
+use crate::handoff::Threads;
+use crate::pair::parse_pair;
 use crate::schema::{Parsed, decode};
 
 /// Tables that migration tools keep their own bookkeeping in. Their definitions and rows say
@@ -21,19 +22,6 @@ pub const MIGRATION_TABLES: &[&str] = &[
     "__diesel_schema_migrations",
     "flyway_schema_history",
 ];
-
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Options {
-    pub strict_enum_order: bool,
-    pub strict_column_order: bool,
-    pub ignore_owners: bool,
-    pub ignore_privileges: bool,
-    pub ignore_comments: bool,
-    pub compare_settings: bool,
-    pub ignore_data: bool,
-    pub exclude: Vec<String>,
-    pub schemas: Vec<String>,
-}
 
 /// Compares dumps with options; [`compare`](crate::compare) and [`diff`](crate::diff) use
 /// the defaults.
@@ -298,7 +286,7 @@ impl Comparer {
     /// a good part of reading it, so with two CPUs it happens on a thread of its own, after
     /// this returns.
     fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>, threads: Threads) -> SchemaDiff {
-        let d = diff(&l, &r, self, threads);
+        let d = diff(&l, &r, &self.opts, threads);
         threads.free_later((l.into_owned(), r.into_owned()));
         d
     }

@@ -18,88 +18,16 @@
 
 mod two;
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use crate::classify::Order;
 use crate::cut::{Cuts, Lexed};
 use crate::error::Error;
+use crate::handoff::Threads;
 use crate::hash::{FastHashMap, Hashed, hash_text};
 use crate::lex::Tokens;
 use crate::scan::{RawStatement, split};
 use crate::schema::{Parsed, Room, classify, parse};
-
-/// Whether work is shared out between two threads: only when this process may run on more
-/// than one CPU (a process pinned to one CPU gets nothing from a second thread but the cost of
-/// switching between them) and the input is large enough to pay for starting a thread.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Threads {
-    two: bool,
-}
-
-impl Threads {
-    /// Below this many bytes of input, one thread does everything.
-    #[cfg(not(fuzzing))]
-    const MIN_BYTES: usize = 64 * 1024;
-    /// In fuzz builds (`--cfg fuzzing`, set by cargo-fuzz), whose inputs are a few KiB, inputs
-    /// take the two-thread path from a few hundred bytes on, so that fuzzing covers both paths.
-    #[cfg(fuzzing)]
-    const MIN_BYTES: usize = 256;
-
-    /// The threads to use for inputs of `bytes` bytes on this machine.
-    pub(crate) fn for_input(bytes: usize) -> Self {
-        let two = bytes >= Self::MIN_BYTES
-            && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
-        Threads { two }
-    }
-
-    /// Runs `f` and `g`: at once, `f` on a second thread, or one after the other.
-    pub(crate) fn both<A: Send, B>(
-        self,
-        f: impl FnOnce() -> A + Send,
-        g: impl FnOnce() -> B,
-    ) -> (A, B) {
-        if !self.two {
-            return (f(), g());
-        }
-        let slot = Mutex::new(Some(f));
-        let run = || {
-            let f = slot.lock().unwrap_or_else(PoisonError::into_inner).take();
-            f.map(|f| f())
-        };
-        let (a, b) = std::thread::scope(|s| {
-            // If no thread can be started, `f` runs on this one after `g`.
-            let handle = std::thread::Builder::new().spawn_scoped(s, run).ok();
-            let b = g();
-            let a = match handle {
-                Some(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                None => None,
-            };
-            (a, b)
-        });
-        match a.or_else(run) {
-            Some(a) => (a, b),
-            None => unreachable!("`f` runs on one thread or the other"),
-        }
-    }
-
-    /// Drops `value` on a thread of its own that nobody waits for, when there are two CPUs:
-    /// freeing a large parsed dump (hundreds of thousands of small allocations) is work the
-    /// caller does not need to wait for. Inline otherwise, or if no thread can be started.
-    ///
-    /// Fuzz builds drop inline too: libFuzzer checks for leaks after an input with
-    /// LeakSanitizer, which takes the thread-local destructor list of a thread still running
-    /// then (glibc's, allocated by `__cxa_thread_atexit_impl`) for a leak.
-    pub(crate) fn free_later<T: Send + 'static>(self, value: T) {
-        if self.two && !cfg!(fuzzing) {
-            // On failure the closure, and `value` with it, is dropped here.
-            let _ = std::thread::Builder::new()
-                .name("sql-compare-free".into())
-                .spawn(move || drop(value));
-        } else {
-            drop(value);
-        }
-    }
-}
 
 /// How many statements a thread tokenizes before it takes the next ones.
 const LEX_CHUNK: usize = 64;
@@ -227,6 +155,7 @@ fn tokens_of(
 mod tests {
     use super::*;
     use crate::error::{ErrorKind, Location};
+    use std::sync::Mutex;
 
     /// Whether two parses are the same: statements, tokens, locations, entries or error.
     pub(super) fn same(a: &Result<Parsed<'_>, Error>, b: &Result<Parsed<'_>, Error>) -> bool {

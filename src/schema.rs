@@ -3,9 +3,9 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
-use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, absolute, locate_each, tokenize_into};
-use crate::prefetch::prefetch;
+use crate::cut::lex;
+use crate::error::{Error, Location, absolute};
+use crate::lex::{Tokens, locate_each};
 use crate::scan::{RawStatement, split};
 
 /// A statement of a dump, with its canonical tokens. The tokens may be shared with a
@@ -185,20 +185,6 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     ))
 }
 
-/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
-/// row). An error's location is relative to the statement.
-pub(crate) fn lex(
-    r: &RawStatement<'_>,
-    buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
-) -> Result<Tokens, Error> {
-    let mut tokens = tokenize_into(r, buf)?;
-    tokens.toks.reserve_exact(r.copy_rows().len());
-    for row in r.copy_rows() {
-        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
-    }
-    Ok(tokens)
-}
-
 /// The lists that classifying a dump fills, its statements and their entries, made ahead.
 pub(crate) struct Room<'a> {
     stmts: Vec<Stmt<'a>>,
@@ -268,7 +254,6 @@ pub(crate) fn classify<'a>(
     let mut context = 0;
     let mut lists = tokens.into_iter();
     for (r, &task) in raw.iter().zip(tasks) {
-        read_ahead(lists.as_slice());
         let Some(tokens) = lists.next() else {
             break;
         };
@@ -310,27 +295,6 @@ pub(crate) fn classify<'a>(
         entries,
         facts,
         contexts,
-    }
-}
-
-/// How many statements ahead of the one being classified [`read_ahead`] starts loading
-/// the token list, and its first tokens half as many ahead.
-const READ_AHEAD: usize = 16;
-
-/// Starts loading what the statements ahead of the one being classified need, from `rest`
-/// (the token lists of the statements not yet classified). In a large dump a statement's
-/// tokens are anywhere in memory (on the right side, shuffled against the left one, as good
-/// as at random): reaching them is two cache misses, the list and then its tokens (`perf`
-/// put 70 % of `classify`'s own time on those two loads for the generated 50 MB pair).
-/// Prefetched ahead, those misses overlap the work on the statements before: the list
-/// [`READ_AHEAD`] statements ahead, and the tokens of the list that was prefetched so half as
-/// many statements ago.
-fn read_ahead(rest: &[Arc<Tokens>]) {
-    if let Some(later) = rest.get(READ_AHEAD) {
-        prefetch(&**later);
-    }
-    if let Some(first) = rest.get(READ_AHEAD / 2).and_then(|t| t.toks.first()) {
-        prefetch(first);
     }
 }
 

@@ -657,6 +657,27 @@ fn bad_input_is_an_error_with_side_line_and_column() {
             Location::new(1, 1),
             "right: 1:1: unterminated block comment",
         ),
+        // What the scanner lets through and the tokenizer rejects, in the crate's words.
+        (
+            "SELECT 1;\nSELECT E'\\u12';",
+            ErrorKind::InvalidEscape,
+            Location::new(2, 8),
+            "right: 2:8: invalid escape in quoted string",
+        ),
+        (
+            "SELECT 1;\n  SELECT ._x;",
+            ErrorKind::UnexpectedCharacter('_'),
+            Location::new(2, 10),
+            "right: 2:10: unexpected character '_'",
+        ),
+        (
+            "SELECT a |& b;",
+            ErrorKind::UnknownOperator {
+                operator: "|&".into(),
+            },
+            Location::new(1, 10),
+            "right: 1:10: unknown operator |&",
+        ),
     ];
     for (text, kind, loc, msg) in cases {
         let err = diff("", text).unwrap_err();

@@ -1,4 +1,5 @@
 use super::*;
+use crate::options::Comparer;
 use crate::pair::parse_pair;
 
 /// The differences with the common statements set aside, after checking that they are
@@ -7,9 +8,9 @@ fn checked_diff(left: &str, right: &str, opts: &Comparer) -> SchemaDiff {
     let threads = Threads::for_input(left.len() + right.len());
     let (l, r) = parse_pair(left, right, opts.order(), threads);
     let (l, r) = (l.unwrap(), r.unwrap());
-    let fast = diff(&l, &r, opts, threads);
+    let fast = diff(&l, &r, &opts.opts, threads);
     let (lnone, rnone) = (vec![false; l.stmts.len()], vec![false; r.stmts.len()]);
-    let full = diff_apart_from(&l, &lnone, &r, &rnone, opts, threads);
+    let full = diff_apart_from(&l, &lnone, &r, &rnone, &opts.opts, threads);
     assert_eq!(fast, full, "{left}\n----\n{right}");
     fast
 }
