@@ -2,7 +2,7 @@
 //! them out.
 //!
 //! Two dumps of one schema are mostly the same statements. A statement's entries follow from
-//! its tokens and the schema that unqualified names are read in (see `Stmt::context`); two
+//! its tokens and the schema that unqualified names are read in (see `schema::Stmt`); two
 //! statements of the same text (the same task, see `pair`) read in the same schema give
 //! equal entries. Taken out of both sides in pairs, they change no object's differences
 //! (the entries of one side with no equal on the other stay the same), so the comparison
@@ -17,20 +17,17 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
     const NONE: u32 = u32::MAX;
     let mut lcommon = vec![false; left.stmts.len()];
     let mut rcommon = vec![false; right.stmts.len()];
-    // The left side's tasks and schemas in arrays of their own: the walk over the right
-    // side below reaches them in no order, and a large dump's statements do not fit a cache.
-    let ltask: Vec<u32> = left.stmts.iter().map(|s| s.task).collect();
-    let lcontext: Vec<u32> = left.stmts.iter().map(|s| s.context).collect();
-    let tasks = ltask
+    let lstmts = &left.stmts;
+    let tasks = lstmts
         .iter()
-        .filter(|&&t| t != NO_TASK)
-        .map(|&t| t as usize + 1)
+        .filter(|s| s.task != NO_TASK)
+        .map(|s| s.task as usize + 1)
         .max()
         .unwrap_or(0);
     // The left statements of each task not yet paired, first to last, as linked lists.
     let mut head = vec![NONE; tasks];
-    let mut next = vec![NONE; ltask.len()];
-    for (i, &t) in ltask.iter().enumerate().rev() {
+    let mut next = vec![NONE; lstmts.len()];
+    for (i, t) in lstmts.iter().map(|s| s.task).enumerate().rev() {
         if t != NO_TASK {
             next[i] = head[t as usize];
             head[t as usize] = i as u32;
@@ -55,7 +52,7 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
         let context = as_left[s.context as usize];
         let mut prev = NONE;
         let mut i = head[t];
-        while i != NONE && lcontext[i as usize] != context {
+        while i != NONE && lstmts[i as usize].context != context {
             prev = i;
             i = next[i as usize];
         }

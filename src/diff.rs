@@ -492,7 +492,7 @@ fn unmatched(
 }
 
 fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
-    let s = &p.stmts[stmt as usize];
+    let s = &p.raw[stmt as usize];
     Snippet {
         lines: LineRange {
             start: s.start.line,
@@ -503,7 +503,7 @@ fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
 }
 
 fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
-    let s = &p.stmts[e.stmt as usize];
+    let s = p.stmt(e.stmt);
     let toks: &[Tok] = &s.tokens.toks;
     match &e.shown {
         Shown::Statement => statement_snippet(p, e.stmt),

@@ -1,6 +1,7 @@
 //! One side of a comparison: the dump's statements, tokenized and classified.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::error::{Error, Location};
@@ -8,19 +9,13 @@ use crate::lex::{StrKind, Tok, Tokens, absolute, locate_each, tokenize_into};
 use crate::prefetch::prefetch;
 use crate::scan::{RawStatement, split};
 
-/// A statement of a dump, with its canonical tokens. The tokens may be shared with a
-/// statement of the same text, on this side or the other (see `pair`).
+/// What a dump's statement adds to its text (the [`RawStatement`] of the same index in
+/// [`Parsed::raw`]): its canonical tokens, which may be shared with a statement of the same
+/// text, on this side or the other (see `pair`). 16 bytes a statement: a dump of `SELECT 1;`
+/// lines is 10 bytes a statement.
 #[derive(Debug)]
-pub(crate) struct Stmt<'a> {
-    pub text: &'a str,
-    pub start: Location,
-    pub end_line: u32,
+pub(crate) struct Stmt {
     pub tokens: Arc<Tokens>,
-    /// The statement's meta-command lines (see `RawStatement`), if it has any: boxed apart,
-    /// since almost no statement has (8 bytes a statement, not 16).
-    pub meta_lines: Option<Box<MetaLines>>,
-    /// How many of its last tokens are the rows of a `COPY` data block.
-    pub rows: u32,
     /// Which distinct statement text of the comparison this is (see `pair`): statements of
     /// the two sides with the same task have the same text and share their tokens.
     /// [`NO_TASK`] when parsed on its own.
@@ -28,46 +23,54 @@ pub(crate) struct Stmt<'a> {
     /// The schema that unqualified names are read in at this statement, as an index into
     /// [`Parsed::contexts`]: a statement's entries follow from its tokens and this.
     pub context: u32,
-    /// Where its tokens start, relative to it; found when first asked for (boxed apart: 16
-    /// bytes a statement, not 24).
-    starts: OnceLock<Box<Starts>>,
 }
-
-/// Where the tokens of a statement start.
-#[derive(Debug)]
-struct Starts(Box<[(Location, u32)]>);
-
-/// A statement's meta-command lines, as byte ranges of its text.
-#[derive(Debug)]
-pub(crate) struct MetaLines(Box<[(usize, usize)]>);
 
 /// No task: a statement parsed on its own, that no statement of the other side shares.
 pub(crate) const NO_TASK: u32 = u32::MAX;
 
-impl Stmt<'_> {
+/// Where the tokens of a statement start, relative to it, and at which byte of its text.
+type Starts = Arc<Vec<(Location, u32)>>;
+
+/// A statement of a [`Parsed`] dump: its text, where it is, and its tokens.
+pub(crate) struct StmtRef<'p, 'a> {
+    pub text: &'a str,
+    pub start: Location,
+    pub end_line: u32,
+    pub tokens: &'p Arc<Tokens>,
+    raw: &'p RawStatement<'a>,
+    index: u32,
+    /// The dump's starts of the statements asked for so far.
+    known: &'p Mutex<HashMap<u32, Starts>>,
+    starts: std::cell::OnceCell<Starts>,
+}
+
+impl StmtRef<'_, '_> {
     /// Where each token but the `COPY` rows starts, relative to the statement, and at which
-    /// byte of its text.
+    /// byte of its text: found when first asked for, and kept for the statement.
     fn starts(&self) -> &[(Location, u32)] {
-        let Starts(starts) = &**self.starts.get_or_init(|| {
-            let meta_lines = self.meta_lines.as_ref().map_or(&[][..], |m| &m.0);
-            // One a token, and the final `;` until it is dropped.
-            let count = self.tokens.toks.len() - self.rows as usize;
-            let mut starts = Vec::with_capacity(count + 1);
-            let mut bytes = Bytes::new(self.text);
-            if locate_each(self.text, meta_lines, |at| {
-                starts.push((at, bytes.at(at)));
-            }) {
-                starts.pop();
-            }
-            Box::new(Starts(starts.into_boxed_slice()))
-        });
-        starts
+        self.starts.get_or_init(|| {
+            let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+            let starts = known.entry(self.index).or_insert_with(|| {
+                let meta_lines = self.raw.meta_lines();
+                // One a token, and the final `;` until it is dropped.
+                let count = self.tokens.toks.len() - self.raw.copy_rows().len();
+                let mut starts = Vec::with_capacity(count + 1);
+                let mut bytes = Bytes::new(self.text);
+                if locate_each(self.text, meta_lines, |at| {
+                    starts.push((at, bytes.at(at)));
+                }) {
+                    starts.pop();
+                }
+                Arc::new(starts)
+            });
+            Arc::clone(starts)
+        })
     }
 
     /// Where token `k` starts in the input, if there is a token `k`.
     pub fn location(&self, k: usize) -> Option<Location> {
         let count = self.tokens.toks.len();
-        let first_row = count - self.rows as usize;
+        let first_row = count - self.raw.copy_rows().len();
         if k < first_row {
             let starts = self.starts();
             debug_assert_eq!(starts.len(), first_row, "a location for every token");
@@ -85,7 +88,7 @@ impl Stmt<'_> {
     /// (they follow the text), `None` if there is no token `k`.
     pub fn offset(&self, k: usize) -> Option<usize> {
         let count = self.tokens.toks.len();
-        let first_row = count - self.rows as usize;
+        let first_row = count - self.raw.copy_rows().len();
         if k < first_row {
             self.starts().get(k).map(|&(_, at)| at as usize)
         } else if k < count {
@@ -138,17 +141,40 @@ impl<'t> Bytes<'t> {
 /// A parsed dump.
 #[derive(Debug)]
 pub(crate) struct Parsed<'a> {
-    pub stmts: Vec<Stmt<'a>>,
+    /// The statements' texts and where they are (shared with the parts of `pair` that
+    /// tokenize them, until those are done).
+    pub raw: Arc<Vec<RawStatement<'a>>>,
+    /// What each statement of `raw` adds.
+    pub stmts: Vec<Stmt>,
     pub entries: Vec<Entry>,
     pub facts: Facts,
     /// The default schemas that statements are read in (`SET search_path`), each once; see
     /// [`Stmt::context`].
     pub contexts: Vec<Option<String>>,
+    /// Where the tokens of the statements shown in a report start (see [`StmtRef`]).
+    starts: Mutex<HashMap<u32, Starts>>,
+}
+
+impl<'a> Parsed<'a> {
+    /// Statement `k`.
+    pub(crate) fn stmt(&self, k: u32) -> StmtRef<'_, 'a> {
+        let raw = &self.raw[k as usize];
+        StmtRef {
+            text: raw.text,
+            start: raw.start,
+            end_line: raw.end_line,
+            tokens: &self.stmts[k as usize].tokens,
+            raw,
+            index: k,
+            known: &self.starts,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 /// What a [`Parsed`] owns, without the input text it borrows.
 pub(crate) struct OwnedParts {
-    _tokens: Vec<Arc<Tokens>>,
+    _stmts: Vec<Stmt>,
     _entries: Vec<Entry>,
     _facts: Facts,
 }
@@ -157,7 +183,7 @@ impl Parsed<'_> {
     /// The parts that own memory, to be freed elsewhere or later.
     pub(crate) fn into_owned(self) -> OwnedParts {
         OwnedParts {
-            _tokens: self.stmts.into_iter().map(|s| s.tokens).collect(),
+            _stmts: self.stmts,
             _entries: self.entries,
             _facts: self.facts,
         }
@@ -176,10 +202,11 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let room = Room::new(&raw);
+    let tasks = vec![NO_TASK; raw.len()];
     Ok(classify(
-        &raw,
-        tokens,
-        &vec![NO_TASK; raw.len()],
+        Arc::new(raw),
+        |k| tokens.get(k),
+        &tasks,
         order,
         room,
     ))
@@ -200,12 +227,12 @@ pub(crate) fn lex(
 }
 
 /// The lists that classifying a dump fills, its statements and their entries, made ahead.
-pub(crate) struct Room<'a> {
-    stmts: Vec<Stmt<'a>>,
+pub(crate) struct Room {
+    stmts: Vec<Stmt>,
     entries: Vec<Entry>,
 }
 
-impl Room<'_> {
+impl Room {
     /// Room for the statements of `raw` and about twice as many entries (most statements
     /// have one or two; the list grows if there are more), but no more than one entry a
     /// statement and one per 128 bytes of text: a statement has at least 10 bytes (`SELECT
@@ -226,19 +253,13 @@ impl Room<'_> {
     /// statement and its entries take about 270 bytes in the generated pairs).
     /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
     /// without waiting.
-    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room<'static> {
+    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room {
         let mut room = Room::new(raw);
         let tokens = Arc::new(Tokens::default());
         let stmt = || Stmt {
-            text: "",
-            start: Location::new(1, 1),
-            end_line: 1,
             tokens: Arc::clone(&tokens),
-            meta_lines: None,
-            rows: 0,
             task: NO_TASK,
             context: 0,
-            starts: OnceLock::new(),
         };
         let places = room.stmts.capacity();
         room.stmts.extend(std::iter::repeat_with(stmt).take(places));
@@ -251,13 +272,14 @@ impl Room<'_> {
     }
 }
 
-/// Classifies a dump's statements, given the tokens of each, into the lists of `room`.
-pub(crate) fn classify<'a>(
-    raw: &[RawStatement<'a>],
-    tokens: Vec<Arc<Tokens>>,
+/// Classifies a dump's statements, given the tokens of each (`tokens(k)` for statement `k`;
+/// the statements from the first without tokens on are left out), into the lists of `room`.
+pub(crate) fn classify<'a, 't>(
+    raw: Arc<Vec<RawStatement<'a>>>,
+    tokens: impl Fn(usize) -> Option<&'t Arc<Tokens>>,
     tasks: &[u32],
     order: Order,
-    room: Room<'a>,
+    room: Room,
 ) -> Parsed<'a> {
     let Room {
         mut stmts,
@@ -266,10 +288,9 @@ pub(crate) fn classify<'a>(
     let mut facts = Facts::default();
     let mut contexts = vec![None];
     let mut context = 0;
-    let mut lists = tokens.into_iter();
-    for (r, &task) in raw.iter().zip(tasks) {
-        read_ahead(lists.as_slice());
-        let Some(tokens) = lists.next() else {
+    for (k, (r, &task)) in raw.iter().zip(tasks).enumerate() {
+        read_ahead(&tokens, k);
+        let Some(tokens) = tokens(k) else {
             break;
         };
         if contexts[context] != facts.default_schema {
@@ -293,23 +314,18 @@ pub(crate) fn classify<'a>(
             e.stmt = k;
         }
         stmts.push(Stmt {
-            text: r.text,
-            start: r.start,
-            end_line: r.end_line,
-            tokens,
-            meta_lines: (!r.meta_lines().is_empty())
-                .then(|| Box::new(MetaLines(r.meta_lines().into()))),
-            rows: r.copy_rows().len() as u32,
+            tokens: Arc::clone(tokens),
             task,
             context: context as u32,
-            starts: OnceLock::new(),
         });
     }
     Parsed {
+        raw,
         stmts,
         entries,
         facts,
         contexts,
+        starts: Mutex::default(),
     }
 }
 
@@ -317,19 +333,19 @@ pub(crate) fn classify<'a>(
 /// the token list, and its first tokens half as many ahead.
 const READ_AHEAD: usize = 16;
 
-/// Starts loading what the statements ahead of the one being classified need, from `rest`
-/// (the token lists of the statements not yet classified). In a large dump a statement's
+/// Starts loading what the statements ahead of statement `k` (being classified) need, from
+/// `tokens` (each statement's token list). In a large dump a statement's
 /// tokens are anywhere in memory (on the right side, shuffled against the left one, as good
 /// as at random): reaching them is two cache misses, the list and then its tokens (`perf`
 /// put 70 % of `classify`'s own time on those two loads for the generated 50 MB pair).
 /// Prefetched ahead, those misses overlap the work on the statements before: the list
 /// [`READ_AHEAD`] statements ahead, and the tokens of the list that was prefetched so half as
 /// many statements ago.
-fn read_ahead(rest: &[Arc<Tokens>]) {
-    if let Some(later) = rest.get(READ_AHEAD) {
+fn read_ahead<'t>(tokens: impl Fn(usize) -> Option<&'t Arc<Tokens>>, k: usize) {
+    if let Some(later) = tokens(k + READ_AHEAD) {
         prefetch(&**later);
     }
-    if let Some(first) = rest.get(READ_AHEAD / 2).and_then(|t| t.toks.first()) {
+    if let Some(first) = tokens(k + READ_AHEAD / 2).and_then(|t| t.toks.first()) {
         prefetch(first);
     }
 }
@@ -393,8 +409,20 @@ mod tests {
             .collect();
         let tasks = vec![NO_TASK; raw.len()];
         let order = Order::default();
-        let a = classify(&raw, tokens.clone(), &tasks, order, room);
-        let b = classify(&raw, tokens, &tasks, order, Room::new(&raw));
+        let a = classify(
+            Arc::new(raw.clone()),
+            |k| tokens.get(k),
+            &tasks,
+            order,
+            room,
+        );
+        let b = classify(
+            Arc::new(raw.clone()),
+            |k| tokens.get(k),
+            &tasks,
+            order,
+            Room::new(&raw),
+        );
         assert_eq!(a.stmts.len(), 3);
         assert!(a.entries.len() > 3);
         assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));
