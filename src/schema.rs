@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::error::{Error, Location};
-use crate::lex::{StrKind, Tok, Tokens, absolute, locate_each, tokenize_into};
+use crate::lex::{StrKind, Tok, Tokens, locate_each, tokenize_into};
 use crate::prefetch::prefetch;
 use crate::scan::{RawStatement, split};
 
@@ -28,8 +28,16 @@ pub(crate) struct Stmt {
 /// No task: a statement parsed on its own, that no statement of the other side shares.
 pub(crate) const NO_TASK: u32 = u32::MAX;
 
-/// Where the tokens of a statement start, relative to it, and at which byte of its text.
-type Starts = Arc<Vec<(Location, u32)>>;
+/// Where the tokens of a statement start, as bytes of its text (one a token but the `COPY`
+/// rows), and where its lines end (the byte of each `\n`): 4 bytes a token and a line, for
+/// the statements shown in a report only.
+#[derive(Debug)]
+struct Positions {
+    tokens: Vec<u32>,
+    newlines: Vec<u32>,
+}
+
+type Starts = Arc<Positions>;
 
 /// A statement of a [`Parsed`] dump: its text, where it is, and its tokens.
 pub(crate) struct StmtRef<'p, 'a> {
@@ -45,43 +53,64 @@ pub(crate) struct StmtRef<'p, 'a> {
 }
 
 impl StmtRef<'_, '_> {
-    /// Where each token but the `COPY` rows starts, relative to the statement, and at which
-    /// byte of its text: found when first asked for, and kept for the statement.
-    fn starts(&self) -> &[(Location, u32)] {
+    /// Where the tokens start: found when first asked for, and kept for the statement.
+    fn starts(&self) -> &Positions {
         self.starts.get_or_init(|| {
             let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
             let starts = known.entry(self.index).or_insert_with(|| {
                 let meta_lines = self.raw.meta_lines();
                 // One a token, and the final `;` until it is dropped.
                 let count = self.tokens.toks.len() - self.raw.copy_rows().len();
-                let mut starts = Vec::with_capacity(count + 1);
+                let mut tokens = Vec::with_capacity(count + 1);
                 let mut bytes = Bytes::new(self.text);
                 if locate_each(self.text, meta_lines, |at| {
-                    starts.push((at, bytes.at(at)));
+                    tokens.push(bytes.at(at));
                 }) {
-                    starts.pop();
+                    tokens.pop();
                 }
-                Arc::new(starts)
+                let newlines = self.text.match_indices('\n').map(|(i, _)| i as u32);
+                Arc::new(Positions {
+                    tokens,
+                    newlines: newlines.collect(),
+                })
             });
             Arc::clone(starts)
         })
     }
 
-    /// Where token `k` starts in the input, if there is a token `k`.
-    pub fn location(&self, k: usize) -> Option<Location> {
+    /// The line in the input where token `k` starts, if there is a token `k`.
+    pub fn line(&self, k: usize) -> Option<u32> {
         let count = self.tokens.toks.len();
         let first_row = count - self.raw.copy_rows().len();
         if k < first_row {
             let starts = self.starts();
-            debug_assert_eq!(starts.len(), first_row, "a location for every token");
-            starts.get(k).map(|&(rel, _)| absolute(self.start, rel))
+            debug_assert_eq!(starts.tokens.len(), first_row, "a start for every token");
+            let &at = starts.tokens.get(k)?;
+            let before = starts.newlines.partition_point(|&n| n < at);
+            Some(self.start.line + before as u32)
         } else if k < count {
             // A `COPY` data row: one a line, from the line after the statement's end.
             let row = (k - first_row) as u32;
-            Some(Location::new(self.end_line + 1 + row, 1))
+            Some(self.end_line + 1 + row)
         } else {
             None
         }
+    }
+
+    /// Where token `k` starts in the input, if there is a token `k`.
+    #[cfg(test)]
+    pub fn location(&self, k: usize) -> Option<Location> {
+        let line = self.line(k)?;
+        if k >= self.tokens.toks.len() - self.raw.copy_rows().len() {
+            return Some(Location::new(line, 1));
+        }
+        let at = self.offset(k)?;
+        let from = self.text[..at].rfind('\n').map(|n| n + 1);
+        let column = self.text[from.unwrap_or(0)..at].chars().count() as u32 + 1;
+        Some(match from {
+            None => Location::new(line, self.start.column + column - 1),
+            Some(_) => Location::new(line, column),
+        })
     }
 
     /// The byte of the statement's text where token `k` starts: its end for a `COPY` data row
@@ -90,7 +119,7 @@ impl StmtRef<'_, '_> {
         let count = self.tokens.toks.len();
         let first_row = count - self.raw.copy_rows().len();
         if k < first_row {
-            self.starts().get(k).map(|&(_, at)| at as usize)
+            self.starts().tokens.get(k).map(|&at| at as usize)
         } else if k < count {
             Some(self.text.len())
         } else {
@@ -162,7 +191,7 @@ impl<'a> Parsed<'a> {
         StmtRef {
             text: raw.text,
             start: raw.start,
-            end_line: raw.end_line,
+            end_line: raw.end_line(),
             tokens: &self.stmts[k as usize].tokens,
             raw,
             index: k,
@@ -246,7 +275,7 @@ impl Room {
         }
     }
 
-    /// [`Room::new`], every place in the lists written once and emptied again. Memory a
+    /// [`Room::new`], a place a statement in each list written once and emptied again. Memory a
     /// process touches for the first time is handed out by the kernel a page at a time (a
     /// page fault, and a page to zero); a large dump's lists are tens of megabytes, and as
     /// its statements are classified, one statement in 15 or so would wait for a new page (a
@@ -264,7 +293,10 @@ impl Room {
         let places = room.stmts.capacity();
         room.stmts.extend(std::iter::repeat_with(stmt).take(places));
         room.stmts.clear();
-        let places = room.entries.capacity();
+        // The places for one entry a statement: those beyond are for the statements of
+        // several entries, touched only if used (touched ahead, they would be resident for
+        // nothing in a dump of one-entry statements: 7 MB for a million `SELECT 1;`).
+        let places = raw.len();
         room.entries
             .extend(std::iter::repeat_with(Entry::placeholder).take(places));
         room.entries.clear();
