@@ -2,7 +2,7 @@
 //! them out.
 //!
 //! Two dumps of one schema are mostly the same statements. A statement's entries follow from
-//! its tokens and the schema that unqualified names are read in (see `schema::Stmt`); two
+//! its tokens and the schema that unqualified names are read in (see `Parsed::context`); two
 //! statements of the same text (the same task, see `pair`) read in the same schema give
 //! equal entries. Taken out of both sides in pairs, they change no object's differences
 //! (the entries of one side with no equal on the other stay the same), so the comparison
@@ -17,17 +17,17 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
     const NONE: u32 = u32::MAX;
     let mut lcommon = vec![false; left.stmts.len()];
     let mut rcommon = vec![false; right.stmts.len()];
-    let lstmts = &left.stmts;
-    let tasks = lstmts
+    let ltask = &left.tasks;
+    let tasks = ltask
         .iter()
-        .filter(|s| s.task != NO_TASK)
-        .map(|s| s.task as usize + 1)
+        .filter(|&&t| t != NO_TASK)
+        .map(|&t| t as usize + 1)
         .max()
         .unwrap_or(0);
     // The left statements of each task not yet paired, first to last, as linked lists.
     let mut head = vec![NONE; tasks];
-    let mut next = vec![NONE; lstmts.len()];
-    for (i, t) in lstmts.iter().map(|s| s.task).enumerate().rev() {
+    let mut next = vec![NONE; ltask.len()];
+    for (i, &t) in ltask.iter().enumerate().rev() {
         if t != NO_TASK {
             next[i] = head[t as usize];
             head[t as usize] = i as u32;
@@ -42,17 +42,17 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
             found.map_or(NONE, |k| k as u32)
         })
         .collect();
-    for (j, s) in right.stmts.iter().enumerate() {
-        let t = s.task as usize;
-        if s.task == NO_TASK || t >= tasks {
+    for (j, &task) in right.tasks.iter().enumerate() {
+        let t = task as usize;
+        if task == NO_TASK || t >= tasks {
             continue;
         }
         // The first left statement of this task read in the same schema (almost always
         // the first of its list: dumps set the search path once).
-        let context = as_left[s.context as usize];
+        let context = as_left[right.context(j as u32) as usize];
         let mut prev = NONE;
         let mut i = head[t];
-        while i != NONE && lstmts[i as usize].context != context {
+        while i != NONE && left.context(i) != context {
             prev = i;
             i = next[i as usize];
         }

@@ -135,8 +135,8 @@ pub(crate) fn parse_pair<'a>(
     drop(cuts);
     drop(tasks);
     (
-        side(lraw, &ltask, &done, order, None),
-        side(rraw, &rtask, &done, order, None),
+        side(lraw, ltask, &done, order, None),
+        side(rraw, rtask, &done, order, None),
     )
 }
 
@@ -145,20 +145,20 @@ pub(crate) fn parse_pair<'a>(
 /// tokens from `done` (a statement's are anywhere in it: in a large dump, a cache miss each).
 fn side<'a>(
     raw: Arc<Vec<RawStatement<'a>>>,
-    task: &[u32],
+    task: Vec<u32>,
     done: &[Lexed],
     order: Order,
     room: Option<Room>,
 ) -> Result<Parsed<'a>, Error> {
     if done.iter().any(Result::is_err) {
-        for (r, &t) in raw.iter().zip(task) {
+        for (r, &t) in raw.iter().zip(&task) {
             if let Err(e) = &done[t as usize] {
                 return Err((**e).clone().in_statement_at(r.start));
             }
         }
     }
     let room = room.unwrap_or_else(|| Room::new(&raw));
-    let tokens = |k: usize| task.get(k).and_then(|&t| done[t as usize].as_ref().ok());
+    let tokens = |_, t: u32| done[t as usize].as_ref().ok();
     Ok(classify(raw, tokens, task, order, room))
 }
 

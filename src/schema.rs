@@ -11,18 +11,11 @@ use crate::scan::{RawStatement, split};
 
 /// What a dump's statement adds to its text (the [`RawStatement`] of the same index in
 /// [`Parsed::raw`]): its canonical tokens, which may be shared with a statement of the same
-/// text, on this side or the other (see `pair`). 16 bytes a statement: a dump of `SELECT 1;`
+/// text, on this side or the other (see `pair`). 8 bytes a statement: a dump of `SELECT 1;`
 /// lines is 10 bytes a statement.
 #[derive(Debug)]
 pub(crate) struct Stmt {
     pub tokens: Arc<Tokens>,
-    /// Which distinct statement text of the comparison this is (see `pair`): statements of
-    /// the two sides with the same task have the same text and share their tokens.
-    /// [`NO_TASK`] when parsed on its own.
-    pub task: u32,
-    /// The schema that unqualified names are read in at this statement, as an index into
-    /// [`Parsed::contexts`]: a statement's entries follow from its tokens and this.
-    pub context: u32,
 }
 
 /// No task: a statement parsed on its own, that no statement of the other side shares.
@@ -175,6 +168,15 @@ pub(crate) struct Parsed<'a> {
     pub raw: Arc<Vec<RawStatement<'a>>>,
     /// What each statement of `raw` adds.
     pub stmts: Vec<Stmt>,
+    /// Which distinct statement text of the comparison each statement is (see `pair`):
+    /// statements of the two sides with the same task have the same text and share their
+    /// tokens. [`NO_TASK`] when parsed on its own.
+    pub tasks: Vec<u32>,
+    /// The schema that unqualified names are read in, as an index into `contexts`, from
+    /// the first statement of each run of statements read in one schema (dumps set it once
+    /// or a few times): a statement's entries follow from its tokens and this (see
+    /// [`Parsed::context`]).
+    pub context_runs: Vec<(u32, u32)>,
     pub entries: Vec<Entry>,
     pub facts: Facts,
     /// The default schemas that statements are read in (`SET search_path`), each once; see
@@ -185,6 +187,12 @@ pub(crate) struct Parsed<'a> {
 }
 
 impl<'a> Parsed<'a> {
+    /// The schema that statement `k` is read in, as an index into `contexts`.
+    pub(crate) fn context(&self, k: u32) -> u32 {
+        let run = self.context_runs.partition_point(|&(first, _)| first <= k);
+        run.checked_sub(1).map_or(0, |r| self.context_runs[r].1)
+    }
+
     /// Statement `k`.
     pub(crate) fn stmt(&self, k: u32) -> StmtRef<'_, 'a> {
         let raw = &self.raw[k as usize];
@@ -234,8 +242,8 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     let tasks = vec![NO_TASK; raw.len()];
     Ok(classify(
         Arc::new(raw),
-        |k| tokens.get(k),
-        &tasks,
+        |k, _| tokens.get(k),
+        tasks,
         order,
         room,
     ))
@@ -262,16 +270,17 @@ pub(crate) struct Room {
 }
 
 impl Room {
-    /// Room for the statements of `raw` and about twice as many entries (most statements
-    /// have one or two; the list grows if there are more), but no more than one entry a
-    /// statement and one per 128 bytes of text: a statement has at least 10 bytes (`SELECT
-    /// 1;`), and room for two entries of 104 bytes each is 21 bytes per input byte there.
+    /// Room for the statements of `raw`, and for an entry a statement and one more per 16
+    /// bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory that is
+    /// not written is not resident: a list made large enough at once is never copied to a
+    /// larger one, copies that the allocator may keep resident after freeing them (a table
+    /// of 262,144 columns a side, the list grown by doubling: 47× the input at the peak).
     pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
         let statements = raw.len();
         let bytes: usize = raw.iter().map(|r| r.text.len()).sum();
         Room {
             stmts: Vec::with_capacity(statements),
-            entries: Vec::with_capacity(statements + statements.min(bytes / 128)),
+            entries: Vec::with_capacity(statements + bytes / 16),
         }
     }
 
@@ -287,8 +296,6 @@ impl Room {
         let tokens = Arc::new(Tokens::default());
         let stmt = || Stmt {
             tokens: Arc::clone(&tokens),
-            task: NO_TASK,
-            context: 0,
         };
         let places = room.stmts.capacity();
         room.stmts.extend(std::iter::repeat_with(stmt).take(places));
@@ -304,12 +311,13 @@ impl Room {
     }
 }
 
-/// Classifies a dump's statements, given the tokens of each (`tokens(k)` for statement `k`;
-/// the statements from the first without tokens on are left out), into the lists of `room`.
+/// Classifies a dump's statements, given the task of each and its tokens (`tokens(k, task)`
+/// for statement `k`; the statements from the first without tokens on are left out), into
+/// the lists of `room`.
 pub(crate) fn classify<'a, 't>(
     raw: Arc<Vec<RawStatement<'a>>>,
-    tokens: impl Fn(usize) -> Option<&'t Arc<Tokens>>,
-    tasks: &[u32],
+    tokens: impl Fn(usize, u32) -> Option<&'t Arc<Tokens>>,
+    mut tasks: Vec<u32>,
     order: Order,
     room: Room,
 ) -> Parsed<'a> {
@@ -320,9 +328,11 @@ pub(crate) fn classify<'a, 't>(
     let mut facts = Facts::default();
     let mut contexts = vec![None];
     let mut context = 0;
-    for (k, (r, &task)) in raw.iter().zip(tasks).enumerate() {
-        read_ahead(&tokens, k);
-        let Some(tokens) = tokens(k) else {
+    let mut context_runs = Vec::new();
+    let tokens_of = |k: usize| tasks.get(k).and_then(|&t| tokens(k, t));
+    for (k, r) in raw.iter().enumerate() {
+        read_ahead(tokens_of, k);
+        let Some(tokens) = tokens_of(k) else {
             break;
         };
         if contexts[context] != facts.default_schema {
@@ -333,6 +343,7 @@ pub(crate) fn classify<'a, 't>(
                     contexts.len() - 1
                 }
             };
+            context_runs.push((k as u32, context as u32));
         }
         let before = entries.len();
         let mut c = Classifier {
@@ -347,13 +358,14 @@ pub(crate) fn classify<'a, 't>(
         }
         stmts.push(Stmt {
             tokens: Arc::clone(tokens),
-            task,
-            context: context as u32,
         });
     }
+    tasks.truncate(stmts.len());
     Parsed {
         raw,
         stmts,
+        tasks,
+        context_runs,
         entries,
         facts,
         contexts,
@@ -443,15 +455,15 @@ mod tests {
         let order = Order::default();
         let a = classify(
             Arc::new(raw.clone()),
-            |k| tokens.get(k),
-            &tasks,
+            |k, _| tokens.get(k),
+            tasks.clone(),
             order,
             room,
         );
         let b = classify(
             Arc::new(raw.clone()),
-            |k| tokens.get(k),
-            &tasks,
+            |k, _| tokens.get(k),
+            tasks,
             order,
             Room::new(&raw),
         );

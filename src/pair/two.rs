@@ -30,8 +30,9 @@ struct Work<'r, 'a> {
     cuts: RwLock<Option<Cuts<'a>>>,
     tasks: Vec<(usize, &'r RawStatement<'a>)>,
     next: AtomicUsize,
-    left: Vec<u32>,
-    right: Vec<u32>,
+    /// Each side's statements' tasks, taken when the side is classified.
+    left: Mutex<Vec<u32>>,
+    right: Mutex<Vec<u32>>,
 }
 
 type Lexed = Vec<cut::Lexed>;
@@ -61,9 +62,10 @@ fn held(split: Split<'_>) -> Held<'_> {
     split.map(|(raw, hashes)| (raw, Mutex::new(hashes)))
 }
 
-/// Takes a side's hashes out of it.
-fn take(hashes: &Mutex<Vec<u64>>) -> Vec<u64> {
-    std::mem::take(&mut *hashes.lock().unwrap_or_else(PoisonError::into_inner))
+/// Takes a list out of its lock (a side's hashes, a side's tasks), to be freed or kept by
+/// the taker.
+fn take<T>(list: &Mutex<Vec<T>>) -> Vec<T> {
+    std::mem::take(&mut *list.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// Which of the right side's steps this thread took: splitting, classifying.
@@ -139,7 +141,7 @@ fn parse_pair_late<'a>(
         };
         let mine = classify_right.take();
         if mine {
-            let r = side(Arc::clone(rraw), &w.right, done, order, room(1));
+            let r = side(Arc::clone(rraw), take(&w.right), done, order, room(1));
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -202,8 +204,8 @@ fn parse_pair_late<'a>(
             cuts: RwLock::new(Some(cuts)),
             tasks,
             next: AtomicUsize::new(0),
-            left: ltask,
-            right: rtask,
+            left: Mutex::new(ltask),
+            right: Mutex::new(rtask),
         });
         work_ready.raise();
         let mut chunks = w.lex();
@@ -226,7 +228,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = side(Arc::clone(lraw), &w.left, done, order, room(0));
+        let l = side(Arc::clone(lraw), take(&w.left), done, order, room(0));
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);
