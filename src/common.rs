@@ -2,7 +2,7 @@
 //! them out.
 //!
 //! Two dumps of one schema are mostly the same statements. A statement's entries follow from
-//! its tokens and the schema that unqualified names are read in (see `Stmt::context`); two
+//! its tokens and the schema that unqualified names are read in (see `Parsed::context`); two
 //! statements of the same text (the same task, see `pair`) read in the same schema give
 //! equal entries. Taken out of both sides in pairs, they change no object's differences
 //! (the entries of one side with no equal on the other stay the same), so the comparison
@@ -17,10 +17,7 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
     const NONE: u32 = u32::MAX;
     let mut lcommon = vec![false; left.stmts.len()];
     let mut rcommon = vec![false; right.stmts.len()];
-    // The left side's tasks and schemas in arrays of their own: the walk over the right
-    // side below reaches them in no order, and a large dump's statements do not fit a cache.
-    let ltask: Vec<u32> = left.stmts.iter().map(|s| s.task).collect();
-    let lcontext: Vec<u32> = left.stmts.iter().map(|s| s.context).collect();
+    let ltask = &left.tasks;
     let tasks = ltask
         .iter()
         .filter(|&&t| t != NO_TASK)
@@ -45,17 +42,17 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
             found.map_or(NONE, |k| k as u32)
         })
         .collect();
-    for (j, s) in right.stmts.iter().enumerate() {
-        let t = s.task as usize;
-        if s.task == NO_TASK || t >= tasks {
+    for (j, &task) in right.tasks.iter().enumerate() {
+        let t = task as usize;
+        if task == NO_TASK || t >= tasks {
             continue;
         }
         // The first left statement of this task read in the same schema (almost always
         // the first of its list: dumps set the search path once).
-        let context = as_left[s.context as usize];
+        let context = as_left[right.context(j as u32) as usize];
         let mut prev = NONE;
         let mut i = head[t];
-        while i != NONE && lcontext[i as usize] != context {
+        while i != NONE && left.context(i) != context {
             prev = i;
             i = next[i as usize];
         }

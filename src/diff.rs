@@ -31,13 +31,16 @@ pub(crate) struct Options {
 }
 
 /// An object's entries: (part, entry index), sorted by part, then by entry.
-type Parts<'p> = Vec<(&'p PartKey, usize)>;
+/// An object's entries (their numbers in their side's list), sorted by part, then by
+/// number: 4 bytes an entry (a changed object of a million entries a side, as a dump of
+/// `SELECT 1;` lines has, keeps them all).
+type Parts = Vec<u32>;
 
 /// One side, with every entry outside the statements both sides have attached to a resolved
 /// object.
 struct Side<'p, 'a> {
     parsed: &'p Parsed<'a>,
-    objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>>,
+    objects: HashMap<Cow<'p, ObjectKey>, Parts>,
 }
 
 /// The table of each index of either side, found when first asked for: only statements that
@@ -94,7 +97,7 @@ fn resolve<'p, 'a>(
     opts: &Options,
     excluded_sequences: &HashSet<&ObjectKey>,
 ) -> Side<'p, 'a> {
-    let mut objects: HashMap<Cow<'p, ObjectKey>, Parts<'p>> = HashMap::default();
+    let mut objects: HashMap<Cow<'p, ObjectKey>, Parts> = HashMap::default();
     for (i, e) in parsed.entries.iter().enumerate() {
         if common[e.stmt as usize] {
             continue;
@@ -103,11 +106,11 @@ fn resolve<'p, 'a>(
         if !keep(e, &key, opts, excluded_sequences) {
             continue;
         }
-        objects.entry(key).or_default().push((&e.part, i));
+        objects.entry(key).or_default().push(i as u32);
     }
     for parts in objects.values_mut() {
         // Stable: a part's entries stay in input order.
-        parts.sort_by(|a, b| a.0.cmp(b.0));
+        parts.sort_by(|&a, &b| part_of(parsed, a).cmp(part_of(parsed, b)));
     }
     Side { parsed, objects }
 }
@@ -235,7 +238,7 @@ fn diff_apart_from(
     // that the whole comparison leaves unmatched. So an object that differs and has entries
     // in common statements is compared again, whole.
     // Each such object's entries in the common statements of each side.
-    let mut common: HashMap<&ObjectKey, [Parts<'_>; 2]> = found
+    let mut common: HashMap<&ObjectKey, [Parts; 2]> = found
         .iter()
         .map(|&(key, _)| (key, Default::default()))
         .collect();
@@ -253,7 +256,7 @@ fn diff_apart_from(
                 continue;
             };
             if keep(e, &key, opts, &excluded_sequences) {
-                parts[side].push((&e.part, i));
+                parts[side].push(i as u32);
             }
         }
     }
@@ -261,8 +264,8 @@ fn diff_apart_from(
         .into_iter()
         .filter_map(|(key, change)| match common.remove(key) {
             Some([lmore, rmore]) if !lmore.is_empty() || !rmore.is_empty() => {
-                let lparts = all_parts(l.objects.get(key), lmore);
-                let rparts = all_parts(r.objects.get(key), rmore);
+                let lparts = all_parts(left, l.objects.get(key), lmore);
+                let rparts = all_parts(right, r.objects.get(key), rmore);
                 changed_object(&l, &r, key, &lparts, &rparts)
             }
             _ => Some(change),
@@ -277,10 +280,15 @@ fn diff_apart_from(
 
 /// An object's entries outside the common statements and `more` in them, in the order
 /// `resolve` gives: by part, then by entry.
-fn all_parts<'p>(parts: Option<&Parts<'p>>, mut more: Parts<'p>) -> Parts<'p> {
+fn all_parts(side: &Parsed<'_>, parts: Option<&Parts>, mut more: Parts) -> Parts {
     more.extend(parts.into_iter().flatten());
-    more.sort_unstable();
+    more.sort_unstable_by(|&a, &b| (part_of(side, a), a).cmp(&(part_of(side, b), b)));
     more
+}
+
+/// The part of entry `i`.
+fn part_of<'p>(side: &'p Parsed<'_>, i: u32) -> &'p PartKey {
+    &side.entries[i as usize].part
 }
 
 /// How `objects` of the left side differ from the right side's, their entries in common
@@ -288,7 +296,7 @@ fn all_parts<'p>(parts: Option<&Parts<'p>>, mut more: Parts<'p>) -> Parts<'p> {
 fn compare<'s>(
     l: &Side<'_, '_>,
     r: &Side<'_, '_>,
-    objects: &[(&'s ObjectKey, &Parts<'_>)],
+    objects: &[(&'s ObjectKey, &Parts)],
 ) -> Vec<(&'s ObjectKey, Change)> {
     let none = Parts::new();
     let mut changes = Vec::new();
@@ -307,19 +315,14 @@ fn object_kind<'x>(entries: impl Iterator<Item = &'x Entry> + Clone) -> ObjectKi
         .unwrap_or(ObjectKind::Other)
 }
 
-fn entries_of<'p>(side: &'p Side<'_, '_>, parts: &Parts<'_>) -> Vec<&'p Entry> {
+fn entries_of<'p>(side: &'p Side<'_, '_>, parts: &Parts) -> Vec<&'p Entry> {
     parts
         .iter()
-        .map(|&(_, i)| &side.parsed.entries[i])
+        .map(|&i| &side.parsed.entries[i as usize])
         .collect()
 }
 
-fn whole_object(
-    side: &Side<'_, '_>,
-    key: &ObjectKey,
-    parts: &Parts<'_>,
-    change: ChangeKind,
-) -> Change {
+fn whole_object(side: &Side<'_, '_>, key: &ObjectKey, parts: &Parts, change: ChangeKind) -> Change {
     let entries = entries_of(side, parts);
     let kind = object_kind(entries.iter().copied());
     let mut stmts: Vec<u32> = entries.iter().map(|e| e.stmt).collect();
@@ -356,8 +359,8 @@ fn changed_object(
     l: &Side<'_, '_>,
     r: &Side<'_, '_>,
     key: &ObjectKey,
-    lparts: &Parts<'_>,
-    rparts: &Parts<'_>,
+    lparts: &Parts,
+    rparts: &Parts,
 ) -> Option<Change> {
     if rparts.is_empty() {
         return Some(whole_object(l, key, lparts, ChangeKind::Removed));
@@ -372,23 +375,24 @@ fn changed_object(
     let (mut i, mut j) = (0, 0);
     let (mut le, mut re) = (Vec::new(), Vec::new());
     loop {
-        let pk = match (lparts.get(i), rparts.get(j)) {
-            (Some(a), Some(b)) => a.0.min(b.0),
-            (Some(a), None) => a.0,
-            (None, Some(b)) => b.0,
+        let (lpart, rpart) = (|&e| part_of(l.parsed, e), |&e| part_of(r.parsed, e));
+        let pk = match (lparts.get(i).map(lpart), rparts.get(j).map(rpart)) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
             (None, None) => break,
         };
         le.clear();
         re.clear();
-        while let Some(&(_, e)) = lparts.get(i).filter(|(p, _)| *p == pk) {
+        while let Some(&e) = lparts.get(i).filter(|&e| lpart(e) == pk) {
             le.push(e);
             i += 1;
         }
-        while let Some(&(_, e)) = rparts.get(j).filter(|(p, _)| *p == pk) {
+        while let Some(&e) = rparts.get(j).filter(|&e| rpart(e) == pk) {
             re.push(e);
             j += 1;
         }
-        let (lonly, ronly) = unmatched(l.parsed, &le, r.parsed, &re, &schema);
+        let (lonly, ronly) = unmatched(l.parsed, &mut le, r.parsed, &mut re, &schema);
         if lonly.is_empty() && ronly.is_empty() {
             continue;
         }
@@ -401,11 +405,11 @@ fn changed_object(
         };
         let mut left: Vec<Snippet> = lonly
             .iter()
-            .map(|&i| snippet(l.parsed, &l.parsed.entries[i]))
+            .map(|&i| snippet(l.parsed, &l.parsed.entries[i as usize]))
             .collect();
         let mut right: Vec<Snippet> = ronly
             .iter()
-            .map(|&i| snippet(r.parsed, &r.parsed.entries[i]))
+            .map(|&i| snippet(r.parsed, &r.parsed.entries[i as usize]))
             .collect();
         left.sort();
         right.sort();
@@ -438,16 +442,18 @@ fn changed_object(
     })
 }
 
-/// The entries of each side that have no equal on the other (multiset difference).
+/// The entries of each side that have no equal on the other (multiset difference); `le` and
+/// `re` are sorted in place (entry numbers of 4 bytes, not copied: a part of a million
+/// entries a side, as `SELECT 1;` lines are, takes 8 MB).
 fn unmatched(
     lp: &Parsed<'_>,
-    le: &[usize],
+    le: &mut [u32],
     rp: &Parsed<'_>,
-    re: &[usize],
+    re: &mut [u32],
     schema: &str,
-) -> (Vec<usize>, Vec<usize>) {
-    let cmp = |a: (&Parsed<'_>, usize), b: (&Parsed<'_>, usize)| {
-        let (ea, eb) = (&a.0.entries[a.1], &b.0.entries[b.1]);
+) -> (Vec<u32>, Vec<u32>) {
+    let cmp = |a: (&Parsed<'_>, u32), b: (&Parsed<'_>, u32)| {
+        let (ea, eb) = (&a.0.entries[a.1 as usize], &b.0.entries[b.1 as usize]);
         let (ta, tb) = (
             &a.0.stmts[ea.stmt as usize].tokens,
             &b.0.stmts[eb.stmt as usize].tokens,
@@ -466,8 +472,7 @@ fn unmatched(
             (le.to_vec(), re.to_vec())
         };
     }
-    let mut ls = le.to_vec();
-    let mut rs = re.to_vec();
+    let (ls, rs) = (le, re);
     ls.sort_by(|&a, &b| cmp((lp, a), (lp, b)));
     rs.sort_by(|&a, &b| cmp((rp, a), (rp, b)));
     let (mut i, mut j) = (0, 0);
@@ -494,37 +499,37 @@ fn unmatched(
 }
 
 fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
-    let s = &p.stmts[stmt as usize];
+    let s = &p.raw[stmt as usize];
     Snippet {
         lines: LineRange {
             start: s.start.line,
-            end: s.end_line,
+            end: s.end_line(),
         },
         text: s.text.trim_end().to_string(),
     }
 }
 
 fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
-    let s = &p.stmts[e.stmt as usize];
+    let s = p.stmt(e.stmt);
     let toks: &[Tok] = &s.tokens.toks;
     match &e.shown {
         Shown::Statement => statement_snippet(p, e.stmt),
         Shown::Tokens(range) => {
-            let a = s.location(range.start as usize).unwrap_or(s.start);
+            let line = s.line(range.start as usize).unwrap_or(s.start.line);
             let from = s.offset(range.start as usize).unwrap_or(0);
             let to = s.offset(range.end as usize).unwrap_or(s.text.len());
             let text = s.text[from..to.max(from)]
                 .trim_end()
                 .trim_end_matches(',')
                 .trim_end();
-            let end = a.line + text.matches('\n').count() as u32;
+            let end = line + text.matches('\n').count() as u32;
             Snippet {
-                lines: LineRange { start: a.line, end },
+                lines: LineRange { start: line, end },
                 text: text.to_string(),
             }
         }
         Shown::Row(k) => {
-            let line = s.location(*k as usize).unwrap_or(s.start).line;
+            let line = s.line(*k as usize).unwrap_or(s.start.line);
             let text = match &toks[*k as usize] {
                 Tok::Str(_, row) => row.to_string(),
                 other => render(std::iter::once(other)),

@@ -23,9 +23,77 @@ pub(crate) enum StrKind {
     Bit,
 }
 
-/// A canonical token: 24 bytes, its text boxed (a `String` would make it 32; a long
-/// differing statement keeps the tokens of both sides: a one-line 17 MB INSERT, 8 million
-/// tokens a side).
+/// The text of a token: up to [`Short::MAX`] bytes inside the token, longer boxed. 16 bytes;
+/// most words and numbers of a dump are short, and a boxed text takes 32 bytes of the heap
+/// however short (a one-line INSERT of a million numbers: 32 MB a side).
+#[derive(Clone)]
+pub(crate) enum Text {
+    Boxed(Box<str>),
+    Short(Short),
+}
+
+/// A text of at most [`Short::MAX`] bytes.
+#[derive(Clone, Copy)]
+pub(crate) struct Short {
+    len: u8,
+    bytes: [u8; Short::MAX],
+}
+
+impl Short {
+    const MAX: usize = 7;
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Boxed(s) => s,
+            Text::Short(s) => std::str::from_utf8(&s.bytes[..s.len as usize]).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        if s.len() <= Short::MAX {
+            let mut bytes = [0; Short::MAX];
+            bytes[..s.len()].copy_from_slice(s.as_bytes());
+            Text::Short(Short {
+                len: s.len() as u8,
+                bytes,
+            })
+        } else {
+            Text::Boxed(s.into())
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        if s.len() <= Short::MAX {
+            Text::from(&*s)
+        } else {
+            Text::Boxed(s.into_boxed_str())
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+/// A canonical token: 24 bytes, its text inside it or boxed (a `String` would make it 32; a
+/// long differing statement keeps the tokens of both sides: a one-line 17 MB INSERT, 8
+/// million tokens a side).
 ///
 /// A keyword and a word of the same text are the same token: they compare, order and hash as
 /// one (see [`Tok::word`]).
@@ -36,20 +104,20 @@ pub(crate) enum Tok {
     Keyword(&'static str),
     /// A keyword or an identifier as PostgreSQL folds it (unquoted: lower-cased; quoted: its
     /// text when folding would not change it).
-    Word(Box<str>),
+    Word(Text),
     /// A quoted identifier that differs from any unquoted spelling (`"Foo"`, `"select"`), as
     /// PostgreSQL reads it: without its quotes, a doubled `""` inside it one `"`. Writers
     /// quote and escape it again (see [`write_ident`]).
-    Quoted(Box<str>),
-    Number(Box<str>),
-    Str(StrKind, Box<str>),
+    Quoted(Text),
+    Number(Text),
+    Str(StrKind, Text),
     /// The body of a dollar-quoted string; the tag does not matter.
-    Dollar(Box<str>),
+    Dollar(Text),
     /// `,` `(` `)` `[` `]` `.` `;` and `:` standing for `::`.
     Punct(char),
     /// An operator: a run of operator characters with no space inside.
-    Op(Box<str>),
-    Other(Box<str>),
+    Op(Text),
+    Other(Text),
 }
 
 /// A token as it compares: keywords and words are one kind. Its variants are in the order
@@ -372,7 +440,7 @@ pub(crate) fn tokenize_text(
                 if is_operator_text(&s) {
                     if adjacent {
                         if let Some(Tok::Op(prev)) = out.toks.last_mut() {
-                            let mut joined = String::from(std::mem::take(prev));
+                            let mut joined = String::from(&**prev);
                             joined.push_str(&s);
                             *prev = joined.into();
                             continue;

@@ -25,7 +25,6 @@ use crate::cut::{Cuts, Lexed};
 use crate::error::Error;
 use crate::handoff::Threads;
 use crate::hash::{FastHashMap, Hashed, hash_text};
-use crate::lex::Tokens;
 use crate::scan::{RawStatement, split};
 use crate::schema::{Parsed, Room, classify, parse};
 
@@ -33,7 +32,7 @@ use crate::schema::{Parsed, Room, classify, parse};
 const LEX_CHUNK: usize = 64;
 
 /// A dump's statements and the hash of each one's text, or the dump's first error.
-type Split<'a> = Result<(Vec<RawStatement<'a>>, Vec<u64>), Error>;
+type Split<'a> = Result<(Arc<Vec<RawStatement<'a>>>, Vec<u64>), Error>;
 
 /// Parses both dumps. The results, errors included, are those of `parse` on each side.
 pub(crate) fn parse_pair<'a>(
@@ -57,27 +56,37 @@ pub(crate) fn parse_pair<'a>(
         left: ltask,
         right: rtask,
     } = Plan::new(&lraw, &lhash, &rraw, &rhash);
+    drop((lhash, rhash));
     let cuts = Cuts::new(&tasks);
     let tasks: Vec<(usize, &RawStatement<'_>)> = tasks.into_iter().enumerate().collect();
     let done = cuts.lex_all(&tasks);
     drop(cuts);
+    drop(tasks);
     (
-        side(&lraw, &ltask, &done, order, None),
-        side(&rraw, &rtask, &done, order, None),
+        side(lraw, ltask, &done, order, None),
+        side(rraw, rtask, &done, order, None),
     )
 }
 
-/// Step 3 for one side: its tokens gathered from `done` (a statement's are anywhere in it: in
-/// a large dump, a cache miss each), then classified into `room` (made for it, if `None`).
+/// Step 3 for one side: its first error, if a statement's tokens are one (located in its
+/// text), else its statements classified into `room` (made for it, if `None`), each with its
+/// tokens from `done` (a statement's are anywhere in it: in a large dump, a cache miss each).
 fn side<'a>(
-    raw: &[RawStatement<'a>],
-    task: &[u32],
+    raw: Arc<Vec<RawStatement<'a>>>,
+    task: Vec<u32>,
     done: &[Lexed],
     order: Order,
-    room: Option<Room<'a>>,
+    room: Option<Room>,
 ) -> Result<Parsed<'a>, Error> {
-    let tokens = tokens_of(raw, task, done)?;
-    let room = room.unwrap_or_else(|| Room::new(raw));
+    if done.iter().any(Result::is_err) {
+        for (r, &t) in raw.iter().zip(&task) {
+            if let Err(e) = &done[t as usize] {
+                return Err((**e).clone().in_statement_at(r.start));
+            }
+        }
+    }
+    let room = room.unwrap_or_else(|| Room::new(&raw));
+    let tokens = |_, t: u32| done[t as usize].as_ref().ok();
     Ok(classify(raw, tokens, task, order, room))
 }
 
@@ -132,23 +141,7 @@ impl<'r, 'a> Plan<'r, 'a> {
 fn split_hashed(src: &str) -> Split<'_> {
     let raw = split(src)?;
     let hashes = raw.iter().map(|r| hash_text(r.text)).collect();
-    Ok((raw, hashes))
-}
-
-/// A side's tokens, one per statement, or its first error (located in that side's text).
-fn tokens_of(
-    raw: &[RawStatement<'_>],
-    task: &[u32],
-    done: &[Lexed],
-) -> Result<Vec<Arc<Tokens>>, Error> {
-    let mut tokens = Vec::with_capacity(raw.len());
-    for (r, &t) in raw.iter().zip(task) {
-        match &done[t as usize] {
-            Ok(lexed) => tokens.push(Arc::clone(lexed)),
-            Err(e) => return Err((**e).clone().in_statement_at(r.start)),
-        }
-    }
-    Ok(tokens)
+    Ok((Arc::new(raw), hashes))
 }
 
 #[cfg(test)]
@@ -162,7 +155,8 @@ mod tests {
         match (a, b) {
             (Ok(a), Ok(b)) => {
                 a.stmts.len() == b.stmts.len()
-                    && a.stmts.iter().zip(&b.stmts).all(|(x, y)| {
+                    && (0..a.stmts.len() as u32).all(|k| {
+                        let (x, y) = (a.stmt(k), b.stmt(k));
                         x.text == y.text
                             && x.start == y.start
                             && x.tokens.toks == y.tokens.toks

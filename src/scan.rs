@@ -15,16 +15,16 @@ pub(crate) struct RawStatement<'a> {
     pub text: &'a str,
     /// Where `text` starts.
     pub start: Location,
-    /// The line of the statement's last character.
-    pub end_line: u32,
     /// What statements of one line without meta-commands or `COPY` data have none of, boxed
     /// apart (absent, it takes 8 bytes, not 48: a one-line dump of `SELECT 1;` is 10 bytes a
-    /// statement).
+    /// statement, and a statement 32 bytes).
     extra: Option<Box<Extra<'a>>>,
 }
 
 #[derive(Debug, Clone)]
 struct Extra<'a> {
+    /// The line of the statement's last character.
+    end_line: u32,
     meta_lines: Box<[(usize, usize)]>,
     copy_rows: Box<[CopyRow<'a>]>,
     line_starts: Box<[u32]>,
@@ -39,22 +39,24 @@ impl<'a> RawStatement<'a> {
         copy_rows: Vec<CopyRow<'a>>,
         line_starts: &[u32],
     ) -> Self {
-        let extra = (!(meta_lines.is_empty() && copy_rows.is_empty() && line_starts.is_empty()))
-            .then(|| {
-                Box::new(Extra {
-                    meta_lines: meta_lines.into_boxed_slice(),
-                    copy_rows: copy_rows.into_boxed_slice(),
-                    // Copied out at its exact length: the caller's buffer serves the next
-                    // statement.
-                    line_starts: Box::from(line_starts),
-                })
-            });
-        RawStatement {
-            text,
-            start,
-            end_line,
-            extra,
-        }
+        let one_line = end_line == start.line;
+        let plain = one_line && meta_lines.is_empty() && copy_rows.is_empty();
+        let extra = (!(plain && line_starts.is_empty())).then(|| {
+            Box::new(Extra {
+                end_line,
+                meta_lines: meta_lines.into_boxed_slice(),
+                copy_rows: copy_rows.into_boxed_slice(),
+                // Copied out at its exact length: the caller's buffer serves the next
+                // statement.
+                line_starts: Box::from(line_starts),
+            })
+        });
+        RawStatement { text, start, extra }
+    }
+
+    /// The line of the statement's last character.
+    pub(crate) fn end_line(&self) -> u32 {
+        self.extra.as_ref().map_or(self.start.line, |e| e.end_line)
     }
 
     /// Lines inside `text` that are psql meta-commands (rare: pg_dump never writes them
@@ -632,7 +634,7 @@ mod tests {
         assert_eq!(stmts.len(), 2);
         let rows: Vec<_> = stmts[0].copy_rows().iter().map(|r| r.text).collect();
         // One row a line, from the line after the command's.
-        assert_eq!(stmts[0].end_line, 1);
+        assert_eq!(stmts[0].end_line(), 1);
         assert_eq!(rows, vec!["1\t'unterminated", "2\t$$"]);
         assert_eq!(stmts[1].text, "SELECT 1;");
         assert_eq!(stmts[1].start, Location::new(5, 1));

@@ -1,93 +1,118 @@
 //! One side of a comparison: the dump's statements, tokenized and classified.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
 use crate::cut::lex;
-use crate::error::{Error, Location, absolute};
+use crate::error::{Error, Location};
 use crate::lex::{Tokens, locate_each};
 use crate::scan::{RawStatement, split};
 
-/// A statement of a dump, with its canonical tokens. The tokens may be shared with a
-/// statement of the same text, on this side or the other (see `pair`).
+/// What a dump's statement adds to its text (the [`RawStatement`] of the same index in
+/// [`Parsed::raw`]): its canonical tokens, which may be shared with a statement of the same
+/// text, on this side or the other (see `pair`). 8 bytes a statement: a dump of `SELECT 1;`
+/// lines is 10 bytes a statement.
 #[derive(Debug)]
-pub(crate) struct Stmt<'a> {
-    pub text: &'a str,
-    pub start: Location,
-    pub end_line: u32,
+pub(crate) struct Stmt {
     pub tokens: Arc<Tokens>,
-    /// The statement's meta-command lines (see `RawStatement`), if it has any: boxed apart,
-    /// since almost no statement has (8 bytes a statement, not 16).
-    pub meta_lines: Option<Box<MetaLines>>,
-    /// How many of its last tokens are the rows of a `COPY` data block.
-    pub rows: u32,
-    /// Which distinct statement text of the comparison this is (see `pair`): statements of
-    /// the two sides with the same task have the same text and share their tokens.
-    /// [`NO_TASK`] when parsed on its own.
-    pub task: u32,
-    /// The schema that unqualified names are read in at this statement, as an index into
-    /// [`Parsed::contexts`]: a statement's entries follow from its tokens and this.
-    pub context: u32,
-    /// Where its tokens start, relative to it; found when first asked for (boxed apart: 16
-    /// bytes a statement, not 24).
-    starts: OnceLock<Box<Starts>>,
 }
-
-/// Where the tokens of a statement start.
-#[derive(Debug)]
-struct Starts(Box<[(Location, u32)]>);
-
-/// A statement's meta-command lines, as byte ranges of its text.
-#[derive(Debug)]
-pub(crate) struct MetaLines(Box<[(usize, usize)]>);
 
 /// No task: a statement parsed on its own, that no statement of the other side shares.
 pub(crate) const NO_TASK: u32 = u32::MAX;
 
-impl Stmt<'_> {
-    /// Where each token but the `COPY` rows starts, relative to the statement, and at which
-    /// byte of its text.
-    fn starts(&self) -> &[(Location, u32)] {
-        let Starts(starts) = &**self.starts.get_or_init(|| {
-            let meta_lines = self.meta_lines.as_ref().map_or(&[][..], |m| &m.0);
-            // One a token, and the final `;` until it is dropped.
-            let count = self.tokens.toks.len() - self.rows as usize;
-            let mut starts = Vec::with_capacity(count + 1);
-            let mut bytes = Bytes::new(self.text);
-            if locate_each(self.text, meta_lines, |at| {
-                starts.push((at, bytes.at(at)));
-            }) {
-                starts.pop();
-            }
-            Box::new(Starts(starts.into_boxed_slice()))
-        });
-        starts
+/// Where the tokens of a statement start, as bytes of its text (one a token but the `COPY`
+/// rows), and where its lines end (the byte of each `\n`): 4 bytes a token and a line, for
+/// the statements shown in a report only.
+#[derive(Debug)]
+struct Positions {
+    tokens: Vec<u32>,
+    newlines: Vec<u32>,
+}
+
+type Starts = Arc<Positions>;
+
+/// A statement of a [`Parsed`] dump: its text, where it is, and its tokens.
+pub(crate) struct StmtRef<'p, 'a> {
+    pub text: &'a str,
+    pub start: Location,
+    pub end_line: u32,
+    pub tokens: &'p Arc<Tokens>,
+    raw: &'p RawStatement<'a>,
+    index: u32,
+    /// The dump's starts of the statements asked for so far.
+    known: &'p Mutex<HashMap<u32, Starts>>,
+    starts: std::cell::OnceCell<Starts>,
+}
+
+impl StmtRef<'_, '_> {
+    /// Where the tokens start: found when first asked for, and kept for the statement.
+    fn starts(&self) -> &Positions {
+        self.starts.get_or_init(|| {
+            let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+            let starts = known.entry(self.index).or_insert_with(|| {
+                let meta_lines = self.raw.meta_lines();
+                // One a token, and the final `;` until it is dropped.
+                let count = self.tokens.toks.len() - self.raw.copy_rows().len();
+                let mut tokens = Vec::with_capacity(count + 1);
+                let mut bytes = Bytes::new(self.text);
+                if locate_each(self.text, meta_lines, |at| {
+                    tokens.push(bytes.at(at));
+                }) {
+                    tokens.pop();
+                }
+                let newlines = self.text.match_indices('\n').map(|(i, _)| i as u32);
+                Arc::new(Positions {
+                    tokens,
+                    newlines: newlines.collect(),
+                })
+            });
+            Arc::clone(starts)
+        })
     }
 
-    /// Where token `k` starts in the input, if there is a token `k`.
-    pub fn location(&self, k: usize) -> Option<Location> {
+    /// The line in the input where token `k` starts, if there is a token `k`.
+    pub fn line(&self, k: usize) -> Option<u32> {
         let count = self.tokens.toks.len();
-        let first_row = count - self.rows as usize;
+        let first_row = count - self.raw.copy_rows().len();
         if k < first_row {
             let starts = self.starts();
-            debug_assert_eq!(starts.len(), first_row, "a location for every token");
-            starts.get(k).map(|&(rel, _)| absolute(self.start, rel))
+            debug_assert_eq!(starts.tokens.len(), first_row, "a start for every token");
+            let &at = starts.tokens.get(k)?;
+            let before = starts.newlines.partition_point(|&n| n < at);
+            Some(self.start.line + before as u32)
         } else if k < count {
             // A `COPY` data row: one a line, from the line after the statement's end.
             let row = (k - first_row) as u32;
-            Some(Location::new(self.end_line + 1 + row, 1))
+            Some(self.end_line + 1 + row)
         } else {
             None
         }
+    }
+
+    /// Where token `k` starts in the input, if there is a token `k`.
+    #[cfg(test)]
+    pub fn location(&self, k: usize) -> Option<Location> {
+        let line = self.line(k)?;
+        if k >= self.tokens.toks.len() - self.raw.copy_rows().len() {
+            return Some(Location::new(line, 1));
+        }
+        let at = self.offset(k)?;
+        let from = self.text[..at].rfind('\n').map(|n| n + 1);
+        let column = self.text[from.unwrap_or(0)..at].chars().count() as u32 + 1;
+        Some(match from {
+            None => Location::new(line, self.start.column + column - 1),
+            Some(_) => Location::new(line, column),
+        })
     }
 
     /// The byte of the statement's text where token `k` starts: its end for a `COPY` data row
     /// (they follow the text), `None` if there is no token `k`.
     pub fn offset(&self, k: usize) -> Option<usize> {
         let count = self.tokens.toks.len();
-        let first_row = count - self.rows as usize;
+        let first_row = count - self.raw.copy_rows().len();
         if k < first_row {
-            self.starts().get(k).map(|&(_, at)| at as usize)
+            self.starts().tokens.get(k).map(|&at| at as usize)
         } else if k < count {
             Some(self.text.len())
         } else {
@@ -138,17 +163,55 @@ impl<'t> Bytes<'t> {
 /// A parsed dump.
 #[derive(Debug)]
 pub(crate) struct Parsed<'a> {
-    pub stmts: Vec<Stmt<'a>>,
+    /// The statements' texts and where they are (shared with the parts of `pair` that
+    /// tokenize them, until those are done).
+    pub raw: Arc<Vec<RawStatement<'a>>>,
+    /// What each statement of `raw` adds.
+    pub stmts: Vec<Stmt>,
+    /// Which distinct statement text of the comparison each statement is (see `pair`):
+    /// statements of the two sides with the same task have the same text and share their
+    /// tokens. [`NO_TASK`] when parsed on its own.
+    pub tasks: Vec<u32>,
+    /// The schema that unqualified names are read in, as an index into `contexts`, from
+    /// the first statement of each run of statements read in one schema (dumps set it once
+    /// or a few times): a statement's entries follow from its tokens and this (see
+    /// [`Parsed::context`]).
+    pub context_runs: Vec<(u32, u32)>,
     pub entries: Vec<Entry>,
     pub facts: Facts,
     /// The default schemas that statements are read in (`SET search_path`), each once; see
     /// [`Stmt::context`].
     pub contexts: Vec<Option<String>>,
+    /// Where the tokens of the statements shown in a report start (see [`StmtRef`]).
+    starts: Mutex<HashMap<u32, Starts>>,
+}
+
+impl<'a> Parsed<'a> {
+    /// The schema that statement `k` is read in, as an index into `contexts`.
+    pub(crate) fn context(&self, k: u32) -> u32 {
+        let run = self.context_runs.partition_point(|&(first, _)| first <= k);
+        run.checked_sub(1).map_or(0, |r| self.context_runs[r].1)
+    }
+
+    /// Statement `k`.
+    pub(crate) fn stmt(&self, k: u32) -> StmtRef<'_, 'a> {
+        let raw = &self.raw[k as usize];
+        StmtRef {
+            text: raw.text,
+            start: raw.start,
+            end_line: raw.end_line(),
+            tokens: &self.stmts[k as usize].tokens,
+            raw,
+            index: k,
+            known: &self.starts,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
 }
 
 /// What a [`Parsed`] owns, without the input text it borrows.
 pub(crate) struct OwnedParts {
-    _tokens: Vec<Arc<Tokens>>,
+    _stmts: Vec<Stmt>,
     _entries: Vec<Entry>,
     _facts: Facts,
 }
@@ -157,7 +220,7 @@ impl Parsed<'_> {
     /// The parts that own memory, to be freed elsewhere or later.
     pub(crate) fn into_owned(self) -> OwnedParts {
         OwnedParts {
-            _tokens: self.stmts.into_iter().map(|s| s.tokens).collect(),
+            _stmts: self.stmts,
             _entries: self.entries,
             _facts: self.facts,
         }
@@ -176,60 +239,57 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let room = Room::new(&raw);
+    let tasks = vec![NO_TASK; raw.len()];
     Ok(classify(
-        &raw,
-        tokens,
-        &vec![NO_TASK; raw.len()],
+        Arc::new(raw),
+        |k, _| tokens.get(k),
+        tasks,
         order,
         room,
     ))
 }
 
 /// The lists that classifying a dump fills, its statements and their entries, made ahead.
-pub(crate) struct Room<'a> {
-    stmts: Vec<Stmt<'a>>,
+pub(crate) struct Room {
+    stmts: Vec<Stmt>,
     entries: Vec<Entry>,
 }
 
-impl Room<'_> {
-    /// Room for the statements of `raw` and about twice as many entries (most statements
-    /// have one or two; the list grows if there are more), but no more than one entry a
-    /// statement and one per 128 bytes of text: a statement has at least 10 bytes (`SELECT
-    /// 1;`), and room for two entries of 104 bytes each is 21 bytes per input byte there.
+impl Room {
+    /// Room for the statements of `raw`, and for an entry a statement and one more per 16
+    /// bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory that is
+    /// not written is not resident: a list made large enough at once is never copied to a
+    /// larger one, copies that the allocator may keep resident after freeing them (a table
+    /// of 262,144 columns a side, the list grown by doubling: 47× the input at the peak).
     pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
         let statements = raw.len();
         let bytes: usize = raw.iter().map(|r| r.text.len()).sum();
         Room {
             stmts: Vec::with_capacity(statements),
-            entries: Vec::with_capacity(statements + statements.min(bytes / 128)),
+            entries: Vec::with_capacity(statements + bytes / 16),
         }
     }
 
-    /// [`Room::new`], every place in the lists written once and emptied again. Memory a
+    /// [`Room::new`], a place a statement in each list written once and emptied again. Memory a
     /// process touches for the first time is handed out by the kernel a page at a time (a
     /// page fault, and a page to zero); a large dump's lists are tens of megabytes, and as
     /// its statements are classified, one statement in 15 or so would wait for a new page (a
     /// statement and its entries take about 270 bytes in the generated pairs).
     /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
     /// without waiting.
-    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room<'static> {
+    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room {
         let mut room = Room::new(raw);
         let tokens = Arc::new(Tokens::default());
         let stmt = || Stmt {
-            text: "",
-            start: Location::new(1, 1),
-            end_line: 1,
             tokens: Arc::clone(&tokens),
-            meta_lines: None,
-            rows: 0,
-            task: NO_TASK,
-            context: 0,
-            starts: OnceLock::new(),
         };
         let places = room.stmts.capacity();
         room.stmts.extend(std::iter::repeat_with(stmt).take(places));
         room.stmts.clear();
-        let places = room.entries.capacity();
+        // The places for one entry a statement: those beyond are for the statements of
+        // several entries, touched only if used (touched ahead, they would be resident for
+        // nothing in a dump of one-entry statements: 7 MB for a million `SELECT 1;`).
+        let places = raw.len();
         room.entries
             .extend(std::iter::repeat_with(Entry::placeholder).take(places));
         room.entries.clear();
@@ -237,13 +297,15 @@ impl Room<'_> {
     }
 }
 
-/// Classifies a dump's statements, given the tokens of each, into the lists of `room`.
-pub(crate) fn classify<'a>(
-    raw: &[RawStatement<'a>],
-    tokens: Vec<Arc<Tokens>>,
-    tasks: &[u32],
+/// Classifies a dump's statements, given the task of each and its tokens (`tokens(k, task)`
+/// for statement `k`; the statements from the first without tokens on are left out), into
+/// the lists of `room`.
+pub(crate) fn classify<'a, 't>(
+    raw: Arc<Vec<RawStatement<'a>>>,
+    tokens: impl Fn(usize, u32) -> Option<&'t Arc<Tokens>>,
+    mut tasks: Vec<u32>,
     order: Order,
-    room: Room<'a>,
+    room: Room,
 ) -> Parsed<'a> {
     let Room {
         mut stmts,
@@ -252,9 +314,10 @@ pub(crate) fn classify<'a>(
     let mut facts = Facts::default();
     let mut contexts = vec![None];
     let mut context = 0;
-    let mut lists = tokens.into_iter();
-    for (r, &task) in raw.iter().zip(tasks) {
-        let Some(tokens) = lists.next() else {
+    let mut context_runs = Vec::new();
+    let tokens_of = |k: usize| tasks.get(k).and_then(|&t| tokens(k, t));
+    for (k, r) in raw.iter().enumerate() {
+        let Some(tokens) = tokens_of(k) else {
             break;
         };
         if contexts[context] != facts.default_schema {
@@ -265,6 +328,7 @@ pub(crate) fn classify<'a>(
                     contexts.len() - 1
                 }
             };
+            context_runs.push((k as u32, context as u32));
         }
         let before = entries.len();
         let mut c = Classifier {
@@ -278,23 +342,19 @@ pub(crate) fn classify<'a>(
             e.stmt = k;
         }
         stmts.push(Stmt {
-            text: r.text,
-            start: r.start,
-            end_line: r.end_line,
-            tokens,
-            meta_lines: (!r.meta_lines().is_empty())
-                .then(|| Box::new(MetaLines(r.meta_lines().into()))),
-            rows: r.copy_rows().len() as u32,
-            task,
-            context: context as u32,
-            starts: OnceLock::new(),
+            tokens: Arc::clone(tokens),
         });
     }
+    tasks.truncate(stmts.len());
     Parsed {
+        raw,
         stmts,
+        tasks,
+        context_runs,
         entries,
         facts,
         contexts,
+        starts: Mutex::default(),
     }
 }
 
@@ -357,8 +417,20 @@ mod tests {
             .collect();
         let tasks = vec![NO_TASK; raw.len()];
         let order = Order::default();
-        let a = classify(&raw, tokens.clone(), &tasks, order, room);
-        let b = classify(&raw, tokens, &tasks, order, Room::new(&raw));
+        let a = classify(
+            Arc::new(raw.clone()),
+            |k, _| tokens.get(k),
+            tasks.clone(),
+            order,
+            room,
+        );
+        let b = classify(
+            Arc::new(raw.clone()),
+            |k, _| tokens.get(k),
+            tasks,
+            order,
+            Room::new(&raw),
+        );
         assert_eq!(a.stmts.len(), 3);
         assert!(a.entries.len() > 3);
         assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));

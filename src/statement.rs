@@ -57,7 +57,7 @@ pub fn statements(dump: &str) -> Result<Vec<Statement<'_>>> {
             text: r.text,
             lines: LineRange {
                 start: r.start.line,
-                end: r.end_line,
+                end: r.end_line(),
             },
             copy_rows: r.copy_rows().iter().map(|row| row.text).collect(),
         })

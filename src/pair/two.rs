@@ -12,7 +12,7 @@
 //! one-thread path (tests in `pair`).
 
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use super::{LEX_CHUNK, Plan, Split, side, split_hashed};
@@ -30,8 +30,9 @@ struct Work<'r, 'a> {
     cuts: RwLock<Option<Cuts<'a>>>,
     tasks: Vec<(usize, &'r RawStatement<'a>)>,
     next: AtomicUsize,
-    left: Vec<u32>,
-    right: Vec<u32>,
+    /// Each side's statements' tasks, taken when the side is classified.
+    left: Mutex<Vec<u32>>,
+    right: Mutex<Vec<u32>>,
 }
 
 type Lexed = Vec<cut::Lexed>;
@@ -54,6 +55,19 @@ pub(super) fn parse_pair<'a>(left: &'a str, right: &'a str, order: Order) -> Opt
     parse_pair_late(left, right, order, Duration::ZERO).map(|(parsed, _)| parsed)
 }
 
+/// A side's [`Split`], its hashes to be taken (freed) once the statements are paired.
+type Held<'a> = Result<(Arc<Vec<RawStatement<'a>>>, Mutex<Vec<u64>>), Error>;
+
+fn held(split: Split<'_>) -> Held<'_> {
+    split.map(|(raw, hashes)| (raw, Mutex::new(hashes)))
+}
+
+/// Takes a list out of its lock (a side's hashes, a side's tasks), to be freed or kept by
+/// the taker.
+fn take<T>(list: &Mutex<Vec<T>>) -> Vec<T> {
+    std::mem::take(&mut *list.lock().unwrap_or_else(PoisonError::into_inner))
+}
+
 /// Which of the right side's steps this thread took: splitting, classifying.
 type Taken = (bool, bool);
 
@@ -72,9 +86,9 @@ fn parse_pair_late<'a>(
     // raises `theirs_ready`, this thread `lsplit_ready`, `work_ready` and `done_ready`;
     // `rsplit_ready`, the thread that splits the right side. This thread only waits for
     // steps the helper took on.
-    let lsplit: OnceLock<Split<'a>> = OnceLock::new();
+    let lsplit: OnceLock<Held<'a>> = OnceLock::new();
     let lsplit_ready = Flag::default();
-    let rsplit: OnceLock<Split<'a>> = OnceLock::new();
+    let rsplit: OnceLock<Held<'a>> = OnceLock::new();
     let (split_right, rsplit_ready) = (Claim::default(), Flag::default());
     // Left empty when a side does not split: the helper then stops.
     let work: OnceLock<Work<'_, 'a>> = OnceLock::new();
@@ -90,14 +104,14 @@ fn parse_pair_late<'a>(
     // The lists each side is classified into, their memory touched by the helper while
     // this thread pairs the statements (see `Room::touched`). A side whose room is not there
     // when it is classified gets one then.
-    let rooms: [Mutex<Option<Room<'static>>>; 2] = Default::default();
+    let rooms: [Mutex<Option<Room>>; 2] = Default::default();
     let room = |side: usize| {
         rooms[side]
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take()
     };
-    let make_room = |side: usize, split: &OnceLock<Split<'a>>| {
+    let make_room = |side: usize, split: &OnceLock<Held<'a>>| {
         // Made with the lock held: a side classified meanwhile waits for its room rather than
         // making one of its own beside it (a third list at the peak: 1M `CREATE INDEX`
         // statements a side, 175 MB).
@@ -116,7 +130,7 @@ fn parse_pair_late<'a>(
     let split = || {
         let mine = split_right.take();
         if mine {
-            let _ = rsplit.set(split_hashed(right));
+            let _ = rsplit.set(held(split_hashed(right)));
             rsplit_ready.raise();
         }
         mine
@@ -127,7 +141,7 @@ fn parse_pair_late<'a>(
         };
         let mine = classify_right.take();
         if mine {
-            let r = side(rraw, &w.right, done, order, room(1));
+            let r = side(Arc::clone(rraw), take(&w.right), done, order, room(1));
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -165,7 +179,7 @@ fn parse_pair_late<'a>(
         };
         let raise = RaiseOnDrop([&lsplit_ready, &work_ready, &done_ready]);
 
-        let l = lsplit.get_or_init(|| split_hashed(left));
+        let l = lsplit.get_or_init(|| held(split_hashed(left)));
         lsplit_ready.raise();
         let split_here = split();
         rsplit_ready.wait();
@@ -183,15 +197,15 @@ fn parse_pair_late<'a>(
             tasks,
             left: ltask,
             right: rtask,
-        } = Plan::new(lraw, lhash, rraw, rhash);
+        } = Plan::new(lraw, &take(lhash), rraw, &take(rhash));
         let cuts = Cuts::new(&tasks);
         let tasks = tasks.into_iter().enumerate().collect();
         let w = work.get_or_init(|| Work {
             cuts: RwLock::new(Some(cuts)),
             tasks,
             next: AtomicUsize::new(0),
-            left: ltask,
-            right: rtask,
+            left: Mutex::new(ltask),
+            right: Mutex::new(rtask),
         });
         work_ready.raise();
         let mut chunks = w.lex();
@@ -214,7 +228,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = side(lraw, &w.left, done, order, room(0));
+        let l = side(Arc::clone(lraw), take(&w.left), done, order, room(0));
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);
