@@ -9,6 +9,8 @@ use crate::object::ObjectKind;
 use crate::scan::split;
 
 mod column;
+mod graph;
+mod order;
 use column::column;
 
 /// The SQL that would turn the left schema into the right one: a draft for review, printed by
@@ -196,20 +198,25 @@ impl Migration<'_> {
             .count()
     }
 
-    /// The actions of the draft, in the order they run.
+    /// The actions of the draft, in the order they run: ordered by the dependencies between
+    /// the objects of each dump (see `order`) when the dumps are known, else by phase.
     fn plan(&self) -> Plan {
         let mut plan = Plan::default();
-        for change in self.diff.changes() {
+        for (c, change) in self.diff.changes().iter().enumerate() {
+            plan.current = Origin::Whole(c);
             object(&mut plan, change);
         }
-        plan.actions.sort_by_key(|a| (a.phase, a.order));
+        match self.diff.sources.as_ref().and_then(graph::Graph::new) {
+            Some(graph) => order::arrange(&mut plan, self.diff, &graph),
+            None => plan.actions.sort_by_key(|a| (a.phase, a.order, a.seq)),
+        }
         plan
     }
 }
 
 /// The order statements must run in: drops of dependants first, then creates of what others
 /// depend on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Phase {
     DropView,
     DropTrigger,
@@ -243,10 +250,23 @@ enum Phase {
     Other,
 }
 
+/// The change of the diff an action comes from: an object added or removed whole
+/// (`Whole`), or a part of a changed one (`Part`), by their indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Origin {
+    #[default]
+    None,
+    Whole(usize),
+    Part(usize, usize),
+}
+
 struct Action {
     phase: Phase,
     /// Within a phase: creates follow the right dump's order, drops the reverse of the left's.
     order: i64,
+    /// The order actions were planned in: the last tie-breaker.
+    seq: usize,
+    origin: Origin,
     sql: String,
     destructive: Option<Destructive>,
 }
@@ -258,6 +278,8 @@ impl Action {
         Action {
             phase,
             order,
+            seq: 0,
+            origin: Origin::None,
             sql,
             destructive,
         }
@@ -268,12 +290,19 @@ impl Action {
 struct Plan {
     actions: Vec<Action>,
     manual: Vec<String>,
+    /// Where the actions being planned come from.
+    current: Origin,
 }
 
 impl Plan {
+    fn push(&mut self, mut action: Action) {
+        action.seq = self.actions.len();
+        action.origin = self.current;
+        self.actions.push(action);
+    }
+
     fn create(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
-        self.actions
-            .push(Action::new(phase, i64::from(line), sql.into()));
+        self.push(Action::new(phase, i64::from(line), sql.into()));
     }
 
     /// [`Plan::create`], with what the statement destroys known beforehand instead of read
@@ -285,17 +314,18 @@ impl Plan {
         sql: String,
         destructive: Option<Destructive>,
     ) {
-        self.actions.push(Action {
+        self.push(Action {
             phase,
             order: i64::from(line),
+            seq: 0,
+            origin: Origin::None,
             sql: terminate(sql),
             destructive,
         });
     }
 
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
-        self.actions
-            .push(Action::new(phase, -i64::from(line), sql.into()));
+        self.push(Action::new(phase, -i64::from(line), sql.into()));
     }
 
     fn manual(&mut self, change: &Change, why: &str) {
@@ -629,7 +659,14 @@ fn object(plan: &mut Plan, change: &Change) {
             plan.drop(phase, line, format!("DROP {what} {}", change.name()));
         }
         ChangeKind::Changed => {
-            for part in change.details() {
+            let c = match plan.current {
+                Origin::Whole(c) | Origin::Part(c, _) => Some(c),
+                Origin::None => None,
+            };
+            for (p, part) in change.details().iter().enumerate() {
+                if let Some(c) = c {
+                    plan.current = Origin::Part(c, p);
+                }
                 detail(plan, change, part);
             }
         }

@@ -1,0 +1,487 @@
+//! The objects of each side of a migration and what each depends on, read from the dumps'
+//! statements by the names they contain.
+//!
+//! A node is an object or a part of one, as the comparison names them (a table, one of its
+//! columns, constraints, indexes, triggers…); an `ALTER INDEX … ATTACH PARTITION` is a node of
+//! its own. A node depends on its object, and on every object or part whose name its tokens
+//! write: qualified names (`public.t`, `public.t.c`, `public.f(…)`), unqualified ones read in
+//! `public` or the object's schema, and `'name'::regclass` literals (`nextval('public.s'…)`).
+//! On top of the names:
+//! - a foreign key depends on the primary keys, unique constraints and unique indexes of the
+//!   table it references;
+//! - a view or materialized view depends on the columns, of the relations it reads, whose
+//!   names it writes;
+//! - an index's `ATTACH PARTITION` depends on the parent index, the partition's index and the
+//!   partition's place in its parent (`ALTER TABLE … ATTACH PARTITION`);
+//! - a `LANGUAGE sql` routine depends on what the names in its body name.
+//!
+//! An edge too many only constrains the order of the draft.
+
+use std::sync::Arc;
+
+use crate::change::Sources;
+use crate::classify::{Entry, Parent};
+use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
+use crate::lex::{Tok, tokenize, write_name};
+use crate::object::{ObjectKey, ObjectKind, unquote_ident, unquoted_schema};
+use crate::schema::{Parsed, parse};
+
+/// An object or a part of one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct Node {
+    pub ns: ObjectKind,
+    pub object: Arc<str>,
+    pub kind: ObjectKind,
+    pub part: Box<str>,
+    /// An `ALTER INDEX … ATTACH PARTITION` of the index part, apart from its `CREATE INDEX`.
+    pub attach: bool,
+}
+
+pub(super) type Id = u32;
+
+/// The nodes of both sides (one numbering) and each side's edges.
+pub(super) struct Graph<'a> {
+    pub nodes: Vec<Node>,
+    ids: HashMap<Node, Id>,
+    /// Left, then right.
+    pub sides: [Side<'a>; 2],
+}
+
+/// One side's objects, their statements and edges.
+pub(super) struct Side<'a> {
+    pub parsed: Parsed<'a>,
+    /// The statement that starts at each line.
+    line_stmt: HashMap<u32, u32>,
+    /// What each node depends on.
+    deps: HashMap<Id, Vec<Id>>,
+    /// What depends on each node.
+    rdeps: HashMap<Id, Vec<Id>>,
+    /// Each object's statements, in dump order, by the object's node.
+    pub object_stmts: HashMap<Id, Vec<u32>>,
+    /// Each object's nodes, itself first, by the object's node.
+    pub object_nodes: HashMap<Id, Vec<Id>>,
+    /// Each statement's nodes.
+    stmt_nodes: HashMap<u32, Vec<Id>>,
+    /// Each node's statements, in dump order.
+    node_stmts: HashMap<Id, Vec<u32>>,
+    /// Each object's kind, from the statement that creates it.
+    kinds: HashMap<Id, ObjectKind>,
+}
+
+const NONE: &[Id] = &[];
+
+impl Side<'_> {
+    pub fn deps(&self, n: Id) -> &[Id] {
+        self.deps.get(&n).map_or(NONE, Vec::as_slice)
+    }
+
+    pub fn dependents(&self, n: Id) -> &[Id] {
+        self.rdeps.get(&n).map_or(NONE, Vec::as_slice)
+    }
+
+    pub fn has(&self, n: Id) -> bool {
+        self.deps.contains_key(&n)
+    }
+
+    /// The statement that starts at `line`.
+    pub fn stmt_at(&self, line: u32) -> Option<u32> {
+        self.line_stmt.get(&line).copied()
+    }
+
+    /// The nodes a statement speaks of.
+    pub fn stmt_nodes(&self, stmt: u32) -> &[Id] {
+        self.stmt_nodes.get(&stmt).map_or(NONE, Vec::as_slice)
+    }
+
+    /// The kind of an object, by its node.
+    pub fn kind(&self, object: Id) -> Option<ObjectKind> {
+        self.kinds.get(&object).copied()
+    }
+
+    /// The statements of a node, in dump order.
+    pub fn node_stmts(&self, n: Id) -> &[u32] {
+        self.node_stmts.get(&n).map_or(&[], Vec::as_slice)
+    }
+
+    /// A statement's text and first line.
+    pub fn stmt_text(&self, stmt: u32) -> (&str, u32) {
+        let s = &self.parsed.stmts[stmt as usize];
+        (s.text.trim_end(), s.start.line)
+    }
+}
+
+impl<'a> Graph<'a> {
+    /// Both sides' graphs, or none if a dump does not parse.
+    pub fn new(sources: &'a Sources) -> Option<Self> {
+        let [l, r] = &sources.texts;
+        let left = parse(l, sources.order).ok()?;
+        let right = parse(r, sources.order).ok()?;
+        let mut nodes = Vec::new();
+        let mut ids = HashMap::default();
+        let left = side(left, &mut nodes, &mut ids);
+        let right = side(right, &mut nodes, &mut ids);
+        Some(Graph {
+            nodes,
+            ids,
+            sides: [left, right],
+        })
+    }
+
+    /// The id of a node of either side.
+    pub fn id(&self, node: &Node) -> Option<Id> {
+        self.ids.get(node).copied()
+    }
+
+    /// The node of an object.
+    pub fn object(&self, ns: ObjectKind, name: &str) -> Option<Id> {
+        self.id(&Node {
+            ns,
+            object: name.into(),
+            kind: ObjectKind::Definition,
+            part: "".into(),
+            attach: false,
+        })
+    }
+
+    /// The object a node is a part of.
+    pub fn object_of(&self, n: Id) -> Option<Id> {
+        let node = &self.nodes[n as usize];
+        self.object(node.ns, &node.object)
+    }
+}
+
+fn intern(nodes: &mut Vec<Node>, ids: &mut HashMap<Node, Id>, node: Node) -> Id {
+    if let Some(&id) = ids.get(&node) {
+        return id;
+    }
+    let id = nodes.len() as Id;
+    nodes.push(node.clone());
+    ids.insert(node, id);
+    id
+}
+
+/// What the names of one side stand for.
+#[derive(Default)]
+struct Names {
+    /// A qualified name (a function's without its arguments) → the nodes of that name.
+    names: HashMap<String, Vec<Id>>,
+    /// A relation's node → its columns: (name as PostgreSQL reads it, node).
+    columns: HashMap<Id, Vec<(String, Id)>>,
+    /// A relation's node → its primary key, unique constraints and unique indexes.
+    uniques: HashMap<Id, Vec<Id>>,
+    /// A table's node → its places as a partition.
+    partitions: HashMap<Id, Vec<Id>>,
+    /// An index's qualified name → its table's node.
+    index_table: HashMap<String, Id>,
+}
+
+impl Names {
+    fn add(&mut self, name: String, id: Id) {
+        let v = self.names.entry(name).or_default();
+        if !v.contains(&id) {
+            v.push(id);
+        }
+    }
+}
+
+fn key_of(e: &Entry, index_tables: &HashMap<&str, &ObjectKey>) -> ObjectKey {
+    match &e.parent {
+        Parent::Key(k) => k.clone(),
+        Parent::IndexOf(idx) => match index_tables.get(&**idx) {
+            Some(k) => (*k).clone(),
+            None => ObjectKey {
+                ns: ObjectKind::Table,
+                name: (**idx).into(),
+            },
+        },
+    }
+}
+
+/// The tokens of an entry, in its canonical pieces.
+fn entry_toks<'t>(p: &'t Parsed<'_>, e: &Entry) -> Vec<&'t [Tok]> {
+    let toks = &p.stmts[e.stmt as usize].tokens.toks;
+    e.canon
+        .ranges()
+        .filter_map(|r| toks.get(r.start as usize..r.end as usize))
+        .collect()
+}
+
+fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, Id>) -> Side<'a> {
+    use ObjectKind::*;
+    let index_tables: HashMap<&str, &ObjectKey> = parsed
+        .facts
+        .index_tables
+        .iter()
+        .map(|(i, t)| (i.as_str(), t))
+        .collect();
+    let mut names = Names::default();
+    let mut entry_node = Vec::with_capacity(parsed.entries.len());
+    let mut object_stmts: HashMap<Id, Vec<u32>> = HashMap::default();
+    let mut object_nodes: HashMap<Id, Vec<Id>> = HashMap::default();
+    let mut stmt_nodes: HashMap<u32, Vec<Id>> = HashMap::default();
+    let mut node_stmts: HashMap<Id, Vec<u32>> = HashMap::default();
+    let mut kinds: HashMap<Id, ObjectKind> = HashMap::default();
+    let mut entry_object = Vec::with_capacity(parsed.entries.len());
+    for e in &parsed.entries {
+        let key = key_of(e, &index_tables);
+        let toks = &parsed.stmts[e.stmt as usize].tokens.toks;
+        let attach = e.part.kind == Index
+            && toks.first().is_some_and(|t| t.is_word("alter"))
+            && toks.iter().any(|t| t.is_word("attach"));
+        let object = intern(
+            nodes,
+            ids,
+            Node {
+                ns: key.ns,
+                object: Arc::clone(&key.name),
+                kind: Definition,
+                part: "".into(),
+                attach: false,
+            },
+        );
+        let id = intern(
+            nodes,
+            ids,
+            Node {
+                ns: key.ns,
+                object: Arc::clone(&key.name),
+                kind: e.part.kind,
+                part: e.part.name.clone(),
+                attach,
+            },
+        );
+        entry_node.push(id);
+        entry_object.push(object);
+        if e.defines {
+            let k = kinds.entry(object).or_insert(e.kind);
+            *k = (*k).min(e.kind);
+        }
+        let on = object_nodes.entry(object).or_insert_with(|| vec![object]);
+        if !on.contains(&id) {
+            on.push(id);
+        }
+        let os = object_stmts.entry(object).or_default();
+        if os.last() != Some(&e.stmt) {
+            os.push(e.stmt);
+        }
+        let ns = node_stmts.entry(id).or_default();
+        if ns.last() != Some(&e.stmt) {
+            ns.push(e.stmt);
+        }
+        let sn = stmt_nodes.entry(e.stmt).or_default();
+        if !sn.contains(&id) {
+            sn.push(id);
+        }
+        // What names stand for.
+        if id == object && key.ns != Other {
+            let base = key.name.split('(').next().unwrap_or(&key.name);
+            names.add(base.to_string(), object);
+        }
+        match e.part.kind {
+            Column => {
+                names.add(e.part.name.to_string(), id);
+                let local = e
+                    .part
+                    .name
+                    .strip_prefix(&*key.name)
+                    .and_then(|n| n.strip_prefix('.'))
+                    .unwrap_or(&e.part.name);
+                let cols = names.columns.entry(object).or_default();
+                if !cols.iter().any(|&(_, c)| c == id) {
+                    cols.push((unquote_ident(local).into_owned(), id));
+                }
+            }
+            Index if !attach => {
+                names.add(e.part.name.to_string(), id);
+                names.index_table.insert(e.part.name.to_string(), object);
+                if toks.get(1).is_some_and(|t| t.is_word("unique")) {
+                    names.uniques.entry(object).or_default().push(id);
+                }
+            }
+            Constraint => {
+                let qualified = match crate::object::schema_part(&key.name) {
+                    Some(s) => format!("{s}.{}", e.part.name),
+                    None => e.part.name.to_string(),
+                };
+                names.add(qualified.clone(), id);
+                let own = entry_toks(&parsed, e);
+                let has = |w: &str| own.iter().any(|p| p.iter().any(|t| t.is_word(w)));
+                if (has("primary") || has("unique") || has("exclude")) && !has("references") {
+                    names.uniques.entry(object).or_default().push(id);
+                    names.index_table.insert(qualified, object);
+                }
+            }
+            Partition => names.partitions.entry(object).or_default().push(id),
+            _ => {}
+        }
+    }
+    let mut deps: HashMap<Id, Vec<Id>> = HashMap::default();
+    let mut found = Vec::new();
+    for (k, e) in parsed.entries.iter().enumerate() {
+        let (id, object) = (entry_node[k], entry_object[k]);
+        let key = key_of(e, &index_tables);
+        let d = deps.entry(id).or_default();
+        if id != object {
+            d.push(object);
+        }
+        if e.part.kind == Privileges || e.part.kind == Owner || e.part.kind == Data {
+            continue;
+        }
+        let schema = unquoted_schema(&key.name);
+        let pieces = entry_toks(&parsed, e);
+        found.clear();
+        let mut words: HashSet<&str> = HashSet::default();
+        let is_view = e.part.kind == Definition && matches!(e.kind, View | MaterializedView);
+        let sql_routine = e.part.kind == Definition
+            && matches!(e.kind, Function | Procedure)
+            && pieces.iter().any(|p| {
+                p.windows(2)
+                    .any(|w| w[0].is_word("language") && w[1].is_word("sql"))
+            });
+        let mut bodies = Vec::new();
+        for p in &pieces {
+            references(p, &schema, &names, &mut found);
+            if is_view {
+                words.extend(p.iter().filter_map(Tok::ident));
+            }
+            if sql_routine {
+                bodies.extend(p.iter().filter_map(|t| match t {
+                    Tok::Dollar(b) | Tok::Str(_, b) => Some(b),
+                    _ => None,
+                }));
+            }
+        }
+        for body in bodies {
+            for raw in crate::scan::split(body).unwrap_or_default() {
+                if let Ok(t) = tokenize(&raw) {
+                    references(&t.toks, &schema, &names, &mut found);
+                }
+            }
+        }
+        let d = deps.entry(id).or_default();
+        let references_kw = pieces
+            .iter()
+            .any(|p| p.iter().any(|t| t.is_word("references")));
+        for &n in &found {
+            if n == id || n == object {
+                continue;
+            }
+            d.push(n);
+            if is_view && let Some(cols) = names.columns.get(&n) {
+                d.extend(
+                    cols.iter()
+                        .filter(|(c, _)| words.contains(c.as_str()))
+                        .map(|&(_, c)| c),
+                );
+            }
+            if references_kw && let Some(u) = names.uniques.get(&n) {
+                d.extend(u.iter().copied());
+            }
+        }
+        if nodes[id as usize].attach {
+            // The partition's index (this node's own part) and its table's place as a
+            // partition.
+            let part = &nodes[id as usize];
+            let index = Node {
+                attach: false,
+                ..part.clone()
+            };
+            if let Some(&i) = ids.get(&index) {
+                d.push(i);
+            }
+            if let Some(table) = names.index_table.get(&*part.part)
+                && let Some(p) = names.partitions.get(table)
+            {
+                d.extend(p.iter().copied());
+            }
+        }
+    }
+    let mut rdeps: HashMap<Id, Vec<Id>> = HashMap::default();
+    for (&n, d) in deps.iter_mut() {
+        d.sort_unstable();
+        d.dedup();
+        d.retain(|&x| x != n);
+        for &x in d.iter() {
+            rdeps.entry(x).or_default().push(n);
+        }
+    }
+    for r in rdeps.values_mut() {
+        r.sort_unstable();
+    }
+    let line_stmt = parsed
+        .stmts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.start.line, i as u32))
+        .collect();
+    Side {
+        parsed,
+        line_stmt,
+        deps,
+        rdeps,
+        object_stmts,
+        object_nodes,
+        stmt_nodes,
+        node_stmts,
+        kinds,
+    }
+}
+
+/// The nodes that the names in `t` stand for, added to `found`.
+fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
+    let look = |name: &str, found: &mut Vec<Id>| {
+        if let Some(ns) = names.names.get(name) {
+            found.extend(ns.iter().copied());
+        }
+    };
+    let mut quoted = String::new();
+    let _ = crate::lex::write_ident(&mut quoted, schema);
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let tok = &t[i];
+        if let Tok::Str(_, s) = tok {
+            // `'name'::regclass`, as `nextval` takes it.
+            if t.get(i + 1).is_some_and(|x| x.is_punct(':'))
+                && t.get(i + 2).is_some_and(|x| x.is_word("regclass"))
+            {
+                look(s, found);
+                look(&format!("{quoted}.{s}"), found);
+                if schema != "public" {
+                    look(&format!("public.{s}"), found);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if tok.ident().is_none() || (i > 0 && t[i - 1].is_punct('.')) {
+            i += 1;
+            continue;
+        }
+        parts.clear();
+        let mut k = i;
+        while t.get(k).and_then(Tok::ident).is_some() {
+            let mut s = String::new();
+            write_name(&mut s, &t[k]);
+            parts.push(s);
+            if !(t.get(k + 1).is_some_and(|x| x.is_punct('.'))
+                && t.get(k + 2).and_then(Tok::ident).is_some())
+            {
+                break;
+            }
+            k += 2;
+        }
+        let joined = parts.join(".");
+        look(&joined, found);
+        if parts.len() <= 2 {
+            look(&format!("{quoted}.{joined}"), found);
+            if schema != "public" {
+                look(&format!("public.{joined}"), found);
+            }
+        }
+        if parts.len() == 3 {
+            look(&parts[..2].join("."), found);
+        }
+        i = k + 1;
+    }
+}
