@@ -197,7 +197,15 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 }
             }
             let same = |x: &[Tok], y: &[Tok]| same_relative_to(x, y, &schema);
-            if !same(&a.ty, &b.ty) {
+            let retyped = !same(&a.ty, &b.ty);
+            // A default that may not cast to the new type (it does when the type widens) goes
+            // first and comes back after.
+            let reset_default =
+                retyped && a.default.is_some() && !widens(&render(&a.ty), &render(&b.ty));
+            if reset_default {
+                plan.create(Phase::AlterColumn, at, alter("DROP DEFAULT".into()));
+            }
+            if retyped {
                 let ty = render(&b.ty);
                 // A widening keeps every value: not destructive, as the SQL alone would say.
                 let destructive = (!widens(&render(&a.ty), &ty)).then_some(Destructive::ColumnType);
@@ -212,7 +220,15 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 (Some(x), Some(y)) => same(x, y),
                 (x, y) => x == y,
             };
-            if !same_default {
+            if reset_default {
+                if let Some(d) = &b.default {
+                    plan.create(
+                        Phase::AlterColumn,
+                        at,
+                        alter(format!("SET DEFAULT {}", render(d))),
+                    );
+                }
+            } else if !same_default {
                 let sql = match &b.default {
                     Some(d) => alter(format!("SET DEFAULT {}", render(d))),
                     None => alter("DROP DEFAULT".into()),

@@ -8,7 +8,8 @@
 //! `public` or the object's schema, and `'name'::regclass` literals (`nextval('public.s'…)`).
 //! On top of the names:
 //! - a foreign key depends on the primary keys, unique constraints and unique indexes of the
-//!   table it references;
+//!   table it references, and a view on those of the relations it reads (a `GROUP BY` of a
+//!   primary key lets it select the table's other columns);
 //! - a view or materialized view depends on the columns, of the relations it reads, whose
 //!   names it writes;
 //! - an index's `ATTACH PARTITION` depends on the parent index, the partition's index and the
@@ -374,7 +375,10 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                         .map(|&(_, c)| c),
                 );
             }
-            if references_kw && let Some(u) = names.uniques.get(&n) {
+            // A view's `GROUP BY` may lean on a primary key (functional dependency).
+            if (references_kw || is_view)
+                && let Some(u) = names.uniques.get(&n)
+            {
                 d.extend(u.iter().copied());
             }
         }

@@ -850,7 +850,13 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     }
                     _ => return plan.manual(part, "the left dump sets it, the right one does not"),
                 };
-                plan.create(Phase::Owner, ll, sql);
+                // A partition leaves before its parent's columns change.
+                let phase = if part.kind() == Partition {
+                    Phase::DropConstraint
+                } else {
+                    Phase::Owner
+                };
+                plan.create(phase, ll, sql);
                 return;
             }
             if part.kind() == Partition && !l.is_empty() {

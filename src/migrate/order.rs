@@ -605,6 +605,7 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
             droppers.entry(x).or_default().push(k);
         }
     }
+    let pure: Vec<bool> = plan.actions.iter().map(only_drops).collect();
     let (left, right) = (&graph.sides[LEFT], &graph.sides[RIGHT]);
     let mut edges: HashSet<(usize, usize)> = HashSet::default();
     let none = Vec::new();
@@ -623,6 +624,11 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
         }
         for &x in &e.drops {
             for &z in left.dependents(x) {
+                // A sequence owned by a column holds back only the drop of the column (which
+                // would take the sequence with it), not its changes.
+                if !pure[a] && graph.nodes[z as usize].kind == ObjectKind::OwnedBy {
+                    continue;
+                }
                 for &b in droppers.get(&z).unwrap_or(&none) {
                     edges.insert((b, a));
                 }
