@@ -203,6 +203,8 @@ pub(crate) struct Sources {
     /// Left, then right.
     pub texts: [std::sync::Arc<str>; 2],
     pub order: crate::classify::Order,
+    /// The migration draft's plan, made once when first asked for.
+    pub plan: std::sync::Arc<std::sync::OnceLock<crate::migrate::Plan>>,
 }
 
 impl PartialEq for Sources {
@@ -232,6 +234,7 @@ impl SchemaDiff {
             self.sources = Some(Sources {
                 texts: [left.into(), right.into()],
                 order,
+                plan: Default::default(),
             });
         }
         self
@@ -338,6 +341,7 @@ impl SchemaDiff {
             Sources {
                 texts: [right, left],
                 order: s.order,
+                plan: Default::default(),
             }
         });
         SchemaDiff {

@@ -23,9 +23,10 @@ use std::sync::Arc;
 use crate::change::Sources;
 use crate::classify::{Entry, Parent};
 use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
-use crate::lex::{Tok, tokenize, write_name};
+use crate::lex::{Tok, tokenize};
 use crate::object::{ObjectKey, ObjectKind, unquote_ident, unquoted_schema};
-use crate::schema::{Parsed, parse};
+use crate::pair::{Threads, parse_pair};
+use crate::schema::Parsed;
 
 /// An object or a part of one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -115,8 +116,9 @@ impl<'a> Graph<'a> {
     /// Both sides' graphs, or none if a dump does not parse.
     pub fn new(sources: &'a Sources) -> Option<Self> {
         let [l, r] = &sources.texts;
-        let left = parse(l, sources.order).ok()?;
-        let right = parse(r, sources.order).ok()?;
+        let threads = Threads::for_input(l.len() + r.len());
+        let (left, right) = parse_pair(l, r, sources.order, threads);
+        let (left, right) = (left.ok()?, right.ok()?);
         let mut nodes = Vec::new();
         let mut ids = HashMap::default();
         let left = side(left, &mut nodes, &mut ids);
@@ -164,7 +166,8 @@ fn intern(nodes: &mut Vec<Node>, ids: &mut HashMap<Node, Id>, node: Node) -> Id 
 /// What the names of one side stand for.
 #[derive(Default)]
 struct Names {
-    /// A qualified name (a function's without its arguments) → the nodes of that name.
+    /// A qualified name (a routine's without its arguments; see `name_key`) → the nodes of
+    /// that name.
     names: HashMap<String, Vec<Id>>,
     /// A relation's node → its columns: (name as PostgreSQL reads it, node).
     columns: HashMap<Id, Vec<(String, Id)>>,
@@ -275,12 +278,11 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
         }
         // What names stand for.
         if id == object && key.ns != Other {
-            let base = key.name.split('(').next().unwrap_or(&key.name);
-            names.add(base.to_string(), object);
+            names.add(name_key(&key.name), object);
         }
         match e.part.kind {
             Column => {
-                names.add(e.part.name.to_string(), id);
+                names.add(name_key(&e.part.name), id);
                 let local = e
                     .part
                     .name
@@ -293,7 +295,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                 }
             }
             Index if !attach => {
-                names.add(e.part.name.to_string(), id);
+                names.add(name_key(&e.part.name), id);
                 names.index_table.insert(e.part.name.to_string(), object);
                 if toks.get(1).is_some_and(|t| t.is_word("unique")) {
                     names.uniques.entry(object).or_default().push(id);
@@ -304,7 +306,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                     Some(s) => format!("{s}.{}", e.part.name),
                     None => e.part.name.to_string(),
                 };
-                names.add(qualified.clone(), id);
+                names.add(name_key(&qualified), id);
                 let own = entry_toks(&parsed, e);
                 let has = |w: &str| own.iter().any(|p| p.iter().any(|t| t.is_word(w)));
                 if (has("primary") || has("unique") || has("exclude")) && !has("references") {
@@ -431,16 +433,53 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
     }
 }
 
-/// The nodes that the names in `t` stand for, added to `found`.
-fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
-    let look = |name: &str, found: &mut Vec<Id>| {
-        if let Some(ns) = names.names.get(name) {
-            found.extend(ns.iter().copied());
+/// The separator of a name's parts in the keys of [`Names`]: no identifier holds it.
+const SEP: char = '\u{0}';
+
+/// A qualified name as written (`public."A b".c`, a routine's arguments left out) as a key of
+/// [`Names`]: its parts as PostgreSQL reads them, apart.
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let mut quoted = false;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                key.push('"');
+            }
+            '"' => quoted = !quoted,
+            '.' if !quoted => key.push(SEP),
+            '(' if !quoted => break,
+            c => key.push(c),
         }
-    };
-    let mut quoted = String::new();
-    let _ = crate::lex::write_ident(&mut quoted, schema);
-    let mut parts: Vec<String> = Vec::new();
+    }
+    key
+}
+
+/// The nodes that the names in `t` stand for, added to `found`: each run of identifiers
+/// joined by dots, as it is, in the object's schema and in `public` (one or two parts), and
+/// its first two parts (three); each `'name'::regclass` literal the same way.
+fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
+    let mut key = String::new();
+    let mut look =
+        |prefix: Option<&str>, parts: &mut dyn Iterator<Item = &str>, found: &mut Vec<Id>| {
+            key.clear();
+            if let Some(p) = prefix {
+                key.push_str(p);
+                key.push(SEP);
+            }
+            for (k, part) in parts.enumerate() {
+                if k > 0 {
+                    key.push(SEP);
+                }
+                key.push_str(part);
+            }
+            if let Some(ns) = names.names.get(key.as_str()) {
+                found.extend(ns.iter().copied());
+            }
+        };
+    let mut parts: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < t.len() {
         let tok = &t[i];
@@ -449,10 +488,12 @@ fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
             if t.get(i + 1).is_some_and(|x| x.is_punct(':'))
                 && t.get(i + 2).is_some_and(|x| x.is_word("regclass"))
             {
-                look(s, found);
-                look(&format!("{quoted}.{s}"), found);
-                if schema != "public" {
-                    look(&format!("public.{s}"), found);
+                let written = name_key(s);
+                let parts: Vec<&str> = written.split(SEP).collect();
+                look(None, &mut parts.iter().copied(), found);
+                if parts.len() == 1 {
+                    look(Some(schema), &mut parts.iter().copied(), found);
+                    look(Some("public"), &mut parts.iter().copied(), found);
                 }
             }
             i += 1;
@@ -464,10 +505,8 @@ fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
         }
         parts.clear();
         let mut k = i;
-        while t.get(k).and_then(Tok::ident).is_some() {
-            let mut s = String::new();
-            write_name(&mut s, &t[k]);
-            parts.push(s);
+        while let Some(part) = t.get(k).and_then(Tok::ident) {
+            parts.push(part);
             if !(t.get(k + 1).is_some_and(|x| x.is_punct('.'))
                 && t.get(k + 2).and_then(Tok::ident).is_some())
             {
@@ -475,16 +514,15 @@ fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
             }
             k += 2;
         }
-        let joined = parts.join(".");
-        look(&joined, found);
+        look(None, &mut parts.iter().copied(), found);
         if parts.len() <= 2 {
-            look(&format!("{quoted}.{joined}"), found);
+            look(Some(schema), &mut parts.iter().copied(), found);
             if schema != "public" {
-                look(&format!("public.{joined}"), found);
+                look(Some("public"), &mut parts.iter().copied(), found);
             }
         }
         if parts.len() == 3 {
-            look(&parts[..2].join("."), found);
+            look(None, &mut parts[..2].iter().copied(), found);
         }
         i = k + 1;
     }

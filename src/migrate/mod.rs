@@ -201,6 +201,13 @@ impl Migration<'_> {
     /// The actions of the draft, in the order they run: ordered by the dependencies between
     /// the objects of each dump (see `order`) when the dumps are known, else by phase.
     fn plan(&self) -> Plan {
+        match &self.diff.sources {
+            Some(sources) => sources.plan.get_or_init(|| self.make_plan()).clone(),
+            None => self.make_plan(),
+        }
+    }
+
+    fn make_plan(&self) -> Plan {
         let mut plan = Plan::default();
         for (c, change) in self.diff.changes().iter().enumerate() {
             plan.current = Origin::Whole(c);
@@ -260,6 +267,7 @@ enum Origin {
     Part(usize, usize),
 }
 
+#[derive(Debug, Clone)]
 struct Action {
     phase: Phase,
     /// Within a phase: creates follow the right dump's order, drops the reverse of the left's.
@@ -286,8 +294,9 @@ impl Action {
     }
 }
 
-#[derive(Default)]
-struct Plan {
+/// The actions of a draft and its `-- manual:` notes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plan {
     actions: Vec<Action>,
     manual: Vec<String>,
     /// Where the actions being planned come from.

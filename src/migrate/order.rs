@@ -33,6 +33,8 @@ const RIGHT: usize = 1;
 struct Effect {
     drops: Vec<Id>,
     creates: Vec<Id>,
+    /// Whether the action only takes something away (see `only_drops`).
+    pure: bool,
 }
 
 /// Orders the plan's actions, after dropping those PostgreSQL does by itself and adding the
@@ -77,8 +79,7 @@ fn part_node(graph: &Graph<'_>, object: &Change, part: &Change, attach: bool) ->
 
 /// Whether an action only takes something away: a `DROP`, `REVOKE`, `ALTER … DROP
 /// CONSTRAINT` or `DROP COLUMN`, `DETACH PARTITION`.
-fn only_drops(a: &Action) -> bool {
-    let t = toks(&a.sql);
+fn only_drops(a: &Action, t: &[Tok]) -> bool {
     let first = t.first();
     if first.is_some_and(|w| w.is_word("drop") || w.is_word("revoke")) {
         return true;
@@ -89,13 +90,17 @@ fn only_drops(a: &Action) -> bool {
     ) {
         return true;
     }
-    let top = top_level(&t);
+    let top = top_level(t);
     top.iter()
         .any(|&i| t[i].is_word("detach") && t.get(i + 1).is_some_and(|x| x.is_word("partition")))
 }
 
 fn effect(a: &Action, diff: &SchemaDiff, graph: &Graph<'_>) -> Effect {
-    let mut e = Effect::default();
+    let t = toks(&a.sql);
+    let mut e = Effect {
+        pure: only_drops(a, &t),
+        ..Effect::default()
+    };
     match a.origin {
         Origin::None => {}
         Origin::Whole(c) => {
@@ -123,12 +128,12 @@ fn effect(a: &Action, diff: &SchemaDiff, graph: &Graph<'_>) -> Effect {
             let object = &diff.changes()[c];
             let part = &object.details()[p];
             let attach = part.kind() == ObjectKind::Index
-                && toks(&a.sql).iter().take(2).any(|t| t.is_word("index"))
-                && toks(&a.sql).iter().any(|t| t.is_word("attach"));
+                && t.iter().take(2).any(|t| t.is_word("index"))
+                && t.iter().any(|t| t.is_word("attach"));
             let Some(n) = part_node(graph, object, part, attach) else {
                 return e;
             };
-            if only_drops(a) || part.change() == ChangeKind::Removed {
+            if e.pure || part.change() == ChangeKind::Removed {
                 e.drops.push(n);
             } else {
                 if part.change() == ChangeKind::Changed {
@@ -163,7 +168,7 @@ fn dropped(plan: &Plan, effects: &[Effect]) -> HashSet<Id> {
     plan.actions
         .iter()
         .zip(effects)
-        .filter(|(a, _)| only_drops(a))
+        .filter(|(_, e)| e.pure)
         .flat_map(|(_, e)| e.drops.iter().copied())
         .collect()
 }
@@ -210,7 +215,7 @@ fn implied(plan: &Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_>
                     ObjectKind::Column if part.change() != ChangeKind::Changed => {
                         !on_parent_too(graph, diff, &changes, object, part)
                     }
-                    ObjectKind::Index if only_drops(a) => {
+                    ObjectKind::Index if e.pure => {
                         // Attached to a parent index that is dropped.
                         let attach = part_node(graph, object, part, true);
                         !attach.is_some_and(|at| {
@@ -290,6 +295,7 @@ fn add_statements_of(
         effects.push(Effect {
             drops: Vec::new(),
             creates: right.stmt_nodes(s).to_vec(),
+            pure: false,
         });
     }
 }
@@ -304,8 +310,8 @@ fn partition_indexes(plan: &mut Plan, effects: &mut Vec<Effect>, graph: &Graph<'
         .flat_map(|e| e.creates.iter().copied())
         .collect();
     let mut again: Vec<(usize, Id)> = Vec::new();
-    for (k, a) in plan.actions.iter().enumerate() {
-        if !only_drops(a) {
+    for k in 0..plan.actions.len() {
+        if !effects[k].pure {
             continue;
         }
         for &n in &effects[k].drops {
@@ -584,12 +590,16 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         effects.push(Effect {
             drops: object_nodes(graph, LEFT, o),
             creates: Vec::new(),
+            pure: true,
         });
         let stmts = right.object_stmts.get(&o).cloned().unwrap_or_default();
         add_statements_of(plan, effects, graph, &stmts, Origin::None);
     }
     let _ = set;
 }
+
+/// Where an action goes among those free to run: phase, dump line, planning order.
+type SortKey = (Phase, i64, usize);
 
 /// Sorts the actions: topologically by the effects' edges, ties (and cycles) broken by
 /// phase, dump line and planning order.
@@ -605,7 +615,7 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
             droppers.entry(x).or_default().push(k);
         }
     }
-    let pure: Vec<bool> = plan.actions.iter().map(only_drops).collect();
+    let pure: Vec<bool> = effects.iter().map(|e| e.pure).collect();
     let (left, right) = (&graph.sides[LEFT], &graph.sides[RIGHT]);
     let mut edges: HashSet<(usize, usize)> = HashSet::default();
     let none = Vec::new();
@@ -670,7 +680,7 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
     };
     let mut by_key: Vec<usize> = (0..n).collect();
     by_key.sort_by_key(|&k| key(k));
-    let mut heap: BinaryHeap<Reverse<((Phase, i64, usize), usize)>> = (0..n)
+    let mut heap: BinaryHeap<Reverse<(SortKey, usize)>> = (0..n)
         .filter(|&k| indeg[k] == 0)
         .map(|k| Reverse((key(k), k)))
         .collect();
