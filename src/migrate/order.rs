@@ -310,11 +310,11 @@ fn partition_indexes(plan: &mut Plan, effects: &mut Vec<Effect>, graph: &Graph<'
         .flat_map(|e| e.creates.iter().copied())
         .collect();
     let mut again: Vec<(usize, Id)> = Vec::new();
-    for k in 0..plan.actions.len() {
-        if !effects[k].pure {
+    for (k, e) in effects.iter().enumerate() {
+        if !e.pure {
             continue;
         }
-        for &n in &effects[k].drops {
+        for &n in &e.drops {
             if graph.nodes[n as usize].kind != ObjectKind::Index {
                 continue;
             }
