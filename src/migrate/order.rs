@@ -17,7 +17,9 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::graph::{Graph, Id, Node};
-use super::{Action, Origin, Phase, Plan, statement_phase, toks, top_level};
+use super::{
+    Action, Destructive, Origin, Phase, Plan, statement_phase, terminate, toks, top_level,
+};
 use crate::change::{Change, ChangeKind, SchemaDiff};
 use crate::cursor::Cursor;
 use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
@@ -86,7 +88,7 @@ fn only_drops(a: &Action, t: &[Tok]) -> bool {
     }
     if matches!(
         a.destructive,
-        Some(super::Destructive::Drop | super::Destructive::DropColumn)
+        Some(Destructive::Drop | Destructive::DropColumn)
     ) {
         return true;
     }
@@ -585,7 +587,17 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             .map_or(0, |&s| left.stmt_text(s).1);
         let before = plan.current;
         plan.current = Origin::None;
-        plan.drop(phase, line, format!("DROP {what} {}", node.object));
+        // Made again at once from the right dump, a view or routine loses nothing; a
+        // materialized view loses its rows (created `WITH NO DATA`).
+        let destructive = (what == "MATERIALIZED VIEW").then_some(Destructive::Drop);
+        plan.push(Action {
+            phase,
+            order: -i64::from(line),
+            seq: 0,
+            origin: Origin::None,
+            sql: terminate(format!("DROP {what} {}", node.object)),
+            destructive,
+        });
         plan.current = before;
         effects.push(Effect {
             drops: object_nodes(graph, LEFT, o),
