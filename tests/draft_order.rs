@@ -252,3 +252,21 @@ fn a_materialized_view_is_made_again_with_its_indexes_and_dependents() {
          CREATE VIEW v AS SELECT a FROM m;",
     );
 }
+
+#[test]
+fn a_function_made_again_takes_the_constraints_and_indexes_that_use_it_along() {
+    let Some(draft) = migrate(
+        "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT x $$;
+         CREATE TABLE t (a int CONSTRAINT positive CHECK (f(a) > 0));
+         CREATE INDEX t_f ON t (f(a));",
+        "CREATE FUNCTION f(x int) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x::bigint $$;
+         CREATE TABLE t (a int CONSTRAINT positive CHECK (f(a) > 0));
+         CREATE INDEX t_f ON t (f(a));",
+    ) else {
+        return;
+    };
+    assert!(
+        at(&draft, "DROP CONSTRAINT positive;") < at(&draft, "DROP FUNCTION public.f(integer);")
+    );
+    assert!(at(&draft, "DROP INDEX public.t_f;") < at(&draft, "DROP FUNCTION public.f(integer);"));
+}

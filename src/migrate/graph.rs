@@ -68,6 +68,8 @@ pub(super) struct Side<'a> {
     node_stmts: HashMap<Id, Vec<u32>>,
     /// Each object's kind, from the statement that creates it.
     kinds: HashMap<Id, ObjectKind>,
+    /// The first entry of each node.
+    node_entry: HashMap<Id, u32>,
 }
 
 const NONE: &[Id] = &[];
@@ -98,6 +100,22 @@ impl Side<'_> {
     /// The kind of an object, by its node.
     pub fn kind(&self, object: Id) -> Option<ObjectKind> {
         self.kinds.get(&object).copied()
+    }
+
+    /// The text of a node inside a statement of several (a constraint inside `CREATE
+    /// TABLE`), and its first line; none when the node is its statement.
+    pub fn part_text(&self, n: Id) -> Option<(String, u32)> {
+        let e = &self.parsed.entries[*self.node_entry.get(&n)? as usize];
+        let crate::classify::Shown::Tokens(range) = &e.shown else {
+            return None;
+        };
+        let s = &self.parsed.stmts[e.stmt as usize];
+        let from = s.offset(range.start as usize)?;
+        let to = s.offset(range.end as usize).unwrap_or(s.text.len());
+        let text = s.text.get(from..to.max(from))?;
+        let text = text.trim_end().trim_end_matches(',').trim_end();
+        let line = s.location(range.start as usize)?.line;
+        Some((text.to_string(), line))
     }
 
     /// The statements of a node, in dump order.
@@ -225,6 +243,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
     let mut stmt_nodes: HashMap<u32, Vec<Id>> = HashMap::default();
     let mut node_stmts: HashMap<Id, Vec<u32>> = HashMap::default();
     let mut kinds: HashMap<Id, ObjectKind> = HashMap::default();
+    let mut node_entry: HashMap<Id, u32> = HashMap::default();
     let mut entry_object = Vec::with_capacity(parsed.entries.len());
     for e in &parsed.entries {
         let key = key_of(e, &index_tables);
@@ -254,6 +273,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                 attach,
             },
         );
+        node_entry.entry(id).or_insert(entry_node.len() as u32);
         entry_node.push(id);
         entry_object.push(object);
         if e.defines {
@@ -430,6 +450,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
         stmt_nodes,
         node_stmts,
         kinds,
+        node_entry,
     }
 }
 

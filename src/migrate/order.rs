@@ -568,7 +568,7 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         k += 1;
         keep[k - 1]
     });
-    for o in objects {
+    for &o in &objects {
         if !right.has(o) || !left.has(o) {
             continue;
         }
@@ -580,34 +580,124 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             Some(Procedure) => (Phase::DropRoutine, "PROCEDURE"),
             _ => continue,
         };
-        let line = left
-            .object_stmts
-            .get(&o)
-            .and_then(|s| s.first())
-            .map_or(0, |&s| left.stmt_text(s).1);
-        let before = plan.current;
-        plan.current = Origin::None;
         // Made again at once from the right dump, a view or routine loses nothing; a
         // materialized view loses its rows (created `WITH NO DATA`).
         let destructive = (what == "MATERIALIZED VIEW").then_some(Destructive::Drop);
-        plan.push(Action {
-            phase,
-            order: -i64::from(line),
-            seq: 0,
-            origin: Origin::None,
-            sql: terminate(format!("DROP {what} {}", node.object)),
-            destructive,
-        });
-        plan.current = before;
-        effects.push(Effect {
-            drops: object_nodes(graph, LEFT, o),
-            creates: Vec::new(),
-            pure: true,
-        });
+        let sql = format!("DROP {what} {}", node.object);
         let stmts = right.object_stmts.get(&o).cloned().unwrap_or_default();
-        add_statements_of(plan, effects, graph, &stmts, Origin::None);
+        let drops = object_nodes(graph, LEFT, o);
+        remake(
+            plan,
+            effects,
+            graph,
+            (phase, sql, destructive),
+            drops,
+            &stmts,
+        );
     }
-    let _ = set;
+    // The constraints, indexes, triggers and policies of other objects that use a routine
+    // made again, and that nothing else changes.
+    let changed: HashSet<Id> = effects
+        .iter()
+        .flat_map(|e| e.drops.iter().copied())
+        .collect();
+    let mut parts: Vec<Id> = Vec::new();
+    for &o in &objects {
+        if !matches!(left.kind(o), Some(Function | Procedure)) || !right.has(o) {
+            continue;
+        }
+        for n in object_nodes(graph, LEFT, o) {
+            for &d in left.dependents(n) {
+                let node = &graph.nodes[d as usize];
+                let of_table = node.ns == ObjectKind::Table;
+                let kind_ok = matches!(node.kind, Constraint | Index | Trigger | Policy);
+                // An unnamed constraint cannot be dropped by name; an index's is qualified.
+                let named = node.kind == Index || super::is_identifier(&node.part);
+                if !kind_ok || !of_table || node.attach || !named {
+                    continue;
+                }
+                if graph.object_of(d).is_some_and(|x| set.contains(&x))
+                    || changed.contains(&d)
+                    || !right.has(d)
+                    || parts.contains(&d)
+                {
+                    continue;
+                }
+                parts.push(d);
+            }
+        }
+    }
+    for d in parts {
+        let node = &graph.nodes[d as usize];
+        let (table, name) = (&node.object, &node.part);
+        let (phase, sql) = match node.kind {
+            Constraint => (
+                Phase::DropConstraint,
+                format!("ALTER TABLE {table} DROP CONSTRAINT {name}"),
+            ),
+            Index => (Phase::DropIndex, format!("DROP INDEX {name}")),
+            Trigger => (
+                Phase::DropTrigger,
+                format!("DROP TRIGGER {name} ON {table}"),
+            ),
+            _ => (Phase::DropTrigger, format!("DROP POLICY {name} ON {table}")),
+        };
+        // A constraint written inside `CREATE TABLE` is added to the table.
+        match right.part_text(d) {
+            Some((text, line)) if node.kind == Constraint => {
+                let add = format!("ALTER TABLE {table} ADD {text}");
+                remake(plan, effects, graph, (phase, sql, None), vec![d], &[]);
+                let before = plan.current;
+                plan.current = Origin::None;
+                plan.create(Phase::AddConstraint, line, add);
+                plan.current = before;
+                effects.push(Effect {
+                    drops: Vec::new(),
+                    creates: vec![d],
+                    pure: false,
+                });
+            }
+            Some(_) => {}
+            None => {
+                let stmts = right.node_stmts(d).to_vec();
+                remake(plan, effects, graph, (phase, sql, None), vec![d], &stmts);
+            }
+        }
+    }
+}
+
+/// A drop of what `drops` names (`side`'s first statement of it gives its place), then the
+/// right dump's `stmts` that make it again.
+fn remake(
+    plan: &mut Plan,
+    effects: &mut Vec<Effect>,
+    graph: &Graph<'_>,
+    (phase, sql, destructive): (Phase, String, Option<Destructive>),
+    drops: Vec<Id>,
+    stmts: &[u32],
+) {
+    let left = &graph.sides[LEFT];
+    let line = drops
+        .first()
+        .and_then(|&n| left.node_stmts(n).first())
+        .map_or(0, |&s| left.stmt_text(s).1);
+    let before = plan.current;
+    plan.current = Origin::None;
+    plan.push(Action {
+        phase,
+        order: -i64::from(line),
+        seq: 0,
+        origin: Origin::None,
+        sql: terminate(sql),
+        destructive,
+    });
+    plan.current = before;
+    effects.push(Effect {
+        drops,
+        creates: Vec::new(),
+        pure: true,
+    });
+    add_statements_of(plan, effects, graph, stmts, Origin::None);
 }
 
 /// Where an action goes among those free to run: phase, dump line, planning order.

@@ -813,3 +813,23 @@ CREATE TABLE public.b (id integer PRIMARY KEY, a_id integer REFERENCES public.a(
     );
     assert_eq!(sql.matches("CREATE TABLE").count(), 2, "{sql}");
 }
+
+#[test]
+fn a_routine_made_again_takes_the_constraints_and_indexes_using_it_along() {
+    let table = "CREATE TABLE public.t (a integer, CONSTRAINT positive CHECK ((public.f(a) > 0)));
+CREATE INDEX t_f ON public.t USING btree (public.f(a));";
+    let sql = draft(
+        &format!(
+            "CREATE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x $$;\n{table}"
+        ),
+        &format!(
+            "CREATE FUNCTION public.f(x integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x $$;\n{table}"
+        ),
+    );
+    let drop = pos(&sql, "DROP FUNCTION public.f(integer);");
+    let create = pos(&sql, "CREATE FUNCTION public.f");
+    assert!(pos(&sql, "ALTER TABLE public.t DROP CONSTRAINT positive;") < drop);
+    assert!(pos(&sql, "DROP INDEX public.t_f;") < drop);
+    assert!(create < pos(&sql, "ALTER TABLE public.t ADD CONSTRAINT positive CHECK"));
+    assert!(create < pos(&sql, "CREATE INDEX t_f"));
+}
