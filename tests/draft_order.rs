@@ -270,3 +270,17 @@ fn a_function_made_again_takes_the_constraints_and_indexes_that_use_it_along() {
     );
     assert!(at(&draft, "DROP INDEX public.t_f;") < at(&draft, "DROP FUNCTION public.f(integer);"));
 }
+
+#[test]
+fn tables_that_reference_each_other_and_an_extension_are_dropped() {
+    migrate(
+        "CREATE EXTENSION IF NOT EXISTS cube;
+         CREATE TABLE a (id int PRIMARY KEY, b_id int, c public.cube);
+         CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+         ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b (id);
+         CREATE SCHEMA s;
+         CREATE TABLE s.t (x int);
+         CREATE TABLE keep (id int);",
+        "CREATE TABLE keep (id int);",
+    );
+}

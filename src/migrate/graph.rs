@@ -478,6 +478,46 @@ fn name_key(name: &str) -> String {
     key
 }
 
+/// Whether the unqualified name at `t[i]` stands where an object's name goes: before `(` (a
+/// call, `REFERENCES t(…)`), after `FROM`, `JOIN`, `REFERENCES`, `ON`, `TABLE`, `INTO`,
+/// `UPDATE`, `SETOF`, `RETURNS`, `AS`, `ONLY`, `OF`, `INHERITS (`, `::`, or as the type of a
+/// column (`(a t`, `, b t`, or the second token of a column's definition).
+fn names_object(t: &[Tok], i: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "from",
+        "join",
+        "references",
+        "on",
+        "table",
+        "into",
+        "update",
+        "setof",
+        "returns",
+        "as",
+        "only",
+        "of",
+        "inherits",
+        "type",
+        "domain",
+    ];
+    if t.get(i + 1).is_some_and(|x| x.is_punct('(')) {
+        return true;
+    }
+    let Some(prev) = i.checked_sub(1).map(|p| &t[p]) else {
+        return false;
+    };
+    if prev.is_punct(':') || BEFORE.iter().any(|w| prev.is_word(w)) {
+        return true;
+    }
+    if i == 1 && prev.ident().is_some() {
+        return true;
+    }
+    prev.ident().is_some()
+        && i >= 2
+        && (t[i - 2].is_punct('(') || t[i - 2].is_punct(','))
+        && (i < 3 || !t[i - 3].is_punct('.'))
+}
+
 /// The nodes that the names in `t` stand for, added to `found`: each run of identifiers
 /// joined by dots, as it is, in the object's schema and in `public` (one or two parts), and
 /// its first two parts (three); each `'name'::regclass` literal the same way.
@@ -534,6 +574,12 @@ fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
                 break;
             }
             k += 2;
+        }
+        // An unqualified name is one where a name of an object goes: a call, after the
+        // keywords that introduce a relation or type, a cast, or a column's type.
+        if parts.len() == 1 && !names_object(t, i) {
+            i = k + 1;
+            continue;
         }
         look(None, &mut parts.iter().copied(), found);
         if parts.len() <= 2 {

@@ -747,6 +747,42 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
             }
         }
     }
+    // A schema is dropped after what is dropped in it; an extension after every other drop
+    // (what it provides is not in the dump: the objects that use it cannot name it).
+    let whole = |k: usize| match plan.actions[k].origin {
+        Origin::Whole(c) if pure[k] => Some(diff.changes()[c].kind()),
+        _ => None,
+    };
+    let mut schemas: HashMap<&str, usize> = HashMap::default();
+    let mut extensions = Vec::new();
+    for k in 0..n {
+        match whole(k) {
+            Some(ObjectKind::Schema) => {
+                if let Origin::Whole(c) = plan.actions[k].origin {
+                    schemas.insert(diff.changes()[c].name(), k);
+                }
+            }
+            Some(ObjectKind::Extension) => extensions.push(k),
+            _ => {}
+        }
+    }
+    if !schemas.is_empty() || !extensions.is_empty() {
+        for k in 0..n {
+            if !pure[k] || matches!(whole(k), Some(ObjectKind::Schema | ObjectKind::Extension)) {
+                continue;
+            }
+            for &e in &extensions {
+                edges.insert((k, e));
+            }
+            let schema = effects[k]
+                .drops
+                .first()
+                .and_then(|&d| crate::object::schema_part(&graph.nodes[d as usize].object));
+            if let Some(&s) = schema.and_then(|s| schemas.get(s)) {
+                edges.insert((k, s));
+            }
+        }
+    }
     // The actions of one part and phase in the order they were planned, an identity's
     // `DROP IDENTITY` first.
     let mut by_part: HashMap<(usize, usize, Phase), Vec<usize>> = HashMap::default();
@@ -767,52 +803,225 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
             edges.insert((w[0], w[1]));
         }
     }
-    let _ = diff;
     let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut indeg = vec![0usize; n];
     for &(b, a) in &edges {
         if a != b {
             succ[b].push(a);
-            indeg[a] += 1;
         }
     }
     let key = |k: usize| {
         let a = &plan.actions[k];
         (a.phase, a.order, a.seq)
     };
-    let mut by_key: Vec<usize> = (0..n).collect();
-    by_key.sort_by_key(|&k| key(k));
-    let mut heap: BinaryHeap<Reverse<(SortKey, usize)>> = (0..n)
-        .filter(|&k| indeg[k] == 0)
-        .map(|k| Reverse((key(k), k)))
-        .collect();
-    let mut done = vec![false; n];
-    let mut out = Vec::with_capacity(n);
-    let mut next_forced = 0;
-    while out.len() < n {
-        let k = match heap.pop() {
-            Some(Reverse((_, k))) if !done[k] => k,
-            Some(_) => continue,
-            None => {
-                // A cycle: the first action left runs.
-                while done[by_key[next_forced]] {
-                    next_forced += 1;
-                }
-                by_key[next_forced]
+    // The cycles (strongly connected components) run as one step each, in dependency order;
+    // inside one, the order its edges allow, the first left by key where they allow none.
+    let comp = components(&succ);
+    let count = comp.iter().max().map_or(0, |&c| c + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (k, &c) in comp.iter().enumerate() {
+        members[c].push(k);
+    }
+    let mut csucc: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut cindeg = vec![0usize; count];
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
+    for (b, list) in succ.iter().enumerate() {
+        for &a in list {
+            let (cb, ca) = (comp[b], comp[a]);
+            if cb != ca && seen.insert((cb, ca)) {
+                csucc[cb].push(ca);
+                cindeg[ca] += 1;
             }
-        };
-        done[k] = true;
-        out.push(k);
-        for &s in &succ[k] {
-            indeg[s] = indeg[s].saturating_sub(1);
-            if indeg[s] == 0 && !done[s] {
-                heap.push(Reverse((key(s), s)));
+        }
+    }
+    let ckey = |c: usize| members[c].iter().map(|&k| key(k)).min();
+    let mut heap: BinaryHeap<Reverse<(Option<SortKey>, usize)>> = (0..count)
+        .filter(|&c| cindeg[c] == 0)
+        .map(|c| Reverse((ckey(c), c)))
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    let mut extra: Vec<Action> = Vec::new();
+    while let Some(Reverse((_, c))) = heap.pop() {
+        let list = &members[c];
+        if list.len() == 1 {
+            out.push(list[0]);
+        } else {
+            // Tables that reference each other: their foreign keys go first.
+            for &k in list {
+                for fk in cycle_foreign_keys(k, effects, graph, &droppers, &comp) {
+                    let node = &graph.nodes[fk as usize];
+                    extra.push(Action {
+                        phase: Phase::DropForeignKey,
+                        order: 0,
+                        seq: 0,
+                        origin: Origin::None,
+                        sql: terminate(format!(
+                            "ALTER TABLE {} DROP CONSTRAINT {}",
+                            node.object, node.part
+                        )),
+                        destructive: Some(Destructive::Drop),
+                    });
+                    out.push(n + extra.len() - 1);
+                }
+            }
+            in_cycle(list, &succ, &comp, key, &mut out);
+        }
+        for &d in &csucc[c] {
+            cindeg[d] -= 1;
+            if cindeg[d] == 0 {
+                heap.push(Reverse((ckey(d), d)));
             }
         }
     }
     let mut slots: Vec<Option<Action>> = std::mem::take(&mut plan.actions)
         .into_iter()
+        .chain(extra)
         .map(Some)
         .collect();
     plan.actions = out.into_iter().filter_map(|k| slots[k].take()).collect();
+}
+
+/// The actions of one cycle in the order its edges allow, the first left by key where they
+/// allow none.
+fn in_cycle(
+    list: &[usize],
+    succ: &[Vec<usize>],
+    comp: &[usize],
+    key: impl Fn(usize) -> SortKey,
+    out: &mut Vec<usize>,
+) {
+    let c = comp[list[0]];
+    let mut indeg: HashMap<usize, usize> = list.iter().map(|&k| (k, 0)).collect();
+    for &b in list {
+        for &a in &succ[b] {
+            if comp[a] == c {
+                *indeg.entry(a).or_default() += 1;
+            }
+        }
+    }
+    let mut by_key = list.to_vec();
+    by_key.sort_by_key(|&k| key(k));
+    let mut heap: BinaryHeap<Reverse<(SortKey, usize)>> = list
+        .iter()
+        .filter(|k| indeg[k] == 0)
+        .map(|&k| Reverse((key(k), k)))
+        .collect();
+    let mut done: HashSet<usize> = HashSet::default();
+    let mut forced = 0;
+    while done.len() < list.len() {
+        let k = match heap.pop() {
+            Some(Reverse((_, k))) if !done.contains(&k) => k,
+            Some(_) => continue,
+            None => {
+                while done.contains(&by_key[forced]) {
+                    forced += 1;
+                }
+                by_key[forced]
+            }
+        };
+        done.insert(k);
+        out.push(k);
+        for &a in &succ[k] {
+            if comp[a] != c || done.contains(&a) {
+                continue;
+            }
+            let d = indeg.entry(a).or_default();
+            *d = d.saturating_sub(1);
+            if *d == 0 {
+                heap.push(Reverse((key(a), a)));
+            }
+        }
+    }
+}
+
+/// The strongly connected component of each node of a graph (Tarjan's algorithm, without
+/// recursion), numbered from 0.
+fn components(succ: &[Vec<usize>]) -> Vec<usize> {
+    const NONE: usize = usize::MAX;
+    let n = succ.len();
+    let mut index = vec![NONE; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut comp = vec![NONE; n];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut count = 0;
+    for root in 0..n {
+        if index[root] != NONE {
+            continue;
+        }
+        // (node, next successor to look at)
+        let mut work = vec![(root, 0usize)];
+        while let Some(&mut (v, ref mut i)) = work.last_mut() {
+            if *i == 0 && index[v] == NONE {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = succ[v].get(*i) {
+                *i += 1;
+                if index[w] == NONE {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(u, _)) = work.last() {
+                low[u] = low[u].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp[w] = count;
+                    if w == v {
+                        break;
+                    }
+                }
+                count += 1;
+            }
+        }
+    }
+    comp
+}
+
+/// The foreign keys of a table that action `k` drops whole that reference a table dropped by
+/// an action of the same cycle: neither table can go first while they stand.
+fn cycle_foreign_keys(
+    k: usize,
+    effects: &[Effect],
+    graph: &Graph<'_>,
+    droppers: &HashMap<Id, Vec<usize>>,
+    comp: &[usize],
+) -> Vec<Id> {
+    let left = &graph.sides[LEFT];
+    let e = &effects[k];
+    let Some(&table) = e.drops.first() else {
+        return Vec::new();
+    };
+    if !e.pure || left.kind(table) != Some(ObjectKind::Table) {
+        return Vec::new();
+    }
+    e.drops
+        .iter()
+        .copied()
+        .filter(|&n| {
+            let node = &graph.nodes[n as usize];
+            node.kind == ObjectKind::Constraint
+                && super::is_identifier(&node.part)
+                && left.node_stmts(n).iter().any(|&s| {
+                    let text = left.stmt_text(s).0;
+                    toks(text).iter().any(|t| t.is_word("references"))
+                })
+                && left.deps(n).iter().any(|&d| {
+                    d != table
+                        && graph.nodes[d as usize].kind == ObjectKind::Definition
+                        && droppers
+                            .get(&d)
+                            .is_some_and(|b| b.iter().any(|&b| b != k && comp[b] == comp[k]))
+                })
+        })
+        .collect()
 }

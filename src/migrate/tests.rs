@@ -833,3 +833,22 @@ CREATE INDEX t_f ON public.t USING btree (public.f(a));";
     assert!(create < pos(&sql, "ALTER TABLE public.t ADD CONSTRAINT positive CHECK"));
     assert!(create < pos(&sql, "CREATE INDEX t_f"));
 }
+
+#[test]
+fn tables_that_reference_each_other_lose_their_foreign_keys_before_they_go() {
+    let sql = draft(
+        "CREATE TABLE public.a (id integer NOT NULL, b_id integer);
+CREATE TABLE public.b (id integer NOT NULL, a_id integer);
+ALTER TABLE ONLY public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.b ADD CONSTRAINT b_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES public.b(id);
+ALTER TABLE ONLY public.b ADD CONSTRAINT b_a FOREIGN KEY (a_id) REFERENCES public.a(id);
+CREATE SCHEMA s;
+CREATE TYPE s.e AS ENUM ('x');",
+        "",
+    );
+    let first_table = pos(&sql, "DROP TABLE public.a;").min(pos(&sql, "DROP TABLE public.b;"));
+    assert!(pos(&sql, "ALTER TABLE public.a DROP CONSTRAINT a_b;") < first_table);
+    assert!(pos(&sql, "ALTER TABLE public.b DROP CONSTRAINT b_a;") < first_table);
+    assert!(pos(&sql, "DROP TYPE s.e;") < pos(&sql, "DROP SCHEMA s;"));
+}
