@@ -231,9 +231,56 @@ pub struct SchemaDiff {
     pub(crate) labels: Option<(String, String)>,
     /// Sides whose line numbers point into no file (see [`SchemaDiff::hide_line_numbers`]).
     pub(crate) hidden_lines: [bool; 2],
+    /// The two dumps compared, when known: a migration draft reads from them the objects
+    /// that did not change but depend on, or are depended on by, what did.
+    pub(crate) sources: Option<Sources>,
+}
+
+/// The texts of the two dumps of a comparison and how they were read. They are no part of
+/// the differences: two comparisons with the same changes are equal whatever texts they
+/// came from.
+#[derive(Clone)]
+pub(crate) struct Sources {
+    /// Left, then right.
+    pub texts: [std::sync::Arc<str>; 2],
+    pub order: crate::classify::Order,
+    /// The migration draft's plan, made once when first asked for.
+    pub plan: std::sync::Arc<std::sync::OnceLock<crate::migrate::Plan>>,
+}
+
+impl PartialEq for Sources {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Sources {}
+
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sources").finish_non_exhaustive()
+    }
 }
 
 impl SchemaDiff {
+    /// Keeps the texts of the two dumps, for a migration draft (none is needed when they are
+    /// the same schema).
+    pub(crate) fn with_sources(
+        mut self,
+        left: &str,
+        right: &str,
+        order: crate::classify::Order,
+    ) -> Self {
+        if !self.changes.is_empty() {
+            self.sources = Some(Sources {
+                texts: [left.into(), right.into()],
+                order,
+                plan: Default::default(),
+            });
+        }
+        self
+    }
+
     /// True when the two dumps describe the same schema.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -350,10 +397,19 @@ impl SchemaDiff {
         let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
         sort_changes(&mut changes);
         let [l, r] = self.hidden_lines;
+        let sources = self.sources.map(|s| {
+            let [left, right] = s.texts;
+            Sources {
+                texts: [right, left],
+                order: s.order,
+                plan: Default::default(),
+            }
+        });
         SchemaDiff {
             changes,
             labels: self.labels.map(|(l, r)| (r, l)),
             hidden_lines: [r, l],
+            sources,
         }
     }
 }

@@ -279,7 +279,9 @@ impl Comparer {
         let (l, r) = parse_pair(left, right, self.order(), threads);
         let l = l.map_err(|e| e.with_side(Side::Left))?;
         let r = r.map_err(|e| e.with_side(Side::Right))?;
-        Ok(self.diff_parsed(l, r, threads))
+        Ok(self
+            .diff_parsed(l, r, threads)
+            .with_sources(left, right, self.order()))
     }
 
     /// Compares two parsed dumps, then frees them: freeing the tokens of a large dump costs
@@ -346,6 +348,7 @@ impl Comparer {
         let r = r.map_err(|e| e.with_path(rp))?;
         Ok(self
             .diff_parsed(l, r, threads)
+            .with_sources(ls, rs, self.order())
             .with_labels(lp.display().to_string(), rp.display().to_string()))
     }
 }

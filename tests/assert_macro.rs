@@ -90,9 +90,9 @@ SQL that would turn right (migrations) into left (models), from SchemaDiff::migr
   DROP TABLE public.t2;
   DROP TABLE public.t10;
   ALTER TYPE public.status RENAME VALUE 'sent' TO 'shipped';
-  ALTER TABLE public.orders ALTER COLUMN id TYPE bigint USING id::bigint;
   ALTER TABLE public.orders ALTER COLUMN status SET DEFAULT 'new'::public.status;
-  ALTER TABLE public.orders ALTER COLUMN status SET NOT NULL;";
+  ALTER TABLE public.orders ALTER COLUMN status SET NOT NULL;
+  ALTER TABLE public.orders ALTER COLUMN id TYPE bigint USING id::bigint;";
     assert_eq!(message, expected);
 }
 

@@ -483,6 +483,10 @@ fn sql_format_prints_a_migration_draft() {
         "{live}"
     );
     assert!(!live.contains("-- unsafe:"), "{live}");
+    // The view on the retyped column goes first and comes back after.
+    let at = |s: &str| live.find(s).unwrap_or_else(|| panic!("{s} not in\n{live}"));
+    assert!(at("DROP VIEW public.paid_orders;") < at("ALTER COLUMN total TYPE"));
+    assert!(at("ALTER COLUMN total TYPE") < at("CREATE VIEW public.paid_orders"));
     assert_eq!(
         run(&["--format", "sql", "--quiet", MODELS, BROKEN])
             .status

@@ -16,7 +16,9 @@ const COVERED: &[&str] = &[
     "migra-dependencies",
     "migra-dependencies-migrated",
     "migra-dependencies2-migrated",
+    "migra-dependencies3",
     "migra-dependencies3-migrated",
+    "migra-dependencies4",
     "migra-dependencies4-migrated",
     "migra-enumdefaults",
     "migra-enumdefaults-migrated",
@@ -38,6 +40,7 @@ const COVERED: &[&str] = &[
     "migra-partitioning-migrated",
     "migra-pr-comments",
     "migra-pr-comments-migrated",
+    "migra-pr-commentswithdep",
     "migra-pr-commentswithdep-migrated",
     "migra-pr-diffrentschemas",
     "migra-pr-enumwithfuncdep",
@@ -65,6 +68,7 @@ const COVERED: &[&str] = &[
     "migra-triggers-migrated",
     "migra-triggers2",
     "migra-triggers2-migrated",
+    "migra-triggers3",
     "migra-triggers3-migrated",
 ];
 

@@ -341,7 +341,12 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 (false, Some(c)) => format!(" COLLATE {}", render(c)),
                 (false, None) => " COLLATE pg_catalog.\"default\"".to_string(),
             };
-            if !same(&a.ty, &b.ty) {
+            let retyped = !same(&a.ty, &b.ty);
+            // A default that may not cast to the new type (it does when the type widens) goes
+            // first and comes back after.
+            let reset_default =
+                retyped && a.default.is_some() && !widens(&render(&a.ty), &render(&b.ty));
+            if retyped {
                 let (from, ty) = (render(&a.ty), render(&b.ty));
                 if let Some(why) = no_cast(&from, &ty) {
                     return plan.manual(
@@ -359,6 +364,9 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 } else {
                     format!("{col}::{ty}")
                 };
+                if reset_default {
+                    plan.create(Phase::AlterColumn, at, alter("DROP DEFAULT".into()));
+                }
                 // A widening keeps every value: not destructive, as the SQL alone would say.
                 let widening = widens(&from, &ty);
                 let destructive = (!widening).then_some(Destructive::ColumnType);
@@ -398,7 +406,15 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                 (Some(x), Some(y)) => same(x, y),
                 (x, y) => x == y,
             };
-            if !same_default {
+            if reset_default {
+                if let Some(d) = &b.default {
+                    plan.create(
+                        Phase::AlterColumn,
+                        at,
+                        alter(format!("SET DEFAULT {}", render(d))),
+                    );
+                }
+            } else if !same_default {
                 let sql = match &b.default {
                     Some(d) => alter(format!("SET DEFAULT {}", render(d))),
                     None => alter("DROP DEFAULT".into()),

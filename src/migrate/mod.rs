@@ -12,8 +12,10 @@ mod column;
 mod composite;
 mod domain;
 mod enums;
+mod graph;
 mod hazard;
 mod online;
+mod order;
 mod partition;
 mod rls;
 mod sequence;
@@ -303,8 +305,17 @@ impl Migration<'_> {
         self.manual_notes().len()
     }
 
-    /// The actions of the draft, in the order they run.
+    /// The actions of the draft, in the order they run: ordered by the dependencies between
+    /// the objects of each dump (see `order`) when the dumps are known, else by phase. Made
+    /// once a comparison (but in the online form).
     fn plan(&self) -> Plan {
+        match &self.diff.sources {
+            Some(sources) if !self.online => sources.plan.get_or_init(|| self.make_plan()).clone(),
+            _ => self.make_plan(),
+        }
+    }
+
+    fn make_plan(&self) -> Plan {
         let plan = self.plan_recreating(Vec::new());
         // A label added by `ALTER TYPE … ADD VALUE` cannot be used before the transaction
         // commits: an enum whose new labels the draft uses is recreated instead, unless the
@@ -323,17 +334,21 @@ impl Migration<'_> {
             recreate,
             ..Plan::default()
         };
-        for change in self.diff.changes() {
+        for (c, change) in self.diff.changes().iter().enumerate() {
+            plan.current = Origin::Whole(c);
             object(&mut plan, change);
         }
-        plan.actions.sort_by_key(|a| (a.phase, a.order));
+        match self.diff.sources.as_ref().and_then(graph::Graph::new) {
+            Some(graph) => order::arrange(&mut plan, self.diff, &graph),
+            None => plan.actions.sort_by_key(|a| (a.phase, a.order, a.seq)),
+        }
         plan
     }
 }
 
 /// The order statements must run in: drops of dependants first, then creates of what others
 /// depend on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum Phase {
     DropView,
     DropTrigger,
@@ -367,10 +382,24 @@ enum Phase {
     Other,
 }
 
+/// The change of the diff an action comes from: an object added or removed whole
+/// (`Whole`), or a part of a changed one (`Part`), by their indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Origin {
+    #[default]
+    None,
+    Whole(usize),
+    Part(usize, usize),
+}
+
+#[derive(Debug, Clone)]
 struct Action {
     phase: Phase,
     /// Within a phase: creates follow the right dump's order, drops the reverse of the left's.
     order: i64,
+    /// The order actions were planned in: the last tie-breaker.
+    seq: usize,
+    origin: Origin,
     sql: String,
     destructive: Option<Destructive>,
     /// What running it risks, when known beforehand instead of read from its SQL.
@@ -384,6 +413,8 @@ impl Action {
         Action {
             phase,
             order,
+            seq: 0,
+            origin: Origin::None,
             sql,
             destructive,
             hazards: None,
@@ -391,18 +422,26 @@ impl Action {
     }
 }
 
-#[derive(Default)]
-struct Plan {
+/// The actions of a draft and its `-- manual:` notes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plan {
     actions: Vec<Action>,
     manual: Vec<String>,
     /// Enums recreated even if labels were only added to them (see [`Migration::plan`]).
     recreate: Vec<String>,
+    /// Where the actions being planned come from.
+    current: Origin,
 }
 
 impl Plan {
+    fn push(&mut self, mut action: Action) {
+        action.seq = self.actions.len();
+        action.origin = self.current;
+        self.actions.push(action);
+    }
+
     fn create(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
-        self.actions
-            .push(Action::new(phase, i64::from(line), sql.into()));
+        self.push(Action::new(phase, i64::from(line), sql.into()));
     }
 
     /// [`Plan::create`], with what the statement destroys known beforehand instead of read
@@ -414,9 +453,11 @@ impl Plan {
         sql: String,
         destructive: Option<Destructive>,
     ) {
-        self.actions.push(Action {
+        self.push(Action {
             phase,
             order: i64::from(line),
+            seq: 0,
+            origin: Origin::None,
             sql: terminate(sql),
             destructive,
             hazards: None,
@@ -439,8 +480,7 @@ impl Plan {
     }
 
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
-        self.actions
-            .push(Action::new(phase, -i64::from(line), sql.into()));
+        self.push(Action::new(phase, -i64::from(line), sql.into()));
     }
 
     fn manual(&mut self, change: &Change, why: &str) {
@@ -804,7 +844,14 @@ fn object(plan: &mut Plan, change: &Change) {
             plan.drop(phase, line, format!("DROP {what} {}", change.name()));
         }
         ChangeKind::Changed => {
-            for part in change.details() {
+            let c = match plan.current {
+                Origin::Whole(c) | Origin::Part(c, _) => Some(c),
+                Origin::None => None,
+            };
+            for (p, part) in change.details().iter().enumerate() {
+                if let Some(c) = c {
+                    plan.current = Origin::Part(c, p);
+                }
                 detail(plan, change, part);
             }
         }
@@ -1014,7 +1061,13 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     Cluster => format!("ALTER TABLE {table} SET WITHOUT CLUSTER"),
                     _ => return plan.manual(part, "the left dump sets it, the right one does not"),
                 };
-                plan.create(Phase::Owner, ll, sql);
+                // A partition leaves before its parent's columns change.
+                let phase = if part.kind() == Partition {
+                    Phase::DropConstraint
+                } else {
+                    Phase::Owner
+                };
+                plan.create(phase, ll, sql);
                 return;
             }
             if part.kind() == Partition && !l.is_empty() {

@@ -1371,3 +1371,234 @@ fn the_online_form_keeps_a_unique_index_a_new_foreign_key_needs_in_the_transacti
         pos("COMMIT;") < pos("CREATE UNIQUE INDEX CONCURRENTLY t_b ON public.t USING btree (b);")
     );
 }
+
+/// Where `s` is in `sql`, which must have it.
+fn pos(sql: &str, s: &str) -> usize {
+    sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"))
+}
+
+#[test]
+fn a_default_is_dropped_before_the_sequence_it_uses() {
+    let sql = draft(
+        "CREATE SEQUENCE public.s;\nCREATE TABLE public.t (id integer DEFAULT nextval('public.s'::regclass));",
+        "CREATE TABLE public.t (id integer);",
+    );
+    assert!(pos(&sql, "ALTER COLUMN id DROP DEFAULT;") < pos(&sql, "DROP SEQUENCE public.s;"));
+}
+
+#[test]
+fn a_sequence_owned_by_a_dropped_table_or_column_is_left_to_postgresql() {
+    let left = "CREATE TABLE public.t (id integer NOT NULL, n integer);
+CREATE SEQUENCE public.t_id_seq;
+ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;
+ALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);
+CREATE SEQUENCE public.t_n_seq;
+ALTER SEQUENCE public.t_n_seq OWNED BY public.t.n;";
+    let sql = draft(left, "");
+    assert!(sql.contains("DROP TABLE public.t;"), "{sql}");
+    assert!(!sql.contains("DROP SEQUENCE"), "{sql}");
+    let sql = draft(
+        left,
+        "CREATE TABLE public.t (id integer NOT NULL);\nCREATE SEQUENCE public.t_id_seq;\nALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;\nALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);",
+    );
+    assert!(sql.contains("DROP COLUMN n;"), "{sql}");
+    assert!(!sql.contains("DROP SEQUENCE"), "{sql}");
+}
+
+#[test]
+fn a_sequence_changes_owner_before_its_old_owner_is_dropped() {
+    let sql = draft(
+        "CREATE TABLE public.t (id integer);\nCREATE SEQUENCE public.s;\nALTER SEQUENCE public.s OWNED BY public.t.id;",
+        "CREATE TABLE public.u (id integer);\nCREATE SEQUENCE public.s;\nALTER SEQUENCE public.s OWNED BY public.u.id;",
+    );
+    assert!(pos(&sql, "CREATE TABLE public.u") < pos(&sql, "OWNED BY public.u.id"));
+    assert!(pos(&sql, "OWNED BY public.u.id") < pos(&sql, "DROP TABLE public.t;"));
+}
+
+#[test]
+fn a_foreign_key_follows_the_unique_index_it_references() {
+    let sql = draft(
+        "CREATE TABLE public.a (id integer);\nCREATE TABLE public.b (a_id integer);",
+        "CREATE TABLE public.a (id integer);\nCREATE TABLE public.b (a_id integer);
+ALTER TABLE ONLY public.b ADD CONSTRAINT b_fk FOREIGN KEY (a_id) REFERENCES public.a(id);
+CREATE UNIQUE INDEX a_id ON public.a USING btree (id);",
+    );
+    assert!(pos(&sql, "CREATE UNIQUE INDEX a_id") < pos(&sql, "ADD CONSTRAINT b_fk"));
+}
+
+#[test]
+fn an_index_is_attached_after_its_table() {
+    let sql = draft(
+        "CREATE TABLE public.p (a integer) PARTITION BY RANGE (a);\nCREATE INDEX p_a ON ONLY public.p USING btree (a);",
+        "CREATE TABLE public.p (a integer) PARTITION BY RANGE (a);\nCREATE INDEX p_a ON ONLY public.p USING btree (a);
+CREATE TABLE public.p2 (a integer);
+CREATE INDEX p2_a ON public.p2 USING btree (a);
+ALTER INDEX public.p_a ATTACH PARTITION public.p2_a;
+ALTER TABLE ONLY public.p ATTACH PARTITION public.p2 FOR VALUES FROM (0) TO (10);",
+    );
+    assert!(
+        pos(&sql, "ALTER TABLE ONLY public.p ATTACH PARTITION")
+            < pos(&sql, "ALTER INDEX public.p_a ATTACH PARTITION")
+    );
+}
+
+#[test]
+fn what_is_dropped_loses_no_comment_first() {
+    let sql = draft(
+        "CREATE TABLE public.t (a integer, b integer);\nCOMMENT ON COLUMN public.t.a IS 'a';\nCOMMENT ON COLUMN public.t.b IS 'b';",
+        "CREATE TABLE public.t (b integer);",
+    );
+    assert!(sql.contains("DROP COLUMN a;"), "{sql}");
+    assert!(!sql.contains("public.t.a IS NULL"), "{sql}");
+    assert!(
+        sql.contains("COMMENT ON COLUMN public.t.b IS NULL;"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn an_identity_is_dropped_before_its_not_null() {
+    let sql = draft(
+        "CREATE TABLE public.t (a integer NOT NULL);\nALTER TABLE public.t ALTER COLUMN a ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME public.t_a_seq);",
+        "CREATE TABLE public.t (a integer);",
+    );
+    assert!(pos(&sql, "DROP IDENTITY;") < pos(&sql, "DROP NOT NULL;"));
+}
+
+#[test]
+fn columns_of_a_partition_change_on_its_parent_alone() {
+    let p = "ALTER TABLE ONLY public.p ATTACH PARTITION public.p1 FOR VALUES FROM (0) TO (10);";
+    let sql = draft(
+        &format!(
+            "CREATE TABLE public.p (a integer, gone text) PARTITION BY RANGE (a);\nCREATE TABLE public.p1 (a integer, gone text);\n{p}"
+        ),
+        &format!(
+            "CREATE TABLE public.p (a integer, b text) PARTITION BY RANGE (a);\nCREATE TABLE public.p1 (a integer, b text);\n{p}"
+        ),
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.p ADD COLUMN b text;"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.p DROP COLUMN gone;"),
+        "{sql}"
+    );
+    assert!(
+        !sql.contains("public.p1 ADD") && !sql.contains("public.p1 DROP"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn a_view_whose_columns_change_is_dropped_and_made_again_with_its_dependents() {
+    let sql = draft(
+        "CREATE TABLE public.t (a integer, b integer, c integer);
+CREATE VIEW public.v AS SELECT t.a, t.b FROM public.t;
+CREATE VIEW public.w AS SELECT v.b FROM public.v;
+ALTER TABLE public.w OWNER TO someone;",
+        "CREATE TABLE public.t (a integer, b integer, c integer);
+CREATE VIEW public.v AS SELECT t.b, t.c FROM public.t;
+CREATE VIEW public.w AS SELECT v.b FROM public.v;
+ALTER TABLE public.w OWNER TO someone;",
+    );
+    assert!(!sql.contains("OR REPLACE"), "{sql}");
+    assert!(pos(&sql, "DROP VIEW public.w;") < pos(&sql, "DROP VIEW public.v;"));
+    assert!(pos(&sql, "DROP VIEW public.v;") < pos(&sql, "CREATE VIEW public.v"));
+    assert!(pos(&sql, "CREATE VIEW public.v") < pos(&sql, "CREATE VIEW public.w"));
+    assert!(
+        pos(&sql, "CREATE VIEW public.w") < pos(&sql, "ALTER TABLE public.w OWNER TO someone;")
+    );
+    // Columns added at the end: replaced in place.
+    let sql = draft(
+        "CREATE VIEW public.v AS SELECT 1 AS a;",
+        "CREATE VIEW public.v AS SELECT 1 AS a, 2 AS b;",
+    );
+    assert!(sql.contains("CREATE OR REPLACE VIEW"), "{sql}");
+}
+
+#[test]
+fn a_routine_whose_result_or_arguments_change_is_dropped_and_made_again() {
+    let sql = draft(
+        "CREATE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x $$;",
+        "CREATE FUNCTION public.f(x integer) RETURNS bigint LANGUAGE sql AS $$ SELECT x $$;",
+    );
+    assert!(pos(&sql, "DROP FUNCTION public.f(integer);") < pos(&sql, "CREATE FUNCTION public.f"));
+    let sql = draft(
+        "CREATE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;",
+        "CREATE FUNCTION public.f(y integer) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;",
+    );
+    assert!(sql.contains("DROP FUNCTION public.f(integer);"), "{sql}");
+    // Only the body: replaced in place.
+    let sql = draft(
+        "CREATE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;",
+        "CREATE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT 2 $$;",
+    );
+    assert!(
+        !sql.contains("DROP FUNCTION") && sql.contains("OR REPLACE"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn a_column_whose_type_changes_takes_its_views_out_and_back_and_its_default_aside() {
+    let view = "CREATE VIEW public.v AS SELECT t.a FROM public.t;";
+    let sql = draft(
+        &format!("CREATE TABLE public.t (a text DEFAULT '1'::text);\n{view}"),
+        &format!("CREATE TABLE public.t (a integer DEFAULT 1);\n{view}"),
+    );
+    let retype = pos(&sql, "ALTER COLUMN a TYPE integer");
+    assert!(pos(&sql, "DROP VIEW public.v;") < retype);
+    assert!(pos(&sql, "ALTER COLUMN a DROP DEFAULT;") < retype);
+    assert!(retype < pos(&sql, "ALTER COLUMN a SET DEFAULT 1;"));
+    assert!(retype < pos(&sql, "CREATE VIEW public.v"));
+}
+
+#[test]
+fn a_cycle_of_dependencies_still_gives_every_statement_once() {
+    let sql = draft(
+        "",
+        "CREATE TABLE public.a (id integer PRIMARY KEY, b_id integer REFERENCES public.b(id));
+CREATE TABLE public.b (id integer PRIMARY KEY, a_id integer REFERENCES public.a(id));",
+    );
+    assert_eq!(sql.matches("CREATE TABLE").count(), 2, "{sql}");
+}
+
+#[test]
+fn a_routine_made_again_takes_the_constraints_and_indexes_using_it_along() {
+    let table = "CREATE TABLE public.t (a integer, CONSTRAINT positive CHECK ((public.f(a) > 0)));
+CREATE INDEX t_f ON public.t USING btree (public.f(a));";
+    let sql = draft(
+        &format!(
+            "CREATE FUNCTION public.f(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT x $$;\n{table}"
+        ),
+        &format!(
+            "CREATE FUNCTION public.f(x integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT x $$;\n{table}"
+        ),
+    );
+    let drop = pos(&sql, "DROP FUNCTION public.f(integer);");
+    let create = pos(&sql, "CREATE FUNCTION public.f");
+    assert!(pos(&sql, "ALTER TABLE public.t DROP CONSTRAINT positive;") < drop);
+    assert!(pos(&sql, "DROP INDEX public.t_f;") < drop);
+    assert!(create < pos(&sql, "ALTER TABLE public.t ADD CONSTRAINT positive CHECK"));
+    assert!(create < pos(&sql, "CREATE INDEX t_f"));
+}
+
+#[test]
+fn tables_that_reference_each_other_lose_their_foreign_keys_before_they_go() {
+    let sql = draft(
+        "CREATE TABLE public.a (id integer NOT NULL, b_id integer);
+CREATE TABLE public.b (id integer NOT NULL, a_id integer);
+ALTER TABLE ONLY public.a ADD CONSTRAINT a_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.b ADD CONSTRAINT b_pkey PRIMARY KEY (id);
+ALTER TABLE ONLY public.a ADD CONSTRAINT a_b FOREIGN KEY (b_id) REFERENCES public.b(id);
+ALTER TABLE ONLY public.b ADD CONSTRAINT b_a FOREIGN KEY (a_id) REFERENCES public.a(id);
+CREATE SCHEMA s;
+CREATE TYPE s.e AS ENUM ('x');",
+        "",
+    );
+    let first_table = pos(&sql, "DROP TABLE public.a;").min(pos(&sql, "DROP TABLE public.b;"));
+    assert!(pos(&sql, "ALTER TABLE public.a DROP CONSTRAINT a_b;") < first_table);
+    assert!(pos(&sql, "ALTER TABLE public.b DROP CONSTRAINT b_a;") < first_table);
+    assert!(pos(&sql, "DROP TYPE s.e;") < pos(&sql, "DROP SCHEMA s;"));
+}
