@@ -7,7 +7,9 @@
 //! The pairs listed in `testdata/drafts/expected.txt` must reach their target; a pair that
 //! newly does is printed, and `SQL_COMPARE_BLESS=1` rewrites the list from the run. Other
 //! variables: `SQL_COMPARE_DRAFTS=text` runs only the pairs whose id contains `text` (the list
-//! is then only checked, never rewritten), `SQL_COMPARE_DRAFTS_THREADS=n` (default 4), and
+//! is then only checked, never rewritten), `SQL_COMPARE_DRAFTS_THREADS=n` (default 4),
+//! `SQL_COMPARE_DRAFTS_FRESH=1` (fresh databases for every pair instead of each worker's two
+//! databases emptied between pairs), and
 //! `SQL_COMPARE_DRAFTS_REPORT=path` writes the grouped report and every pair's outcome
 //! there (`scripts/draft-report.sh` does that and prints it).
 
@@ -22,7 +24,7 @@ use std::time::Instant;
 
 use common::corpus_dir;
 use common::pg::server;
-use drafts_support::{Outcome, Pair, Source, parse_pairs, report, run_pair};
+use drafts_support::{Outcome, Pair, Slot, Source, parse_pairs, report, run_pair};
 
 fn drafts_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("testdata/drafts")
@@ -109,10 +111,11 @@ fn drafts_reach_their_target() {
     std::thread::scope(|s| {
         for _ in 0..threads {
             s.spawn(|| {
+                let mut slot = Slot::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(pair) = pairs.get(i) else { break };
-                    let outcome = run_pair(server.scratch(), pair);
+                    let outcome = run_pair(server.scratch(), pair, &mut slot);
                     results.lock().unwrap().push((i, outcome));
                 }
             });
