@@ -244,8 +244,6 @@ pub(crate) struct Sources {
     /// Left, then right.
     pub texts: [std::sync::Arc<str>; 2],
     pub order: crate::classify::Order,
-    /// The migration draft's plan, made once when first asked for.
-    pub plan: std::sync::Arc<std::sync::OnceLock<crate::migrate::Plan>>,
 }
 
 impl PartialEq for Sources {
@@ -275,7 +273,6 @@ impl SchemaDiff {
             self.sources = Some(Sources {
                 texts: [left.into(), right.into()],
                 order,
-                plan: Default::default(),
             });
         }
         self
@@ -402,7 +399,6 @@ impl SchemaDiff {
             Sources {
                 texts: [right, left],
                 order: s.order,
-                plan: Default::default(),
             }
         });
         SchemaDiff {

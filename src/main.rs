@@ -561,6 +561,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // One draft for its text and its counts: its plan is made once.
+    let draft = diff
+        .migration()
+        .allow_unsafe(args.allow_unsafe)
+        .online(args.online);
     if !args.quiet {
         let out = match args.format {
             Format::Text => {
@@ -574,11 +579,7 @@ fn main() -> ExitCode {
                 };
                 diff.report().color(color).to_string()
             }
-            Format::Sql => diff
-                .migration()
-                .allow_unsafe(args.allow_unsafe)
-                .online(args.online)
-                .to_string(),
+            Format::Sql => draft.to_string(),
             Format::Json => format!("{:#}\n", report_json(&diff)),
         };
         let mut stdout = std::io::stdout().lock();
@@ -594,7 +595,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let manual = if args.format == Format::Sql {
-        diff.migration().online(args.online).manual_count()
+        draft.manual_count()
     } else {
         0
     };
@@ -605,7 +606,7 @@ fn main() -> ExitCode {
         );
     }
     let withheld = if args.format == Format::Sql && !args.allow_unsafe {
-        diff.migration().online(args.online).destructive_count()
+        draft.destructive_count()
     } else {
         0
     };

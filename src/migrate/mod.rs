@@ -51,11 +51,14 @@ pub use hazard::Hazard;
 /// assert!(!sql.contains("-- unsafe:"));
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Migration<'a> {
     diff: &'a SchemaDiff,
     allow_unsafe: bool,
     online: bool,
+    /// The plan, made when first asked for: `Display`, [`Migration::statements`] and the
+    /// counts share it (it does not depend on `allow_unsafe`).
+    plan: std::sync::OnceLock<Plan>,
 }
 
 impl SchemaDiff {
@@ -66,6 +69,7 @@ impl SchemaDiff {
             diff: self,
             allow_unsafe: false,
             online: false,
+            plan: std::sync::OnceLock::new(),
         }
     }
 }
@@ -183,6 +187,9 @@ impl Migration<'_> {
     /// ```
     #[must_use]
     pub fn online(mut self, online: bool) -> Self {
+        if online != self.online {
+            self.plan = std::sync::OnceLock::new();
+        }
         self.online = online;
         self
     }
@@ -306,13 +313,9 @@ impl Migration<'_> {
     }
 
     /// The actions of the draft, in the order they run: ordered by the dependencies between
-    /// the objects of each dump (see `order`) when the dumps are known, else by phase. Made
-    /// once a comparison (but in the online form).
+    /// the objects of each dump (see `order`) when the dumps are known, else by phase.
     fn plan(&self) -> Plan {
-        match &self.diff.sources {
-            Some(sources) if !self.online => sources.plan.get_or_init(|| self.make_plan()).clone(),
-            _ => self.make_plan(),
-        }
+        self.plan.get_or_init(|| self.make_plan()).clone()
     }
 
     fn make_plan(&self) -> Plan {

@@ -291,8 +291,8 @@ fn unsafe_statements_are_withheld_unless_allowed() {
     let migration = diff.migration();
     assert!(!migration.allows_unsafe());
     let withheld = migration.to_string();
-    let live = migration.allow_unsafe(true).to_string();
-    assert!(migration.allow_unsafe(true).allows_unsafe());
+    let live = migration.clone().allow_unsafe(true).to_string();
+    assert!(migration.clone().allow_unsafe(true).allows_unsafe());
     let destructive: Vec<String> = migration
         .statements()
         .into_iter()
@@ -362,7 +362,7 @@ fn a_draft_without_destructive_statements_withholds_nothing() {
     let diff = crate::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a int, b int);").unwrap();
     let m = diff.migration();
     assert_eq!(m.destructive_count(), 0);
-    assert_eq!(m.to_string(), m.allow_unsafe(true).to_string());
+    assert_eq!(m.to_string(), m.clone().allow_unsafe(true).to_string());
     assert_eq!(
         m.statements().iter().map(|s| s.sql()).collect::<Vec<_>>(),
         [
