@@ -50,16 +50,7 @@ pub(super) fn arrange(plan: &mut Plan, diff: &SchemaDiff, graph: &Graph<'_>) {
     recreate(plan, &mut effects, diff, graph);
     partition_indexes(plan, &mut effects, graph);
     let keep = implied(plan, &effects, diff, graph);
-    let mut k = 0;
-    plan.actions.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    let mut k = 0;
-    effects.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    keep_only(plan, &mut effects, &keep);
     sort(plan, &effects, diff, graph);
 }
 
@@ -558,16 +549,7 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         let removed = c.is_some_and(|c| diff.changes()[c].change() == ChangeKind::Removed);
         keep.push(removed || !c.is_some_and(|c| replaced.contains(&c)));
     }
-    let mut k = 0;
-    plan.actions.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    let mut k = 0;
-    effects.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    keep_only(plan, effects, &keep);
     for &o in &objects {
         if !right.has(o) || !left.has(o) {
             continue;
@@ -1026,4 +1008,13 @@ fn cycle_foreign_keys(
                 })
         })
         .collect()
+}
+
+/// Keeps the actions (and their effects) whose place in `keep` is true.
+fn keep_only(plan: &mut Plan, effects: &mut Vec<Effect>, keep: &[bool]) {
+    let mut flags = keep.iter();
+    plan.actions
+        .retain(|_| flags.next().copied().unwrap_or(true));
+    let mut flags = keep.iter();
+    effects.retain(|_| flags.next().copied().unwrap_or(true));
 }
