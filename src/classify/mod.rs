@@ -35,6 +35,43 @@ pub(crate) enum Shown {
     List,
 }
 
+/// A [`Shown`] in 8 bytes (12 as the enum), as an [`Entry`] keeps it: a dump of `SELECT 1;`
+/// lines, of 10 bytes a statement, has an entry a statement on each side. Two numbers `a, b`:
+/// `a < b` are the tokens `a..b` (a list item, never empty), `u32::MAX, k` the row of token
+/// `k`, `0, 0` the statement and `1, 1` the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PackedShown(u32, u32);
+
+impl From<Shown> for PackedShown {
+    fn from(shown: Shown) -> Self {
+        match shown {
+            Shown::Statement => PackedShown(0, 0),
+            Shown::List => PackedShown(1, 1),
+            Shown::Row(k) => PackedShown(u32::MAX, k),
+            Shown::Tokens(r) => {
+                // Empty list items are entries of their own, shown as their statement.
+                debug_assert!(r.start < r.end, "a list item has tokens");
+                match r.start < r.end {
+                    true => PackedShown(r.start, r.end),
+                    false => PackedShown(0, 0),
+                }
+            }
+        }
+    }
+}
+
+impl PackedShown {
+    /// The [`Shown`] this stands for.
+    pub(crate) fn get(self) -> Shown {
+        match self {
+            PackedShown(a, b) if a < b => Shown::Tokens(a..b),
+            PackedShown(u32::MAX, k) => Shown::Row(k),
+            PackedShown(1, 1) => Shown::List,
+            _ => Shown::Statement,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
     pub parent: Parent,
@@ -44,7 +81,7 @@ pub(crate) struct Entry {
     pub defines: bool,
     pub part: PartKey,
     pub canon: Canon,
-    pub shown: Shown,
+    pub shown: PackedShown,
     /// The statement this entry comes from (set by the caller).
     pub stmt: u32,
 }
@@ -61,7 +98,7 @@ impl Entry {
                 name: Box::default(),
             },
             canon: Canon::default(),
-            shown: Shown::Statement,
+            shown: Shown::Statement.into(),
             stmt: 0,
         }
     }
@@ -196,7 +233,7 @@ impl Classifier<'_> {
             defines,
             part,
             canon,
-            shown,
+            shown: shown.into(),
             stmt: 0,
         });
     }
@@ -529,7 +566,7 @@ impl Classifier<'_> {
             defines: false,
             part: part(ObjectKind::Index, index),
             canon: Canon::whole(0..t.len()),
-            shown,
+            shown: shown.into(),
             stmt: 0,
         });
         true

@@ -70,7 +70,7 @@ impl Classifier<'_> {
                 defines: false,
                 part: part(Comment, format!("index {name}")),
                 canon,
-                shown: Shown::Statement,
+                shown: Shown::Statement.into(),
                 stmt: 0,
             });
             return true;
