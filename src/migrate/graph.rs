@@ -107,7 +107,7 @@ impl Side<'_> {
     /// TABLE`), and its first line; none when the node is its statement.
     pub fn part_text(&self, n: Id) -> Option<(String, u32)> {
         let e = &self.parsed.entries[*self.node_entry.get(&n)? as usize];
-        let crate::classify::Shown::Tokens(range) = &e.shown else {
+        let crate::classify::Shown::Tokens(range) = e.shown.get() else {
             return None;
         };
         let s = self.parsed.stmt(e.stmt);
