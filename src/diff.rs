@@ -4,17 +4,21 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use crate::change::{
+pub(crate) mod change;
+
+use self::change::{
     Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
 };
+use crate::classify::object::{
+    ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part,
+};
 use crate::classify::{Entry, Parent, Shown};
-use crate::common::common_statements;
-use crate::handoff::Threads;
-use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
-use crate::lex::{Tok, render, write_tokens};
+use crate::fast::common::common_statements;
+use crate::fast::handoff::Threads;
+use crate::fast::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use crate::normalize::cmp_canon;
-use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};
-use crate::schema::Parsed;
+use crate::parse::Parsed;
+use crate::tokenize::{Tok, render, write_tokens};
 
 /// What a comparison leaves out or holds significant: the settings of a `Comparer`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,17 +1,19 @@
 //! Attaches each statement to the schema object it defines or changes, as one or more
 //! entries: (object, part of it, canonical form).
 
-mod data;
-mod privileges;
+mod comments_and_grants;
+pub(crate) mod cursor;
+pub(crate) mod object;
+mod settings_and_data;
 mod table;
 
 use std::ops::Range;
 
-use crate::cursor::Cursor;
-use crate::lex::{Tok, render, write_ident, write_name};
+use crate::classify::cursor::Cursor;
+use crate::classify::object::{ObjectKey, ObjectKind, PartKey, names_schema, schema_part};
 use crate::normalize::{Canon, closing, sorted_list, split_commas};
-use crate::object::{ObjectKey, ObjectKind, PartKey, names_schema, schema_part};
-use privileges::privilege_canon;
+use crate::tokenize::{Tok, render, write_ident, write_name};
+use comments_and_grants::privilege_canon;
 
 /// What an entry belongs to.
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
 use super::*;
-use crate::options::Comparer;
-use crate::pair::parse_pair;
+use crate::compare::Comparer;
+use crate::fast::parse_pair;
 
 /// The differences with the common statements set aside, after checking that they are
 /// those of comparing every statement.

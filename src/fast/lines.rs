@@ -3,12 +3,10 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use sqlparser::tokenizer::TokenWithSpan;
-
 use crate::error::Error;
-use crate::hash::{FastHashMap, Hashed};
-use crate::lex::{StrKind, Tok, Tokens, tokenize_cut, tokenize_into, tokenize_text};
-use crate::scan::RawStatement;
+use crate::fast::hash::{FastHashMap, Hashed};
+use crate::split::RawStatement;
+use crate::tokenize::{Buffer, Tokens, tokenize_cut, tokenize_statement, tokenize_text};
 
 /// A statement's tokens, or the error tokenizing it gives: boxed, since an error is 88
 /// bytes and a large dump has hundreds of thousands of these, almost all tokens.
@@ -164,7 +162,7 @@ impl<'a> Cuts<'a> {
     /// The tokens of each of `tasks` (numbered). A statement with a piece that does not
     /// tokenize is tokenized whole, for the error it gives so.
     pub(crate) fn lex_all(&self, tasks: &[(usize, &RawStatement<'_>)]) -> Vec<Lexed> {
-        let mut buf: Vec<TokenWithSpan> = Vec::new();
+        let mut buf: Buffer = Vec::new();
         let mut scratch = Tokens::default();
         tasks
             .iter()
@@ -174,7 +172,9 @@ impl<'a> Cuts<'a> {
                     return Ok(Arc::new(scratch.take_exact()));
                 }
                 scratch.toks.clear();
-                lex(r, &mut buf).map(Arc::new).map_err(Box::new)
+                tokenize_statement(r, &mut buf)
+                    .map(Arc::new)
+                    .map_err(Box::new)
             })
             .collect()
     }
@@ -184,7 +184,7 @@ impl<'a> Cuts<'a> {
         &self,
         r: &RawStatement<'_>,
         pieces: &[Piece],
-        buf: &mut Vec<TokenWithSpan>,
+        buf: &mut Buffer,
         out: &mut Tokens,
     ) -> bool {
         // Room for a token every 2 bytes, made at once: memory not written is not resident,
@@ -227,18 +227,4 @@ impl<'a> Cuts<'a> {
         out.drop_final_semicolon();
         true
     }
-}
-
-/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
-/// row). An error's location is relative to the statement.
-pub(crate) fn lex(
-    r: &RawStatement<'_>,
-    buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
-) -> Result<Tokens, Error> {
-    let mut tokens = tokenize_into(r, buf)?;
-    tokens.toks.reserve_exact(r.copy_rows().len());
-    for row in r.copy_rows() {
-        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
-    }
-    Ok(tokens)
 }

@@ -4,10 +4,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
-use crate::cut::lex;
 use crate::error::{Error, Location};
-use crate::lex::{Tokens, locate_each};
-use crate::scan::{RawStatement, split};
+use crate::split::{RawStatement, split};
+use crate::tokenize::{Tokens, locate_each, tokenize_statement};
 
 /// What a dump's statement adds to its text (the [`RawStatement`] of the same index in
 /// [`Parsed::raw`]): its canonical tokens, which may be shared with a statement of the same
@@ -233,7 +232,7 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     let mut buf = Vec::new();
     let tokens = raw
         .iter()
-        .map(|r| match lex(r, &mut buf) {
+        .map(|r| match tokenize_statement(r, &mut buf) {
             Ok(t) => Ok(Arc::new(t)),
             Err(e) => Err(e.in_statement_at(r.start)),
         })
@@ -413,7 +412,7 @@ mod tests {
         assert!(room.entries.is_empty() && room.entries.capacity() >= 3);
         let tokens: Vec<Arc<Tokens>> = raw
             .iter()
-            .map(|r| Arc::new(lex(r, &mut Vec::new()).unwrap()))
+            .map(|r| Arc::new(tokenize_statement(r, &mut Vec::new()).unwrap()))
             .collect();
         let tasks = vec![NO_TASK; raw.len()];
         let order = Order::default();
@@ -448,7 +447,7 @@ mod tests {
         assert!(
             p.entries
                 .iter()
-                .all(|e| e.part.kind == crate::object::ObjectKind::Data)
+                .all(|e| e.part.kind == crate::classify::object::ObjectKind::Data)
         );
     }
 }

@@ -16,17 +16,21 @@
 //!
 //! On two threads, one helper thread is started for the three steps (see `two`).
 
+pub(crate) mod common;
+pub(crate) mod handoff;
+pub(crate) mod hash;
+pub(crate) mod lines;
 mod two;
 
 use std::sync::Arc;
 
 use crate::classify::Order;
-use crate::cut::{Cuts, Lexed};
 use crate::error::Error;
-use crate::handoff::Threads;
-use crate::hash::{FastHashMap, Hashed, hash_text};
-use crate::scan::{RawStatement, split};
-use crate::schema::{Parsed, Room, classify, parse};
+use crate::fast::handoff::Threads;
+use crate::fast::hash::{FastHashMap, Hashed, hash_text};
+use crate::fast::lines::{Cuts, Lexed};
+use crate::parse::{Parsed, Room, classify, parse};
+use crate::split::{RawStatement, split};
 
 /// How many statements a thread tokenizes before it takes the next ones.
 const LEX_CHUNK: usize = 64;

@@ -17,11 +17,11 @@ use std::time::Duration;
 
 use super::{LEX_CHUNK, Plan, Split, side, split_hashed};
 use crate::classify::Order;
-use crate::cut::{self, Cuts};
 use crate::error::Error;
-use crate::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
-use crate::scan::RawStatement;
-use crate::schema::{Parsed, Room, parse};
+use crate::fast::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
+use crate::fast::lines::{Cuts, Lexed};
+use crate::parse::{Parsed, Room, parse};
+use crate::split::RawStatement;
 
 /// What both threads tokenize from.
 struct Work<'r, 'a> {
@@ -35,11 +35,12 @@ struct Work<'r, 'a> {
     right: Mutex<Vec<u32>>,
 }
 
-type Lexed = Vec<cut::Lexed>;
+/// The tokens (or errors) of several distinct statement texts, in their order.
+type LexedTexts = Vec<Lexed>;
 
 impl Work<'_, '_> {
     /// The chunks this thread takes, tokenized.
-    fn lex(&self) -> Vec<(usize, Lexed)> {
+    fn lex(&self) -> Vec<(usize, LexedTexts)> {
         let cuts = self.cuts.read().unwrap_or_else(PoisonError::into_inner);
         match cuts.as_ref() {
             Some(cuts) => take_chunks(&self.tasks, LEX_CHUNK, &self.next, |chunk| {
@@ -97,9 +98,9 @@ fn parse_pair_late<'a>(
     // (the helper then does not join in).
     let join_lexing = Claim::default();
     // The helper's chunks; `None` if it did not get to the end of them.
-    let theirs: Mutex<Option<Vec<(usize, Lexed)>>> = Mutex::new(None);
+    let theirs: Mutex<Option<Vec<(usize, LexedTexts)>>> = Mutex::new(None);
     let theirs_ready = Flag::default();
-    let done: OnceLock<Lexed> = OnceLock::new();
+    let done: OnceLock<LexedTexts> = OnceLock::new();
     let done_ready = Flag::default();
     // The lists each side is classified into, their memory touched by the helper while
     // this thread pairs the statements (see `Room::touched`). A side whose room is not there
@@ -135,7 +136,7 @@ fn parse_pair_late<'a>(
         }
         mine
     };
-    let classify = |w: &Work<'_, 'a>, done: &Lexed| {
+    let classify = |w: &Work<'_, 'a>, done: &LexedTexts| {
         let Some(Ok((rraw, _))) = rsplit.get() else {
             return false;
         };
@@ -246,7 +247,7 @@ fn parse_pair_late<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pair::tests::same;
+    use crate::fast::tests::same;
 
     #[test]
     fn a_late_helper_leaves_its_steps_to_the_other_thread() {
@@ -258,7 +259,7 @@ mod tests {
             let ((pl, pr), taken) = parse_pair_late(l, r, order, late).unwrap();
             // The right side's steps are this thread's; a dump that does not split stops
             // before classifying.
-            let split = crate::scan::split(l).is_ok() && crate::scan::split(r).is_ok();
+            let split = crate::split::split(l).is_ok() && crate::split::split(r).is_ok();
             assert_eq!(taken, (true, split), "{l} / {r}");
             assert!(same(&pl, &parse(l, order)), "{l}");
             assert!(same(&pr, &parse(r, order)), "{r}");

@@ -9,7 +9,7 @@
 //! only needs to look at the rest, and at the common statements for what they say of the
 //! objects that differ (see `diff`).
 
-use crate::schema::{NO_TASK, Parsed};
+use crate::parse::{NO_TASK, Parsed};
 
 /// For each statement of each side, whether it is paired with a statement of the other side
 /// of the same text, read in the same schema. Each statement is paired at most once.
@@ -74,8 +74,8 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
 mod tests {
     use super::*;
     use crate::classify::Order;
-    use crate::handoff::Threads;
-    use crate::pair::parse_pair;
+    use crate::fast::handoff::Threads;
+    use crate::fast::parse_pair;
 
     fn common(left: &str, right: &str) -> (Vec<bool>, Vec<bool>) {
         let (l, r) = parse_pair(left, right, Order::default(), Threads::for_input(0));
@@ -117,8 +117,8 @@ mod tests {
         let text = "CREATE TABLE a (x int);\n";
         let order = Order::default();
         let (l, r) = (
-            crate::schema::parse(text, order),
-            crate::schema::parse(text, order),
+            crate::parse::parse(text, order),
+            crate::parse::parse(text, order),
         );
         let (l, r) = common_statements(&l.unwrap(), &r.unwrap());
         assert_eq!((l, r), (vec![false], vec![false]));

@@ -1,14 +1,16 @@
-//! The options builder and the comparison entry points.
+//! The options ([`Comparer`]) and the entry that runs the stages in order: decode (for
+//! files), parse both sides (`fast::parse_pair`, which gives what `parse::parse` gives on each),
+//! diff, then free the parsed sides.
 
 use std::path::Path;
 
-use crate::change::SchemaDiff;
 use crate::classify::Order;
+use crate::diff::change::SchemaDiff;
 use crate::diff::{Options, diff};
 use crate::error::{Error, Result, Side};
-use crate::handoff::Threads;
-use crate::pair::parse_pair;
-use crate::schema::{Parsed, decode};
+use crate::fast::handoff::Threads;
+use crate::fast::parse_pair;
+use crate::parse::{Parsed, decode};
 
 /// Tables that migration tools keep their own bookkeeping in. Their definitions and rows say
 /// which migrations ran, not what the schema is; [`Comparer::exclude_migration_tables`]
