@@ -43,7 +43,7 @@ pub const MIGRATION_TABLES: &[&str] = &[
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Comparer {
-    pub(crate) opts: Options,
+    pub(crate) options: Options,
 }
 
 impl Comparer {
@@ -71,7 +71,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn strict_enum_order(mut self, yes: bool) -> Self {
-        self.opts.strict_enum_order = yes;
+        self.options.strict_enum_order = yes;
         self
     }
 
@@ -89,7 +89,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn strict_column_order(mut self, yes: bool) -> Self {
-        self.opts.strict_column_order = yes;
+        self.options.strict_column_order = yes;
         self
     }
 
@@ -106,7 +106,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_owners(mut self, yes: bool) -> Self {
-        self.opts.ignore_owners = yes;
+        self.options.ignore_owners = yes;
         self
     }
 
@@ -123,7 +123,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_privileges(mut self, yes: bool) -> Self {
-        self.opts.ignore_privileges = yes;
+        self.options.ignore_privileges = yes;
         self
     }
 
@@ -140,7 +140,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_comments(mut self, yes: bool) -> Self {
-        self.opts.ignore_comments = yes;
+        self.options.ignore_comments = yes;
         self
     }
 
@@ -158,7 +158,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn compare_settings(mut self, yes: bool) -> Self {
-        self.opts.compare_settings = yes;
+        self.options.compare_settings = yes;
         self
     }
 
@@ -176,7 +176,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_data(mut self, yes: bool) -> Self {
-        self.opts.ignore_data = yes;
+        self.options.ignore_data = yes;
         self
     }
 
@@ -195,7 +195,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn schema(mut self, name: impl Into<String>) -> Self {
-        self.opts.schemas.push(name.into());
+        self.options.schemas.push(name.into());
         self
     }
 
@@ -215,7 +215,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
-        self.opts.exclude.push(pattern.into());
+        self.options.exclude.push(pattern.into());
         self
     }
 
@@ -232,7 +232,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn exclude_migration_tables(mut self) -> Self {
-        self.opts
+        self.options
             .exclude
             .extend(MIGRATION_TABLES.iter().map(|s| s.to_string()));
         self
@@ -240,8 +240,8 @@ impl Comparer {
 
     pub(crate) fn order(&self) -> Order {
         Order {
-            strict_enum_order: self.opts.strict_enum_order,
-            strict_column_order: self.opts.strict_column_order,
+            strict_enum_order: self.options.strict_enum_order,
+            strict_column_order: self.options.strict_column_order,
         }
     }
 
@@ -288,7 +288,7 @@ impl Comparer {
     /// a good part of reading it, so with two CPUs it happens on a thread of its own, after
     /// this returns.
     fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>, threads: Threads) -> SchemaDiff {
-        let d = diff(&l, &r, &self.opts, threads);
+        let d = diff(&l, &r, &self.options, threads);
         threads.free_later((l.into_owned(), r.into_owned()));
         d
     }

@@ -118,8 +118,9 @@ fn render_in(t: &[Tok], schema: &str) -> String {
     render(toks.iter().map(|t| &**t))
 }
 
-/// The schema of a qualified name (`public` of `public.t`), if it has one.
-fn schema_of(name: &str) -> Option<&str> {
+/// What qualifies a name: all before its last unquoted `.` (`public` of `public.t`, `public.t`
+/// of `public.t.c`), if it has one.
+fn qualifier_of(name: &str) -> Option<&str> {
     let mut in_quotes = false;
     let mut last_dot = None;
     for (i, c) in name.char_indices() {
@@ -133,8 +134,8 @@ fn schema_of(name: &str) -> Option<&str> {
 }
 
 fn in_schema_of(table: &str, name: &str) -> String {
-    match schema_of(table) {
-        Some(s) if schema_of(name).is_none() => dotted(s, name),
+    match qualifier_of(table) {
+        Some(s) if qualifier_of(name).is_none() => dotted(s, name),
         _ => name.to_string(),
     }
 }
@@ -171,7 +172,7 @@ impl Classifier<'_> {
 
     /// A `schema.table.column` name split into the qualified table and the column.
     fn column_of(&self, col: &str) -> Option<(String, String)> {
-        let table = schema_of(col)?;
+        let table = qualifier_of(col)?;
         let column = &col[table.len() + 1..];
         Some((
             self.qualify(ObjectKind::Table, table.to_string()),

@@ -35,8 +35,8 @@ pub(crate) struct Piece {
 /// one after the other, as the statement tokenized whole would give them.
 #[derive(Debug)]
 pub(crate) struct Cuts<'a> {
-    /// For each task, its pieces in `pieces`; none if it is tokenized whole.
-    of_task: Vec<(u32, u32)>,
+    /// For each distinct text, its pieces in `pieces`; none if it is tokenized whole.
+    of_text: Vec<(u32, u32)>,
     pub pieces: Vec<Piece>,
     /// The lines found more than once, each once, and their tokens once a statement needed
     /// them (on whichever thread came first).
@@ -77,15 +77,15 @@ fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 
 }
 
 impl<'a> Cuts<'a> {
-    pub(crate) fn new(tasks: &[&RawStatement<'a>]) -> Self {
+    pub(crate) fn new(statements: &[&RawStatement<'a>]) -> Self {
         // Every line, numbered by its text, and how often each text occurs.
         // At most this many lines: the lists are sized once instead of grown by doubling.
-        let most: usize = tasks.iter().map(|r| r.line_starts().len() + 1).sum();
+        let most: usize = statements.iter().map(|r| r.line_starts().len() + 1).sum();
         let mut ids = Vec::with_capacity(most);
         let mut texts: Vec<&'a str> = Vec::new();
         let mut uses: Vec<u32> = Vec::new();
         let mut seen: FastHashMap<Hashed<'a>, u32> = FastHashMap::default();
-        for r in tasks {
+        for r in statements {
             for (from, to) in lines(r) {
                 let line = Hashed::new(&r.text[from..to]);
                 let id = *seen.entry(line).or_insert_with(|| {
@@ -100,10 +100,10 @@ impl<'a> Cuts<'a> {
         drop(seen);
         let mut shared_as = vec![OWN; texts.len()];
         let mut shared = Vec::new();
-        let mut of_task = Vec::with_capacity(tasks.len());
+        let mut of_text = Vec::with_capacity(statements.len());
         let mut pieces = Vec::with_capacity(most);
         let mut ids = ids.into_iter();
-        for r in tasks {
+        for r in statements {
             let first = pieces.len();
             for ((from, to), id) in lines(r).zip(&mut ids) {
                 let id = id as usize;
@@ -133,7 +133,7 @@ impl<'a> Cuts<'a> {
             if pieces.len() == first + 1 && pieces[first].shared == OWN {
                 pieces.truncate(first);
             }
-            of_task.push((first as u32, pieces.len() as u32));
+            of_text.push((first as u32, pieces.len() as u32));
         }
         // Each shared line's uses, to count down as statements take its tokens.
         let mut left = vec![0; shared.len()];
@@ -147,24 +147,24 @@ impl<'a> Cuts<'a> {
             .map(|left| Mutex::new(Line { left, tokens: None }))
             .collect();
         Cuts {
-            of_task,
+            of_text,
             pieces,
             shared,
             lexed,
         }
     }
 
-    pub(crate) fn pieces(&self, task: usize) -> &[Piece] {
-        let (a, b) = self.of_task[task];
+    pub(crate) fn pieces(&self, text_id: usize) -> &[Piece] {
+        let (a, b) = self.of_text[text_id];
         &self.pieces[a as usize..b as usize]
     }
 
-    /// The tokens of each of `tasks` (numbered). A statement with a piece that does not
+    /// The tokens of each of `texts` (numbered). A statement with a piece that does not
     /// tokenize is tokenized whole, for the error it gives so.
-    pub(crate) fn lex_all(&self, tasks: &[(usize, &RawStatement<'_>)]) -> Vec<Lexed> {
+    pub(crate) fn lex_all(&self, texts: &[(usize, &RawStatement<'_>)]) -> Vec<Lexed> {
         let mut buf: Buffer = Vec::new();
         let mut scratch = Tokens::default();
-        tasks
+        texts
             .iter()
             .map(|&(t, r)| {
                 let pieces = self.pieces(t);
@@ -187,7 +187,7 @@ impl<'a> Cuts<'a> {
         buf: &mut Buffer,
         out: &mut Tokens,
     ) -> bool {
-        // Room for a token every 2 bytes, made at once: memory not written is not resident,
+        // PresizedLists for a token every 2 bytes, made at once: memory not written is not resident,
         // and a list grown by doubling leaves copies that the allocator may keep (a table of
         // 262,144 columns on lines of their own: 4 bytes of the peak per input byte).
         out.toks.reserve(r.text.len() / 2);

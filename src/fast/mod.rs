@@ -5,7 +5,7 @@
 //! most of the work, and a statement's tokens depend on its text alone (they keep no location),
 //! so every distinct statement text is tokenized once, whichever
 //! side it is on, and the statements that repeat it share its tokens. Going further, a line
-//! found in more than one of those texts is tokenized once too (see `cut`). The work runs in
+//! found in more than one of those texts is tokenized once too (see `lines`). The work runs in
 //! three steps, each split between two threads:
 //!
 //! 1. both sides are split into statements, and each statement's text hashed;
@@ -29,7 +29,7 @@ use crate::error::Error;
 use crate::fast::handoff::Threads;
 use crate::fast::hash::{FastHashMap, Hashed, hash_text};
 use crate::fast::lines::{Cuts, Lexed};
-use crate::parse::{Parsed, Room, classify, parse};
+use crate::parse::{Parsed, PresizedLists, classify, parse};
 use crate::split::{RawStatement, split};
 
 /// How many statements a thread tokenizes before it takes the next ones.
@@ -56,48 +56,48 @@ pub(crate) fn parse_pair<'a>(
         return (parse(left, order), parse(right, order));
     };
     let Plan {
-        tasks,
-        left: ltask,
-        right: rtask,
+        texts,
+        left: left_ids,
+        right: right_ids,
     } = Plan::new(&lraw, &lhash, &rraw, &rhash);
     drop((lhash, rhash));
-    let cuts = Cuts::new(&tasks);
-    let tasks: Vec<(usize, &RawStatement<'_>)> = tasks.into_iter().enumerate().collect();
-    let done = cuts.lex_all(&tasks);
+    let cuts = Cuts::new(&texts);
+    let texts: Vec<(usize, &RawStatement<'_>)> = texts.into_iter().enumerate().collect();
+    let done = cuts.lex_all(&texts);
     drop(cuts);
-    drop(tasks);
+    drop(texts);
     (
-        side(lraw, ltask, &done, order, None),
-        side(rraw, rtask, &done, order, None),
+        side(lraw, left_ids, &done, order, None),
+        side(rraw, right_ids, &done, order, None),
     )
 }
 
 /// Step 3 for one side: its first error, if a statement's tokens are one (located in its
-/// text), else its statements classified into `room` (made for it, if `None`), each with its
+/// text), else its statements classified into `lists` (made for it, if `None`), each with its
 /// tokens from `done` (a statement's are anywhere in it: in a large dump, a cache miss each).
 fn side<'a>(
     raw: Arc<Vec<RawStatement<'a>>>,
-    task: Vec<u32>,
+    text_id: Vec<u32>,
     done: &[Lexed],
     order: Order,
-    room: Option<Room>,
+    lists: Option<PresizedLists>,
 ) -> Result<Parsed<'a>, Error> {
     if done.iter().any(Result::is_err) {
-        for (r, &t) in raw.iter().zip(&task) {
+        for (r, &t) in raw.iter().zip(&text_id) {
             if let Err(e) = &done[t as usize] {
                 return Err((**e).clone().in_statement_at(r.start));
             }
         }
     }
-    let room = room.unwrap_or_else(|| Room::new(&raw));
+    let lists = lists.unwrap_or_else(|| PresizedLists::new(&raw));
     let tokens = |_, t: u32| done[t as usize].as_ref().ok();
-    Ok(classify(raw, tokens, task, order, room))
+    Ok(classify(raw, tokens, text_id, order, lists))
 }
 
 /// The statements to tokenize, one per distinct text (the left side's first, in order), and
 /// which of them gives each statement of each side its tokens.
 struct Plan<'r, 'a> {
-    tasks: Vec<&'r RawStatement<'a>>,
+    texts: Vec<&'r RawStatement<'a>>,
     left: Vec<u32>,
     right: Vec<u32>,
 }
@@ -109,13 +109,13 @@ impl<'r, 'a> Plan<'r, 'a> {
         right: &'r [RawStatement<'a>],
         right_hashes: &[u64],
     ) -> Self {
-        let mut tasks: Vec<&'r RawStatement<'a>> = Vec::with_capacity(left.len() + right.len() / 4);
+        let mut texts: Vec<&'r RawStatement<'a>> = Vec::with_capacity(left.len() + right.len() / 4);
         let mut seen: FastHashMap<Hashed<'a>, u32> =
             FastHashMap::with_capacity_and_hasher(left.len(), Default::default());
-        let mut task_of = |r: &'r RawStatement<'a>, hash: u64| -> u32 {
+        let mut text_id_of = |r: &'r RawStatement<'a>, hash: u64| -> u32 {
             // Meta-command lines and COPY rows add to a statement's tokens: those are its own.
             let shareable = r.meta_lines().is_empty() && r.copy_rows().is_empty();
-            let next = tasks.len() as u32;
+            let next = texts.len() as u32;
             let t = if shareable {
                 let text = Hashed { hash, text: r.text };
                 *seen.entry(text).or_insert(next)
@@ -123,21 +123,21 @@ impl<'r, 'a> Plan<'r, 'a> {
                 next
             };
             if t == next {
-                tasks.push(r);
+                texts.push(r);
             }
             t
         };
         let left = left
             .iter()
             .zip(left_hashes)
-            .map(|(r, &h)| task_of(r, h))
+            .map(|(r, &h)| text_id_of(r, h))
             .collect();
         let right = right
             .iter()
             .zip(right_hashes)
-            .map(|(r, &h)| task_of(r, h))
+            .map(|(r, &h)| text_id_of(r, h))
             .collect();
-        Plan { tasks, left, right }
+        Plan { texts, left, right }
     }
 }
 
@@ -265,12 +265,12 @@ mod tests {
             raw.iter().map(|r| hash_text(r.text)).collect()
         };
         let plan = Plan::new(&l, &hashes(&l), &r, &hashes(&r));
-        assert_eq!(plan.tasks.len(), 3);
+        assert_eq!(plan.texts.len(), 3);
         assert_eq!(plan.left, [0, 1, 0]);
         assert_eq!(plan.right, [1, 2, 0]);
         // Every hash the same: texts still decide, and the plan is the same.
         let plan = Plan::new(&l, &[7; 3], &r, &[7; 3]);
-        let texts: Vec<&str> = plan.tasks.iter().map(|r| r.text).collect();
+        let texts: Vec<&str> = plan.texts.iter().map(|r| r.text).collect();
         assert_eq!(texts, ["SELECT 1;", "SELECT 2;", "SELECT 3;"]);
         assert_eq!(plan.left, [0, 1, 0]);
         assert_eq!(plan.right, [1, 2, 0]);
@@ -292,11 +292,11 @@ CREATE VIEW w2 AS\n SELECT a +\n- 1 AS x,\r\n \"Mixed\" -- note\n FROM t\n WHERE
     #[test]
     fn statements_cut_into_lines_tokenize_as_whole() {
         let stmts = split(CUT).unwrap();
-        let tasks: Vec<&RawStatement<'_>> = stmts.iter().collect();
-        let cuts = Cuts::new(&tasks);
+        let texts: Vec<&RawStatement<'_>> = stmts.iter().collect();
+        let cuts = Cuts::new(&texts);
         // Every statement is cut; a shared line ends in a `;` that does not end its statement.
         assert!(
-            (0..tasks.len()).all(|t| !cuts.pieces(t).is_empty()),
+            (0..texts.len()).all(|t| !cuts.pieces(t).is_empty()),
             "{cuts:?}"
         );
         assert!(cuts.shared.contains(&"    SELECT 1;\n"));

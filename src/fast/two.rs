@@ -4,12 +4,12 @@
 //! this was measured on (the time from `spawn` to the new thread running), against steps of
 //! 2 to 12 ms on the MusicBrainz pair. Here one helper thread is started once: it splits the
 //! right side, makes the lists both sides are classified into while this thread pairs the
-//! statements of the two sides (see `Room::touched`), tokenizes chunks in turn with this
+//! statements of the two sides (see `PresizedLists::touched`), tokenizes chunks in turn with this
 //! thread, then classifies the right side, and between steps waits for this thread's results
 //! with a [`Flag`]. Splitting and classifying the right side, and joining in the tokenizing,
 //! are [`Claim`]s: when the helper is late (slow to start, or paused by the machine), this
 //! thread does them, and waits for the helper only at the end. The results are those of the
-//! one-thread path (tests in `pair`).
+//! one-thread path (tests in `fast`).
 
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
@@ -20,7 +20,7 @@ use crate::classify::Order;
 use crate::error::Error;
 use crate::fast::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
 use crate::fast::lines::{Cuts, Lexed};
-use crate::parse::{Parsed, Room, parse};
+use crate::parse::{Parsed, PresizedLists, parse};
 use crate::split::RawStatement;
 
 /// What both threads tokenize from.
@@ -28,9 +28,9 @@ struct Work<'r, 'a> {
     /// Dropped once both threads are done with it (the tokens of the lines it shares are
     /// copied into the statements'): a tenth of the memory of a large dump.
     cuts: RwLock<Option<Cuts<'a>>>,
-    tasks: Vec<(usize, &'r RawStatement<'a>)>,
+    texts: Vec<(usize, &'r RawStatement<'a>)>,
     next: AtomicUsize,
-    /// Each side's statements' tasks, taken when the side is classified.
+    /// Each side's statements' text ids, taken when the side is classified.
     left: Mutex<Vec<u32>>,
     right: Mutex<Vec<u32>>,
 }
@@ -43,7 +43,7 @@ impl Work<'_, '_> {
     fn lex(&self) -> Vec<(usize, LexedTexts)> {
         let cuts = self.cuts.read().unwrap_or_else(PoisonError::into_inner);
         match cuts.as_ref() {
-            Some(cuts) => take_chunks(&self.tasks, LEX_CHUNK, &self.next, |chunk| {
+            Some(cuts) => take_chunks(&self.texts, LEX_CHUNK, &self.next, |chunk| {
                 cuts.lex_all(chunk)
             }),
             None => Vec::new(),
@@ -63,7 +63,7 @@ fn held(split: Split<'_>) -> Held<'_> {
     split.map(|(raw, hashes)| (raw, Mutex::new(hashes)))
 }
 
-/// Takes a list out of its lock (a side's hashes, a side's tasks), to be freed or kept by
+/// Takes a list out of its lock (a side's hashes, a side's text ids), to be freed or kept by
 /// the taker.
 fn take<T>(list: &Mutex<Vec<T>>) -> Vec<T> {
     std::mem::take(&mut *list.lock().unwrap_or_else(PoisonError::into_inner))
@@ -103,26 +103,28 @@ fn parse_pair_late<'a>(
     let done: OnceLock<LexedTexts> = OnceLock::new();
     let done_ready = Flag::default();
     // The lists each side is classified into, their memory touched by the helper while
-    // this thread pairs the statements (see `Room::touched`). A side whose room is not there
+    // this thread pairs the statements (see `PresizedLists::touched`). A side whose lists are not there
     // when it is classified gets one then.
-    let rooms: [Mutex<Option<Room>>; 2] = Default::default();
-    let room = |side: usize| {
-        rooms[side]
+    let presized: [Mutex<Option<PresizedLists>>; 2] = Default::default();
+    let lists = |side: usize| {
+        presized[side]
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take()
     };
-    let make_room = |side: usize, split: &OnceLock<Held<'a>>| {
-        // Made with the lock held: a side classified meanwhile waits for its room rather than
+    let make_lists = |side: usize, split: &OnceLock<Held<'a>>| {
+        // Made with the lock held: a side classified meanwhile waits for its lists rather than
         // making one of its own beside it (a third list at the peak: 1M `CREATE INDEX`
         // statements a side, 175 MB).
-        let mut slot = rooms[side].lock().unwrap_or_else(PoisonError::into_inner);
+        let mut slot = presized[side]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         // Not once the tokens are all there: classifying has started, or is about to.
         if done.get().is_some() {
             return;
         }
         if let Some(Ok((raw, _))) = split.get() {
-            *slot = Some(Room::touched(raw));
+            *slot = Some(PresizedLists::touched(raw));
         }
     };
     let classify_right = Claim::default();
@@ -142,7 +144,7 @@ fn parse_pair_late<'a>(
         };
         let mine = classify_right.take();
         if mine {
-            let r = side(Arc::clone(rraw), take(&w.right), done, order, room(1));
+            let r = side(Arc::clone(rraw), take(&w.right), done, order, lists(1));
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -155,9 +157,9 @@ fn parse_pair_late<'a>(
                 std::thread::sleep(late);
             }
             let _ = split();
-            make_room(1, &rsplit);
+            make_lists(1, &rsplit);
             lsplit_ready.wait();
-            make_room(0, &lsplit);
+            make_lists(0, &lsplit);
             work_ready.wait();
             let Some(w) = work.get() else { return };
             if join_lexing.take() {
@@ -195,18 +197,18 @@ fn parse_pair_late<'a>(
             ));
         };
         let Plan {
-            tasks,
-            left: ltask,
-            right: rtask,
+            texts,
+            left: left_ids,
+            right: right_ids,
         } = Plan::new(lraw, &take(lhash), rraw, &take(rhash));
-        let cuts = Cuts::new(&tasks);
-        let tasks = tasks.into_iter().enumerate().collect();
+        let cuts = Cuts::new(&texts);
+        let texts = texts.into_iter().enumerate().collect();
         let w = work.get_or_init(|| Work {
             cuts: RwLock::new(Some(cuts)),
-            tasks,
+            texts,
             next: AtomicUsize::new(0),
-            left: Mutex::new(ltask),
-            right: Mutex::new(rtask),
+            left: Mutex::new(left_ids),
+            right: Mutex::new(right_ids),
         });
         work_ready.raise();
         let mut chunks = w.lex();
@@ -229,7 +231,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = side(Arc::clone(lraw), take(&w.left), done, order, room(0));
+        let l = side(Arc::clone(lraw), take(&w.left), done, order, lists(0));
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);
