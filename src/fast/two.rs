@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
-use super::{LEX_CHUNK, Plan, Split, side, split_hashed};
+use super::{LEX_CHUNK, Plan, Sides, Split, classify_side, split_hashed};
 use crate::classify::Order;
 use crate::error::Error;
 use crate::fast::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
@@ -71,9 +71,6 @@ fn take<T>(list: &Mutex<Vec<T>>) -> Vec<T> {
 
 /// Which of the right side's steps this thread took: splitting, classifying.
 type Taken = (bool, bool);
-
-/// Both sides parsed.
-type Sides<'a> = (Result<Parsed<'a>, Error>, Result<Parsed<'a>, Error>);
 
 /// [`parse_pair`] with a helper that starts `late` (tests: the steps it would take are then
 /// this thread's), and which steps this thread took.
@@ -144,7 +141,7 @@ fn parse_pair_late<'a>(
         };
         let mine = classify_right.take();
         if mine {
-            let r = side(Arc::clone(rraw), take(&w.right), done, order, lists(1));
+            let r = classify_side(Arc::clone(rraw), take(&w.right), done, order, lists(1));
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -231,7 +228,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = side(Arc::clone(lraw), take(&w.left), done, order, lists(0));
+        let l = classify_side(Arc::clone(lraw), take(&w.left), done, order, lists(0));
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);
