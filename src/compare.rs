@@ -10,7 +10,7 @@ use crate::diff::{Options, diff};
 use crate::error::{Error, Result, Side};
 use crate::fast::handoff::Threads;
 use crate::fast::parse_pair;
-use crate::parse::{Parsed, decode};
+use crate::parse::decode;
 
 /// Tables that migration tools keep their own bookkeeping in. Their definitions and rows say
 /// which migrations ran, not what the schema is; [`Comparer::exclude_migration_tables`]
@@ -277,20 +277,27 @@ impl Comparer {
     /// body or block comment, or what PostgreSQL's lexer would reject), with the side and the
     /// line and column where it starts.
     pub fn diff(&self, left: &str, right: &str) -> Result<SchemaDiff> {
-        let threads = Threads::for_input(left.len() + right.len());
-        let (l, r) = parse_pair(left, right, self.order(), threads);
-        let l = l.map_err(|e| e.with_side(Side::Left))?;
-        let r = r.map_err(|e| e.with_side(Side::Right))?;
-        Ok(self.diff_parsed(l, r, threads))
+        self.run(left, right, Error::with_side)
     }
 
-    /// Compares two parsed dumps, then frees them: freeing the tokens of a large dump costs
-    /// a good part of reading it, so with two CPUs it happens on a thread of its own, after
-    /// this returns.
-    fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>, threads: Threads) -> SchemaDiff {
-        let d = diff(&l, &r, &self.options, threads);
+    /// The stages in order (see the map in the crate's docs): both sides split, tokenized,
+    /// normalized and classified (`fast::parse_pair`, which gives on each side what
+    /// `parse::parse` gives), an error marked with its side by `on_side`; the two compared;
+    /// then the parsed sides freed: freeing the tokens of a large dump costs a good part of
+    /// reading it, so with two CPUs it happens on a thread of its own, after this returns.
+    fn run(
+        &self,
+        left: &str,
+        right: &str,
+        on_side: impl Fn(Error, Side) -> Error,
+    ) -> Result<SchemaDiff> {
+        let threads = Threads::for_input(left.len() + right.len());
+        let (l, r) = parse_pair(left, right, self.order(), threads);
+        let l = l.map_err(|e| on_side(e, Side::Left))?;
+        let r = r.map_err(|e| on_side(e, Side::Right))?;
+        let changes = diff(&l, &r, &self.options, threads);
         threads.free_later((l.into_owned(), r.into_owned()));
-        d
+        Ok(changes)
     }
 
     /// [`Comparer::compare`] on two files.
@@ -342,12 +349,8 @@ impl Comparer {
         let rb = std::fs::read(rp).map_err(|e| Error::io(rp, e))?;
         let ls = decode(&lb).map_err(|e| e.with_path(lp))?;
         let rs = decode(&rb).map_err(|e| e.with_path(rp))?;
-        let threads = Threads::for_input(ls.len() + rs.len());
-        let (l, r) = parse_pair(ls, rs, self.order(), threads);
-        let l = l.map_err(|e| e.with_path(lp))?;
-        let r = r.map_err(|e| e.with_path(rp))?;
-        Ok(self
-            .diff_parsed(l, r, threads)
-            .with_labels(lp.display().to_string(), rp.display().to_string()))
+        let path = |side| if side == Side::Left { lp } else { rp };
+        let changes = self.run(ls, rs, |e, side| e.with_path(path(side)))?;
+        Ok(changes.with_labels(lp.display().to_string(), rp.display().to_string()))
     }
 }
