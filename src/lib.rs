@@ -33,7 +33,7 @@
 //! | stage | module | produces |
 //! |---|---|---|
 //! | split | `split` | a dump's statements, with their byte offsets, meta-command lines and `COPY` rows |
-//! | tokenize | `tokenize` | a statement's tokens (the only module that calls sqlparser's tokenizer) |
+//! | tokenize | `tokenize` | a statement's tokens (the only stage that calls sqlparser's tokenizer) |
 //! | normalize | `normalize` | canonical text of tokens: what two spellings of one definition share |
 //! | classify | `classify` | the objects (and parts of objects) each statement defines or changes |
 //! | parse | `parse` | one side split, tokenized and classified: the reference |

@@ -1,4 +1,6 @@
-//! One side of a comparison: the dump's statements, tokenized and classified.
+//! One side of a comparison parsed on its own: the dump split, tokenized and classified. This
+//! is the reference parse; `fast::parse_pair` parses both sides at once and must give on each
+//! exactly what [`parse`] gives.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};

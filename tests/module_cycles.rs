@@ -12,7 +12,7 @@ use std::path::Path;
 const STAGES: &[&str] = &[
     "error",     // the error type every stage returns
     "split",     // text → statements
-    "tokenize",  // statement → tokens (the only user of sqlparser's tokenizer)
+    "tokenize",  // statement → tokens (the only stage that calls sqlparser's tokenizer)
     "normalize", // tokens → canonical text for comparison
     "classify",  // tokens → the objects a statement defines or changes
     "parse",     // one side: split, tokenize and classify (the reference)
