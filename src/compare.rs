@@ -25,7 +25,7 @@ pub const MIGRATION_TABLES: &[&str] = &[
     "flyway_schema_history",
 ];
 
-/// Compares dumps with options; [`compare`](crate::compare) and [`diff`](crate::diff) use
+/// Compares dumps with options; [`compare`](crate::compare()) and [`diff`](crate::diff()) use
 /// the defaults.
 ///
 /// The defaults ignore the order of columns in `CREATE TABLE`, of enum labels, of privileges

@@ -145,7 +145,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str> {
     crate::parse::decode(bytes)
 }
 
-/// [`compare`] on two files.
+/// [`compare`](compare()) on two files.
 ///
 /// ```
 /// assert!(sql_compare::compare_files("testdata/shop-models.sql", "testdata/shop-migrations.sql")?);
@@ -184,7 +184,7 @@ pub fn diff(left: &str, right: &str) -> Result<SchemaDiff> {
     Comparer::new().diff(left, right)
 }
 
-/// [`diff`] on two files; the report names them and points into them by line.
+/// [`diff`](diff()) on two files; the report names them and points into them by line.
 ///
 /// ```
 /// let diff = sql_compare::diff_files("testdata/shop-models.sql", "testdata/shop-broken.sql")?;

@@ -181,7 +181,7 @@ pub(crate) struct Parsed<'a> {
     pub entries: Vec<Entry>,
     pub facts: Facts,
     /// The default schemas that statements are read in (`SET search_path`), each once; see
-    /// [`Stmt::search_path`].
+    /// [`Parsed::search_path`].
     pub search_paths: Vec<Option<String>>,
     /// Where the tokens of the statements shown in a report start (see [`StmtRef`]).
     starts: Mutex<HashMap<u32, Starts>>,
