@@ -3,9 +3,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::change::SchemaDiff;
+use crate::compare::Comparer;
+use crate::diff::change::SchemaDiff;
 use crate::error::{Error, Side};
-use crate::options::Comparer;
 use crate::report::color_for_stderr;
 
 /// How many lines of the per-object report a failed assertion shows before cutting; with the

@@ -4,17 +4,21 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
-use crate::change::{
+pub(crate) mod change;
+
+use self::change::{
     Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
 };
+use crate::classify::object::{
+    ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part,
+};
 use crate::classify::{Entry, Parent, Shown};
-use crate::common::common_statements;
-use crate::handoff::Threads;
-use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
-use crate::lex::{Tok, render, write_tokens};
+use crate::fast::common::common_statements;
+use crate::fast::handoff::Threads;
+use crate::fast::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use crate::normalize::cmp_canon;
-use crate::object::{ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part};
-use crate::schema::Parsed;
+use crate::parse::Parsed;
+use crate::tokenize::{Tok, render, write_tokens};
 
 /// What a comparison leaves out or holds significant: the settings of a `Comparer`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,7 +42,7 @@ type Parts = Vec<u32>;
 
 /// One side, with every entry outside the statements both sides have attached to a resolved
 /// object.
-struct Side<'p, 'a> {
+struct SideObjects<'p, 'a> {
     parsed: &'p Parsed<'a>,
     objects: HashMap<Cow<'p, ObjectKey>, Parts>,
 }
@@ -96,7 +100,7 @@ fn resolve<'p, 'a>(
     index_tables: &IndexTables<'p>,
     opts: &Options,
     excluded_sequences: &HashSet<&ObjectKey>,
-) -> Side<'p, 'a> {
+) -> SideObjects<'p, 'a> {
     let mut objects: HashMap<Cow<'p, ObjectKey>, Parts> = HashMap::default();
     for (i, e) in parsed.entries.iter().enumerate() {
         if common[e.stmt as usize] {
@@ -112,7 +116,7 @@ fn resolve<'p, 'a>(
         // Stable: a part's entries stay in input order.
         parts.sort_by(|&a, &b| part_of(parsed, a).cmp(part_of(parsed, b)));
     }
-    Side { parsed, objects }
+    SideObjects { parsed, objects }
 }
 
 fn keep(e: &Entry, key: &ObjectKey, o: &Options, excluded_sequences: &HashSet<&ObjectKey>) -> bool {
@@ -185,7 +189,7 @@ pub(crate) fn diff(
     diff_apart_from(left, &lcommon, right, &rcommon, opts, threads)
 }
 
-/// Compares two parsed dumps, their common statements (see `common`) set aside: the objects
+/// Compares two parsed dumps, their common statements (see `fast::common`) set aside: the objects
 /// of the other statements are compared; those that differ and have entries in common
 /// statements too are then compared again with all their entries, for a report equal to
 /// that of comparing every statement (with `lcommon` and `rcommon` all false).
@@ -294,8 +298,8 @@ fn part_of<'p>(side: &'p Parsed<'_>, i: u32) -> &'p PartKey {
 /// How `objects` of the left side differ from the right side's, their entries in common
 /// statements left out.
 fn compare<'s>(
-    l: &Side<'_, '_>,
-    r: &Side<'_, '_>,
+    l: &SideObjects<'_, '_>,
+    r: &SideObjects<'_, '_>,
     objects: &[(&'s ObjectKey, &Parts)],
 ) -> Vec<(&'s ObjectKey, Change)> {
     let none = Parts::new();
@@ -318,13 +322,18 @@ fn object_kind<'x>(entries: impl Iterator<Item = &'x Entry> + Clone) -> ObjectKi
 /// The entries of `parts`, read in place (gathered, they would take 8 bytes an entry: 16 MB
 /// for an object of a million entries a side).
 fn entries_of<'p>(
-    side: &'p Side<'_, '_>,
+    side: &'p SideObjects<'_, '_>,
     parts: &'p Parts,
 ) -> impl Iterator<Item = &'p Entry> + Clone {
     parts.iter().map(|&i| &side.parsed.entries[i as usize])
 }
 
-fn whole_object(side: &Side<'_, '_>, key: &ObjectKey, parts: &Parts, change: ChangeKind) -> Change {
+fn whole_object(
+    side: &SideObjects<'_, '_>,
+    key: &ObjectKey,
+    parts: &Parts,
+    change: ChangeKind,
+) -> Change {
     let entries = entries_of(side, parts);
     let kind = object_kind(entries.clone());
     let mut stmts: Vec<u32> = entries.clone().map(|e| e.stmt).collect();
@@ -358,8 +367,8 @@ fn whole_object(side: &Side<'_, '_>, key: &ObjectKey, parts: &Parts, change: Cha
 /// How `key` differs, from its entries on each side: `None` if it does not. An object with
 /// no entries on one side is added or removed whole.
 fn changed_object(
-    l: &Side<'_, '_>,
-    r: &Side<'_, '_>,
+    l: &SideObjects<'_, '_>,
+    r: &SideObjects<'_, '_>,
     key: &ObjectKey,
     lparts: &Parts,
     rparts: &Parts,

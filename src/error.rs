@@ -222,7 +222,7 @@ impl Error {
         self
     }
 
-    /// The error with a location relative to a statement (see `lex::tokenize`) made absolute.
+    /// The error with a location relative to a statement (see `tokenize::tokenize`) made absolute.
     pub(crate) fn in_statement_at(mut self, start: Location) -> Self {
         self.0.location = self.0.location.map(|rel| absolute(start, rel));
         self

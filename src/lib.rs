@@ -25,6 +25,26 @@
 //!
 //! Options go through [`Comparer`]: `Comparer::new().ignore_owners(true).diff(a, b)`.
 //!
+//! # How a comparison runs
+//!
+//! [`Comparer::diff`] runs these stages in order; each module imports only the ones above it
+//! (`tests/module_cycles.rs` checks it).
+//!
+//! | stage | module | produces |
+//! |---|---|---|
+//! | split | `split` | a dump's statements, with their byte offsets, meta-command lines and `COPY` rows |
+//! | tokenize | `tokenize` | a statement's tokens (the only stage that calls sqlparser's tokenizer) |
+//! | normalize | `normalize` | canonical text of tokens: what two spellings of one definition share |
+//! | classify | `classify` | the objects (and parts of objects) each statement defines or changes |
+//! | parse | `parse` | one side split, tokenized and classified: the reference |
+//! | parse both | `fast` | both sides at once, sharing the tokens of repeated texts: what `parse` gives on each |
+//! | diff | `diff` | [`SchemaDiff`]: the changed objects |
+//! | report | `report` | [`Report`] and [`Note`]s: the changes as text for people |
+//! | draft | `migrate` | [`Migration`]: statements that would turn one side into the other |
+//!
+//! `compare` holds [`Comparer`] and the entry that runs the stages; `statement`, `assert`,
+//! `pg`, `conninfo` and `scratch` serve the test-suite workflow below.
+//!
 //! # In your test suite
 //!
 //! Build one database from the models and another by running the migrations, on a throwaway
@@ -56,43 +76,34 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 mod assert;
-mod change;
 mod classify;
-mod common;
+mod compare;
 mod conninfo;
-mod cursor;
-mod cut;
 mod diff;
 mod error;
-mod handoff;
-mod hash;
-mod keywords;
-mod lex;
+mod fast;
 mod migrate;
 mod normalize;
-mod notes;
-mod object;
-mod options;
-mod pair;
+mod parse;
 mod pg;
 mod report;
-mod scan;
-mod schema;
 mod scratch;
+mod split;
 mod statement;
+mod tokenize;
 
 use std::path::Path;
 
 #[doc(hidden)]
 pub use crate::assert::{__assert_schema_eq, __assert_schema_snapshot, __schema_snapshot};
-pub use crate::change::{Change, ChangeKind, Counts, LineRange, SchemaDiff, Snippet};
+pub use crate::classify::object::ObjectKind;
+pub use crate::compare::{Comparer, MIGRATION_TABLES};
 pub use crate::conninfo::redact;
+pub use crate::diff::change::{Change, ChangeKind, Counts, LineRange, SchemaDiff, Snippet};
 pub use crate::error::{Error, ErrorKind, Location, Result, Side};
 pub use crate::migrate::{Destructive, DraftStatement, Hazard, Migration};
-pub use crate::notes::Note;
-pub use crate::object::ObjectKind;
-pub use crate::options::{Comparer, MIGRATION_TABLES};
 pub use crate::pg::{PgDump, find_program, pg_dump, psql, with_database};
+pub use crate::report::notes::Note;
 pub use crate::report::{Report, Summary};
 pub use crate::scratch::{
     LoadReport, SCRATCH_DIR_PREFIX, SCRATCH_URL_ENV, Scratch, ScratchDatabase, ScratchServer,
@@ -131,10 +142,10 @@ pub fn compare(left: &str, right: &str) -> Result<bool> {
 ///
 /// [`ErrorKind::InvalidUtf8`] at the first byte that is not UTF-8.
 pub fn decode(bytes: &[u8]) -> Result<&str> {
-    crate::schema::decode(bytes)
+    crate::parse::decode(bytes)
 }
 
-/// [`compare`] on two files.
+/// [`compare`](compare()) on two files.
 ///
 /// ```
 /// assert!(sql_compare::compare_files("testdata/shop-models.sql", "testdata/shop-migrations.sql")?);
@@ -173,7 +184,7 @@ pub fn diff(left: &str, right: &str) -> Result<SchemaDiff> {
     Comparer::new().diff(left, right)
 }
 
-/// [`diff`] on two files; the report names them and points into them by line.
+/// [`diff`](diff()) on two files; the report names them and points into them by line.
 ///
 /// ```
 /// let diff = sql_compare::diff_files("testdata/shop-models.sql", "testdata/shop-broken.sql")?;

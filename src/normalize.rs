@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::ops::Range;
 
-use crate::lex::{StrKind, Tok, write_ident};
+use crate::tokenize::{StrKind, Tok, write_ident};
 
 /// A canonical form as ranges of one statement's tokens, read one after the other.
 ///
@@ -288,8 +288,8 @@ pub(crate) fn sorted_list(toks: &[Tok], whole: Range<usize>, list: Range<usize>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::{render as render_tokens, tokenize};
-    use crate::scan::split;
+    use crate::split::split;
+    use crate::tokenize::{render as render_tokens, tokenize};
 
     fn toks(src: &str) -> Vec<Tok> {
         tokenize(&split(src).unwrap()[0]).unwrap().toks

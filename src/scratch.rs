@@ -492,7 +492,7 @@ impl ScratchServer {
             .iter()
             .map(|r| {
                 let mut sql = String::from("CREATE ROLE ");
-                let _ = crate::lex::write_ident(&mut sql, r);
+                let _ = crate::tokenize::write_ident(&mut sql, r);
                 sql.push_str(";\n");
                 sql
             })

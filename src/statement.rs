@@ -1,8 +1,8 @@
 //! The statements of a dump as written, for tools that want to look at or rearrange them.
 
-use crate::change::LineRange;
+use crate::diff::change::LineRange;
 use crate::error::Result;
-use crate::scan::split;
+use crate::split::split;
 
 /// One statement of a dump: its original text (from its first token to its `;`) and lines.
 ///

@@ -1,10 +1,32 @@
-//! The crate's top-level modules import each other without a cycle: each stage of the
-//! pipeline (split, tokenize, normalize, classify, diff, report and draft) builds on the
-//! ones before it only. Read from the sources: every `crate::name` outside comments and
-//! test modules is an import of the module `name`.
+//! The crate's top-level modules import each other without a cycle, and each stage of the
+//! pipeline (split, tokenize, normalize, classify, parse, diff, report and draft) builds on
+//! the ones before it only: [`STAGES`] lists them in order, and a module may import only the
+//! modules listed before it. Read from the sources: every `crate::name` outside comments
+//! and test modules is an import of the module `name`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+
+/// Every top-level module, in the order of the stages: each may import the ones before it.
+/// A new module must be added here, at the place of its stage.
+const STAGES: &[&str] = &[
+    "error",     // the error type every stage returns
+    "split",     // text → statements
+    "tokenize",  // statement → tokens (the only stage that calls sqlparser's tokenizer)
+    "normalize", // tokens → canonical text for comparison
+    "classify",  // tokens → the objects a statement defines or changes
+    "parse",     // one side: split, tokenize and classify (the reference)
+    "fast",      // both sides at once, each giving what `parse` gives
+    "diff",      // two parsed sides → the changes
+    "report",    // changes → text for people (and notes on them)
+    "migrate",   // changes → a draft migration
+    "statement", // the public statement list
+    "compare",   // the options and the entry that runs the stages in order
+    "assert",    // test-suite macros
+    "conninfo",  // connection strings (for the PostgreSQL helpers)
+    "pg",        // pg_dump and psql
+    "scratch",   // throwaway PostgreSQL clusters
+];
 
 /// Each top-level module (a file in `src/`, or a directory with its files) and the
 /// top-level modules its code names.
@@ -101,6 +123,25 @@ fn top_level_modules_import_each_other_without_a_cycle() {
     assert!(graph["diff"].contains("classify"), "{:?}", graph["diff"]);
     let cycles: Vec<_> = graph.keys().filter_map(|m| cycle_from(&graph, m)).collect();
     assert!(cycles.is_empty(), "import cycles: {cycles:?}");
+}
+
+#[test]
+fn no_module_imports_a_later_stage() {
+    let graph = imports();
+    let modules: BTreeSet<&str> = graph.keys().map(String::as_str).collect();
+    let listed: BTreeSet<&str> = STAGES.iter().copied().collect();
+    assert_eq!(modules, listed, "add new modules to STAGES at their stage");
+    let rank = |m: &str| STAGES.iter().position(|s| *s == m).unwrap();
+    let later: Vec<String> = graph
+        .iter()
+        .flat_map(|(m, names)| {
+            names
+                .iter()
+                .filter(|n| rank(n) > rank(m))
+                .map(move |n| format!("{m} imports {n}"))
+        })
+        .collect();
+    assert!(later.is_empty(), "imports from a later stage: {later:?}");
 }
 
 #[test]

@@ -1,17 +1,19 @@
 //! Attaches each statement to the schema object it defines or changes, as one or more
 //! entries: (object, part of it, canonical form).
 
-mod data;
-mod privileges;
+mod comments_and_grants;
+pub(crate) mod cursor;
+pub(crate) mod object;
+mod settings_and_data;
 mod table;
 
 use std::ops::Range;
 
-use crate::cursor::Cursor;
-use crate::lex::{Tok, render, write_ident, write_name};
+use crate::classify::cursor::Cursor;
+use crate::classify::object::{ObjectKey, ObjectKind, PartKey, names_schema, schema_part};
 use crate::normalize::{Canon, closing, sorted_list, split_commas};
-use crate::object::{ObjectKey, ObjectKind, PartKey, names_schema, schema_part};
-use privileges::privilege_canon;
+use crate::tokenize::{Tok, render, write_ident, write_name};
+use comments_and_grants::privilege_canon;
 
 /// What an entry belongs to.
 #[derive(Debug, Clone)]
@@ -153,8 +155,9 @@ fn render_in(t: &[Tok], schema: &str) -> String {
     render(toks.iter().map(|t| &**t))
 }
 
-/// The schema of a qualified name (`public` of `public.t`), if it has one.
-fn schema_of(name: &str) -> Option<&str> {
+/// What qualifies a name: all before its last unquoted `.` (`public` of `public.t`, `public.t`
+/// of `public.t.c`), if it has one.
+fn qualifier_of(name: &str) -> Option<&str> {
     let mut in_quotes = false;
     let mut last_dot = None;
     for (i, c) in name.char_indices() {
@@ -168,8 +171,8 @@ fn schema_of(name: &str) -> Option<&str> {
 }
 
 fn in_schema_of(table: &str, name: &str) -> String {
-    match schema_of(table) {
-        Some(s) if schema_of(name).is_none() => dotted(s, name),
+    match qualifier_of(table) {
+        Some(s) if qualifier_of(name).is_none() => dotted(s, name),
         _ => name.to_string(),
     }
 }
@@ -206,7 +209,7 @@ impl Classifier<'_> {
 
     /// A `schema.table.column` name split into the qualified table and the column.
     fn column_of(&self, col: &str) -> Option<(String, String)> {
-        let table = schema_of(col)?;
+        let table = qualifier_of(col)?;
         let column = &col[table.len() + 1..];
         Some((
             self.qualify(ObjectKind::Table, table.to_string()),

@@ -1,8 +1,8 @@
 //! Unit tests of statement classification.
-use super::data::regclass_name;
+use super::settings_and_data::regclass_name;
 use super::*;
-use crate::lex::tokenize;
-use crate::scan::split;
+use crate::split::split;
+use crate::tokenize::tokenize;
 
 fn classify(src: &str) -> Vec<(String, String, String)> {
     let mut out = Vec::new();

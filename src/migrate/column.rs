@@ -1,9 +1,9 @@
 //! Columns in a migration draft: added, dropped, or changed one property at a time.
 
 use super::*;
+use crate::classify::object::unquoted_schema;
 use crate::normalize::same_relative_to;
-use crate::notes::COLUMN_KEYWORDS;
-use crate::object::unquoted_schema;
+use crate::report::notes::COLUMN_KEYWORDS;
 
 /// The pieces of a column definition that migrations change one at a time.
 #[derive(Debug, Default, PartialEq)]
@@ -100,7 +100,7 @@ fn reset_setting(text: &str) -> Option<String> {
                 .into_iter()
                 .filter_map(|r| {
                     let mut k = String::new();
-                    crate::lex::write_name(&mut k, t.get(r.start)?);
+                    crate::tokenize::write_name(&mut k, t.get(r.start)?);
                     (!k.is_empty()).then_some(k)
                 })
                 .collect();

@@ -3,8 +3,8 @@
 //! stays, needs the type created anew: left manual.
 
 use super::*;
-use crate::cursor::Cursor;
-use crate::lex::write_name;
+use crate::classify::cursor::Cursor;
+use crate::tokenize::write_name;
 
 /// The attributes of `CREATE TYPE name AS (a type, …)`: each name as SQL and its type (with
 /// its collation).
@@ -42,7 +42,7 @@ pub(super) fn composite(plan: &mut Plan, name: &str, left: &Snippet, right: &Sni
     let (Some(a), Some(b)) = (attributes(&left.text), attributes(&right.text)) else {
         return false;
     };
-    let schema = crate::object::unquoted_schema(name);
+    let schema = crate::classify::object::unquoted_schema(name);
     let same = |x: &[Tok], y: &[Tok]| crate::normalize::same_relative_to(x, y, &schema);
     let kept_left: Vec<&String> = a
         .iter()

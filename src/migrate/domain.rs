@@ -2,8 +2,8 @@
 //! constraints; a changed base type or collation stays manual (PostgreSQL cannot alter it).
 
 use super::*;
-use crate::cursor::Cursor;
-use crate::lex::write_name;
+use crate::classify::cursor::Cursor;
+use crate::tokenize::write_name;
 
 /// The pieces of a `CREATE DOMAIN` that `ALTER DOMAIN` changes one at a time.
 #[derive(Debug, Default, PartialEq)]
@@ -88,7 +88,7 @@ pub(super) fn domain(plan: &mut Plan, part: &Change, name: &str, left: &Snippet,
     let (Some(a), Some(b)) = (domain_def(&left.text), domain_def(&right.text)) else {
         return plan.manual(part, "domain definition not understood");
     };
-    let schema = crate::object::unquoted_schema(name);
+    let schema = crate::classify::object::unquoted_schema(name);
     let same = |x: &[Tok], y: &[Tok]| crate::normalize::same_relative_to(x, y, &schema);
     if !same(&a.ty, &b.ty) {
         return plan.manual(

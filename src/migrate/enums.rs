@@ -3,8 +3,8 @@
 //! that uses it converted, as migra does.
 
 use super::*;
-use crate::lex::write_ident;
-use crate::object::{schema_part, unquote_ident};
+use crate::classify::object::{schema_part, unquote_ident};
+use crate::tokenize::write_ident;
 
 /// The longest identifier PostgreSQL keeps (`NAMEDATALEN - 1` bytes).
 const MAX_IDENT: usize = 63;
@@ -95,7 +95,7 @@ pub(super) fn added_labels_used(actions: &[Action]) -> Vec<String> {
     let parsed: Vec<Vec<Tok>> = actions.iter().map(|a| toks(&a.sql)).collect();
     let mut out: Vec<String> = Vec::new();
     for (k, t) in parsed.iter().enumerate() {
-        let mut c = crate::cursor::Cursor::new(t);
+        let mut c = crate::classify::cursor::Cursor::new(t);
         if !c.eat_all(&["alter", "type"]) {
             continue;
         }

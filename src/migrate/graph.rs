@@ -20,14 +20,14 @@
 
 use std::sync::Arc;
 
-use crate::change::Sources;
+use crate::classify::object::{ObjectKey, ObjectKind, unquote_ident, unquoted_schema};
 use crate::classify::{Entry, Parent};
-use crate::handoff::Threads;
-use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
-use crate::lex::{Tok, tokenize};
-use crate::object::{ObjectKey, ObjectKind, unquote_ident, unquoted_schema};
-use crate::pair::parse_pair;
-use crate::schema::Parsed;
+use crate::diff::change::Sources;
+use crate::fast::handoff::Threads;
+use crate::fast::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
+use crate::fast::parse_pair;
+use crate::parse::Parsed;
+use crate::tokenize::{Tok, tokenize};
 
 /// An object or a part of one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -323,7 +323,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                 }
             }
             Constraint => {
-                let qualified = match crate::object::schema_part(&key.name) {
+                let qualified = match crate::classify::object::schema_part(&key.name) {
                     Some(s) => format!("{s}.{}", e.part.name),
                     None => e.part.name.to_string(),
                 };
@@ -376,7 +376,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
             }
         }
         for body in bodies {
-            for raw in crate::scan::split(body).unwrap_or_default() {
+            for raw in crate::split::split(body).unwrap_or_default() {
                 if let Ok(t) = tokenize(&raw) {
                     references(&t.toks, &schema, &names, &mut found);
                 }

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use super::*;
-use crate::cursor::Cursor;
+use crate::classify::cursor::Cursor;
 
 /// A risk of running one statement of a migration draft on a database in use.
 ///

@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use crate::change::{Change, ChangeKind, SchemaDiff, Snippet};
-use crate::lex::{Tok, render, tokenize};
+use crate::classify::object::ObjectKind;
+use crate::diff::change::{Change, ChangeKind, SchemaDiff, Snippet};
 use crate::normalize::{closing, split_commas};
-use crate::object::ObjectKind;
-use crate::scan::split;
+use crate::split::split;
+use crate::tokenize::{Tok, render, tokenize};
 
 mod column;
 mod composite;
@@ -1125,7 +1125,7 @@ fn located(text: &str) -> Option<(Vec<Tok>, Vec<usize>)> {
     let r = stmts.first()?;
     let t = tokenize(r).ok()?.toks;
     let mut locs = Vec::with_capacity(t.len() + 1);
-    if crate::lex::locate_each(r.text, r.meta_lines(), |at| locs.push(at)) {
+    if crate::tokenize::locate_each(r.text, r.meta_lines(), |at| locs.push(at)) {
         locs.pop();
     }
     if locs.len() != t.len() {

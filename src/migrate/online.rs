@@ -8,8 +8,8 @@
 //! statement at a time.
 
 use super::*;
-use crate::cursor::Cursor;
-use crate::lex::write_ident;
+use crate::classify::cursor::Cursor;
+use crate::tokenize::write_ident;
 
 /// How long a statement of the draft waits for a lock before failing.
 pub(super) const LOCK_TIMEOUT: &str = "SET lock_timeout = '5s';";
@@ -73,8 +73,8 @@ fn create_index(t: &[Tok]) -> Option<CreateIndex> {
         None
     };
     let mut local = String::new();
-    crate::lex::write_name(&mut local, &local_tok);
-    let name = match crate::object::schema_part(&table) {
+    crate::tokenize::write_name(&mut local, &local_tok);
+    let name = match crate::classify::object::schema_part(&table) {
         Some(schema) => format!("{schema}.{local}"),
         None => local.clone(),
     };
@@ -91,7 +91,7 @@ fn create_index(t: &[Tok]) -> Option<CreateIndex> {
 
 /// A name with its schema: `public` for an unqualified one, as a dump's search path reads it.
 fn qualified(name: String) -> String {
-    if crate::object::schema_part(&name).is_some() {
+    if crate::classify::object::schema_part(&name).is_some() {
         name
     } else {
         format!("public.{name}")
@@ -188,7 +188,7 @@ fn add_validatable(t: &[Tok]) -> Option<(String, String)> {
         return None;
     }
     let mut name = String::new();
-    crate::lex::write_name(&mut name, c.peek()?);
+    crate::tokenize::write_name(&mut name, c.peek()?);
     c.i += 1;
     if !(c.at("check") || (c.at("foreign") && only)) {
         return None;
@@ -213,7 +213,7 @@ fn set_not_null(t: &[Tok]) -> Option<(String, String, String)> {
     let col = c.peek()?;
     let bare = col.ident()?.to_string();
     let mut written = String::new();
-    crate::lex::write_name(&mut written, col);
+    crate::tokenize::write_name(&mut written, col);
     c.i += 1;
     (c.eat_all(&["set", "not", "null"]) && c.done()).then_some((table, written, bare))
 }

@@ -20,12 +20,12 @@ use super::graph::{Graph, Id, Node};
 use super::{
     Action, Destructive, Origin, Phase, Plan, statement_phase, terminate, toks, top_level,
 };
-use crate::change::{Change, ChangeKind, SchemaDiff};
-use crate::cursor::Cursor;
-use crate::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
-use crate::lex::{Tok, render};
+use crate::classify::cursor::Cursor;
+use crate::classify::object::ObjectKind;
+use crate::diff::change::{Change, ChangeKind, SchemaDiff};
+use crate::fast::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
 use crate::normalize::closing;
-use crate::object::ObjectKind;
+use crate::tokenize::{Tok, render};
 
 const LEFT: usize = 0;
 const RIGHT: usize = 1;
@@ -757,10 +757,9 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
             for &e in &extensions {
                 edges.insert((k, e));
             }
-            let schema = effects[k]
-                .drops
-                .first()
-                .and_then(|&d| crate::object::schema_part(&graph.nodes[d as usize].object));
+            let schema = effects[k].drops.first().and_then(|&d| {
+                crate::classify::object::schema_part(&graph.nodes[d as usize].object)
+            });
             if let Some(&s) = schema.and_then(|s| schemas.get(s)) {
                 edges.insert((k, s));
             }

@@ -48,7 +48,7 @@ pub(super) fn repartition(
 ) -> bool {
     let (a, a_by) = without_partitioning(&left.text);
     let (b, b_by) = without_partitioning(&right.text);
-    let schema = crate::object::unquoted_schema(name);
+    let schema = crate::classify::object::unquoted_schema(name);
     if a.is_empty()
         || !a.first().is_some_and(|w| w.is_word("create"))
         || a_by == b_by

@@ -4,7 +4,7 @@
 //! back to its default.
 
 use super::*;
-use crate::cursor::Cursor;
+use crate::classify::cursor::Cursor;
 
 const OPTION: &[&str] = &[
     "as",

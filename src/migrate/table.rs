@@ -28,7 +28,7 @@ fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
             let key = t.get(r.start)?;
             key.ident()?;
             let mut k = String::new();
-            crate::lex::write_name(&mut k, key);
+            crate::tokenize::write_name(&mut k, key);
             let eq = t
                 .get(r.start + 1)
                 .is_some_and(|x| matches!(x, Tok::Op(o) if &**o == "="));
@@ -52,7 +52,7 @@ pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right:
     else {
         return false;
     };
-    let schema = crate::object::unquoted_schema(name);
+    let schema = crate::classify::object::unquoted_schema(name);
     if !crate::normalize::same_relative_to(&a, &b, &schema) {
         return false;
     }

@@ -4,7 +4,7 @@
 //! the `BEGIN … END` body of a SQL-standard function), psql meta-command lines (`\restrict`,
 //! `\connect`, …) and the data blocks of `COPY … FROM stdin`. It also reports unterminated
 //! literals and comments where they open. The statements themselves are then tokenized by
-//! sqlparser (see `lex`).
+//! sqlparser (see `tokenize`).
 
 use crate::error::{Error, ErrorKind, Location};
 
@@ -73,8 +73,8 @@ impl<'a> RawStatement<'a> {
     /// Where `text` can be cut between tokens, in order: where each line after the first
     /// starts, for the lines that start between tokens (a newline inside a literal or a
     /// comment starts none), and on a long line, after a comma every [`CUT_EVERY`] bytes.
-    /// Cut there, the pieces tokenize on their own to the statement's tokens (see `cut` and
-    /// `lex::tokenize_cut`).
+    /// Cut there, the pieces tokenize on their own to the statement's tokens (see `fast::lines` and
+    /// `tokenize::tokenize_cut`).
     pub(crate) fn line_starts(&self) -> &[u32] {
         self.extra.as_ref().map_or(&[], |e| &e.line_starts)
     }
@@ -366,7 +366,7 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
         counted_to: bom,
         counted: 0,
     };
-    // Room for a statement every 128 bytes (pg_dump's average is 150 to 250): growing the
+    // PresizedLists for a statement every 128 bytes (pg_dump's average is 150 to 250): growing the
     // list of a large dump by doubling copies it again and again, into memory the system must
     // hand out fresh. Capacity never written to costs no memory.
     let mut out = Vec::with_capacity(src.len() / 128);

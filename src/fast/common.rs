@@ -2,14 +2,14 @@
 //! them out.
 //!
 //! Two dumps of one schema are mostly the same statements. A statement's entries follow from
-//! its tokens and the schema that unqualified names are read in (see `Parsed::context`); two
-//! statements of the same text (the same task, see `pair`) read in the same schema give
+//! its tokens and the schema that unqualified names are read in (see `Parsed::search_path`); two
+//! statements of the same text (the same text id, see `fast`) read in the same schema give
 //! equal entries. Taken out of both sides in pairs, they change no object's differences
 //! (the entries of one side with no equal on the other stay the same), so the comparison
 //! only needs to look at the rest, and at the common statements for what they say of the
 //! objects that differ (see `diff`).
 
-use crate::schema::{NO_TASK, Parsed};
+use crate::parse::{NO_TEXT_ID, Parsed};
 
 /// For each statement of each side, whether it is paired with a statement of the other side
 /// of the same text, read in the same schema. Each statement is paired at most once.
@@ -17,42 +17,42 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
     const NONE: u32 = u32::MAX;
     let mut lcommon = vec![false; left.stmts.len()];
     let mut rcommon = vec![false; right.stmts.len()];
-    let ltask = &left.tasks;
-    let tasks = ltask
+    let left_ids = &left.text_ids;
+    let texts = left_ids
         .iter()
-        .filter(|&&t| t != NO_TASK)
+        .filter(|&&t| t != NO_TEXT_ID)
         .map(|&t| t as usize + 1)
         .max()
         .unwrap_or(0);
-    // The left statements of each task not yet paired, first to last, as linked lists.
-    let mut head = vec![NONE; tasks];
-    let mut next = vec![NONE; ltask.len()];
-    for (i, &t) in ltask.iter().enumerate().rev() {
-        if t != NO_TASK {
+    // The left statements of each text not yet paired, first to last, as linked lists.
+    let mut head = vec![NONE; texts];
+    let mut next = vec![NONE; left_ids.len()];
+    for (i, &t) in left_ids.iter().enumerate().rev() {
+        if t != NO_TEXT_ID {
             next[i] = head[t as usize];
             head[t as usize] = i as u32;
         }
     }
     // Each right schema as the number of the equal left schema, if any.
     let as_left: Vec<u32> = right
-        .contexts
+        .search_paths
         .iter()
         .map(|c| {
-            let found = left.contexts.iter().position(|l| l == c);
+            let found = left.search_paths.iter().position(|l| l == c);
             found.map_or(NONE, |k| k as u32)
         })
         .collect();
-    for (j, &task) in right.tasks.iter().enumerate() {
-        let t = task as usize;
-        if task == NO_TASK || t >= tasks {
+    for (j, &text_id) in right.text_ids.iter().enumerate() {
+        let t = text_id as usize;
+        if text_id == NO_TEXT_ID || t >= texts {
             continue;
         }
-        // The first left statement of this task read in the same schema (almost always
+        // The first left statement of this text read in the same schema (almost always
         // the first of its list: dumps set the search path once).
-        let context = as_left[right.context(j as u32) as usize];
+        let search_path = as_left[right.search_path(j as u32) as usize];
         let mut prev = NONE;
         let mut i = head[t];
-        while i != NONE && left.context(i) != context {
+        while i != NONE && left.search_path(i) != search_path {
             prev = i;
             i = next[i as usize];
         }
@@ -74,8 +74,8 @@ pub(crate) fn common_statements(left: &Parsed<'_>, right: &Parsed<'_>) -> (Vec<b
 mod tests {
     use super::*;
     use crate::classify::Order;
-    use crate::handoff::Threads;
-    use crate::pair::parse_pair;
+    use crate::fast::handoff::Threads;
+    use crate::fast::parse_pair;
 
     fn common(left: &str, right: &str) -> (Vec<bool>, Vec<bool>) {
         let (l, r) = parse_pair(left, right, Order::default(), Threads::for_input(0));
@@ -117,8 +117,8 @@ mod tests {
         let text = "CREATE TABLE a (x int);\n";
         let order = Order::default();
         let (l, r) = (
-            crate::schema::parse(text, order),
-            crate::schema::parse(text, order),
+            crate::parse::parse(text, order),
+            crate::parse::parse(text, order),
         );
         let (l, r) = common_statements(&l.unwrap(), &r.unwrap());
         assert_eq!((l, r), (vec![false], vec![false]));

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 
 use super::*;
-use crate::object::unquote_ident;
+use crate::classify::object::unquote_ident;
 
 impl Classifier<'_> {
     pub(super) fn set(&mut self, t: &[Tok]) -> bool {

@@ -1,10 +1,12 @@
 //! The text report: `Display` for [`SchemaDiff`].
 
+pub(crate) mod notes;
+
 use std::fmt;
 
-use crate::change::{Change, SchemaDiff, Snippet};
+use self::notes::explain;
+use crate::diff::change::{Change, SchemaDiff, Snippet};
 use crate::error::Side;
-use crate::notes::explain;
 
 impl fmt::Display for SchemaDiff {
     /// The whole report, without colour (see [`SchemaDiff::report`]): with labels, a header
@@ -143,7 +145,7 @@ pub struct Summary<'a>(pub &'a SchemaDiff);
 
 impl fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let crate::change::Counts {
+        let crate::diff::change::Counts {
             added,
             removed,
             changed,

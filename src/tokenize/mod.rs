@@ -2,15 +2,17 @@
 //! to the crate's own canonical [`Tok`]s: comments and whitespace gone, keywords and unquoted
 //! identifiers folded to lower case, literals kept exactly.
 
+mod keywords;
+
 use std::borrow::Cow;
 use std::fmt;
 
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::tokenizer::{Token, TokenWithSpan, Tokenizer, TokenizerError};
 
+use self::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
 use crate::error::{Error, ErrorKind, Location, absolute};
-use crate::keywords::{keyword_text, needs_quotes, quoted_equals_bare};
-use crate::scan::{CUT_EVERY, RawStatement};
+use crate::split::{CUT_EVERY, RawStatement};
 
 /// The kinds of string literal PostgreSQL has; they never compare equal to each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -236,6 +238,10 @@ pub(crate) fn tokenize(stmt: &RawStatement<'_>) -> Result<Tokens, Error> {
     tokenize_into(stmt, &mut Vec::new())
 }
 
+/// sqlparser's tokens of one text, kept from one text to the next by a caller that tokenizes
+/// many, so that the list is not grown again for each.
+pub(crate) type Buffer = Vec<TokenWithSpan>;
+
 /// [`tokenize`] with a buffer for sqlparser's tokens that the caller keeps from one statement
 /// to the next, so that it is not grown again for every statement.
 pub(crate) fn tokenize_into(
@@ -248,6 +254,17 @@ pub(crate) fn tokenize_into(
     tokenize_cut(&text, cuts, raw, &mut out)?;
     out.drop_final_semicolon();
     Ok(out)
+}
+
+/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
+/// row). An error's location is relative to the statement.
+pub(crate) fn tokenize_statement(r: &RawStatement<'_>, buf: &mut Buffer) -> Result<Tokens, Error> {
+    let mut tokens = tokenize_into(r, buf)?;
+    tokens.toks.reserve_exact(r.copy_rows().len());
+    for row in r.copy_rows() {
+        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
+    }
+    Ok(tokens)
 }
 
 /// Appends the tokens of `text`, a piece of a statement that starts a line (or the
@@ -288,7 +305,7 @@ pub(crate) fn tokenize_cut(
 /// The tokens of a piece of SQL that is one statement (a statement, a column definition, an
 /// expression), or none if it does not lex or holds several.
 pub(crate) fn statement_toks(text: &str) -> Option<Vec<Tok>> {
-    match crate::scan::split(text).ok()?.as_slice() {
+    match crate::split::split(text).ok()?.as_slice() {
         [one] => tokenize(one).ok().map(|t| t.toks),
         _ => None,
     }
@@ -311,7 +328,7 @@ pub(crate) fn locate_each(
     let text = blank_meta_lines(text, meta_lines);
     // The text tokenized once already, without error; a long one in the pieces it was
     // tokenized in (see `tokenize_cut`), found again by splitting it alone.
-    let cuts = match (text.len() > CUT_EVERY).then(|| crate::scan::split(&text)) {
+    let cuts = match (text.len() > CUT_EVERY).then(|| crate::split::split(&text)) {
         Some(Ok(stmts)) if stmts.len() == 1 => stmts[0].line_starts().into(),
         _ => Vec::new(),
     };
@@ -789,7 +806,7 @@ mod tests {
         }
         starts
     }
-    use crate::scan::split;
+    use crate::split::split;
 
     fn toks(src: &str) -> Vec<Tok> {
         let stmts = split(src).unwrap();

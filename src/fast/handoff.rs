@@ -1,5 +1,5 @@
 //! Sharing work out between threads ([`Threads`]) and handing work and results from one
-//! thread to another (see `pair::two`): a
+//! thread to another (see `fast::two`): a
 //! [`Flag`] to wait on, a [`Claim`] on a step that either thread may take, and chunks of a
 //! list that threads take in turn ([`take_chunks`]).
 

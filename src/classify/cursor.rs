@@ -5,9 +5,9 @@ use std::fmt::Write;
 
 use itertools::Itertools;
 
-use crate::lex::{Tok, render, write_name, write_tokens};
+use crate::classify::object::ObjectKind;
 use crate::normalize::{closing, split_commas};
-use crate::object::ObjectKind;
+use crate::tokenize::{Tok, render, write_name, write_tokens};
 
 pub(crate) struct Cursor<'a> {
     pub t: &'a [Tok],
@@ -323,8 +323,8 @@ fn two_word_type(a: &Tok, b: &Tok) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::tokenize;
-    use crate::scan::split;
+    use crate::split::split;
+    use crate::tokenize::tokenize;
 
     fn toks(src: &str) -> Vec<Tok> {
         tokenize(&split(src).unwrap()[0]).unwrap().toks

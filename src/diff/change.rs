@@ -1,7 +1,7 @@
 //! The result of a comparison: per-object changes with their source text and lines.
 
+use crate::classify::object::ObjectKind;
 use crate::error::Side;
-use crate::object::ObjectKind;
 
 /// Whether an object or part is only on the right, only on the left, or on both but different.
 ///

@@ -3,12 +3,10 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use sqlparser::tokenizer::TokenWithSpan;
-
 use crate::error::Error;
-use crate::hash::{FastHashMap, Hashed};
-use crate::lex::{StrKind, Tok, Tokens, tokenize_cut, tokenize_into, tokenize_text};
-use crate::scan::RawStatement;
+use crate::fast::hash::{FastHashMap, Hashed};
+use crate::split::RawStatement;
+use crate::tokenize::{Buffer, Tokens, tokenize_cut, tokenize_statement, tokenize_text};
 
 /// A statement's tokens, or the error tokenizing it gives: boxed, since an error is 88
 /// bytes and a large dump has hundreds of thousands of these, almost all tokens.
@@ -37,8 +35,8 @@ pub(crate) struct Piece {
 /// one after the other, as the statement tokenized whole would give them.
 #[derive(Debug)]
 pub(crate) struct Cuts<'a> {
-    /// For each task, its pieces in `pieces`; none if it is tokenized whole.
-    of_task: Vec<(u32, u32)>,
+    /// For each distinct text, its pieces in `pieces`; none if it is tokenized whole.
+    of_text: Vec<(u32, u32)>,
     pub pieces: Vec<Piece>,
     /// The lines found more than once, each once, and their tokens once a statement needed
     /// them (on whichever thread came first).
@@ -79,15 +77,15 @@ fn lines<'r>(r: &'r RawStatement<'_>) -> impl Iterator<Item = (usize, usize)> + 
 }
 
 impl<'a> Cuts<'a> {
-    pub(crate) fn new(tasks: &[&RawStatement<'a>]) -> Self {
+    pub(crate) fn new(statements: &[&RawStatement<'a>]) -> Self {
         // Every line, numbered by its text, and how often each text occurs.
         // At most this many lines: the lists are sized once instead of grown by doubling.
-        let most: usize = tasks.iter().map(|r| r.line_starts().len() + 1).sum();
+        let most: usize = statements.iter().map(|r| r.line_starts().len() + 1).sum();
         let mut ids = Vec::with_capacity(most);
         let mut texts: Vec<&'a str> = Vec::new();
         let mut uses: Vec<u32> = Vec::new();
         let mut seen: FastHashMap<Hashed<'a>, u32> = FastHashMap::default();
-        for r in tasks {
+        for r in statements {
             for (from, to) in lines(r) {
                 let line = Hashed::new(&r.text[from..to]);
                 let id = *seen.entry(line).or_insert_with(|| {
@@ -102,10 +100,10 @@ impl<'a> Cuts<'a> {
         drop(seen);
         let mut shared_as = vec![OWN; texts.len()];
         let mut shared = Vec::new();
-        let mut of_task = Vec::with_capacity(tasks.len());
+        let mut of_text = Vec::with_capacity(statements.len());
         let mut pieces = Vec::with_capacity(most);
         let mut ids = ids.into_iter();
-        for r in tasks {
+        for r in statements {
             let first = pieces.len();
             for ((from, to), id) in lines(r).zip(&mut ids) {
                 let id = id as usize;
@@ -135,7 +133,7 @@ impl<'a> Cuts<'a> {
             if pieces.len() == first + 1 && pieces[first].shared == OWN {
                 pieces.truncate(first);
             }
-            of_task.push((first as u32, pieces.len() as u32));
+            of_text.push((first as u32, pieces.len() as u32));
         }
         // Each shared line's uses, to count down as statements take its tokens.
         let mut left = vec![0; shared.len()];
@@ -149,24 +147,24 @@ impl<'a> Cuts<'a> {
             .map(|left| Mutex::new(Line { left, tokens: None }))
             .collect();
         Cuts {
-            of_task,
+            of_text,
             pieces,
             shared,
             lexed,
         }
     }
 
-    pub(crate) fn pieces(&self, task: usize) -> &[Piece] {
-        let (a, b) = self.of_task[task];
+    pub(crate) fn pieces(&self, text_id: usize) -> &[Piece] {
+        let (a, b) = self.of_text[text_id];
         &self.pieces[a as usize..b as usize]
     }
 
-    /// The tokens of each of `tasks` (numbered). A statement with a piece that does not
+    /// The tokens of each of `texts` (numbered). A statement with a piece that does not
     /// tokenize is tokenized whole, for the error it gives so.
-    pub(crate) fn lex_all(&self, tasks: &[(usize, &RawStatement<'_>)]) -> Vec<Lexed> {
-        let mut buf: Vec<TokenWithSpan> = Vec::new();
+    pub(crate) fn lex_all(&self, texts: &[(usize, &RawStatement<'_>)]) -> Vec<Lexed> {
+        let mut buf: Buffer = Vec::new();
         let mut scratch = Tokens::default();
-        tasks
+        texts
             .iter()
             .map(|&(t, r)| {
                 let pieces = self.pieces(t);
@@ -174,7 +172,9 @@ impl<'a> Cuts<'a> {
                     return Ok(Arc::new(scratch.take_exact()));
                 }
                 scratch.toks.clear();
-                lex(r, &mut buf).map(Arc::new).map_err(Box::new)
+                tokenize_statement(r, &mut buf)
+                    .map(Arc::new)
+                    .map_err(Box::new)
             })
             .collect()
     }
@@ -184,10 +184,10 @@ impl<'a> Cuts<'a> {
         &self,
         r: &RawStatement<'_>,
         pieces: &[Piece],
-        buf: &mut Vec<TokenWithSpan>,
+        buf: &mut Buffer,
         out: &mut Tokens,
     ) -> bool {
-        // Room for a token every 2 bytes, made at once: memory not written is not resident,
+        // PresizedLists for a token every 2 bytes, made at once: memory not written is not resident,
         // and a list grown by doubling leaves copies that the allocator may keep (a table of
         // 262,144 columns on lines of their own: 4 bytes of the peak per input byte).
         out.toks.reserve(r.text.len() / 2);
@@ -227,18 +227,4 @@ impl<'a> Cuts<'a> {
         out.drop_final_semicolon();
         true
     }
-}
-
-/// Tokenizes a raw statement and the rows of its `COPY` data block (one string token per
-/// row). An error's location is relative to the statement.
-pub(crate) fn lex(
-    r: &RawStatement<'_>,
-    buf: &mut Vec<sqlparser::tokenizer::TokenWithSpan>,
-) -> Result<Tokens, Error> {
-    let mut tokens = tokenize_into(r, buf)?;
-    tokens.toks.reserve_exact(r.copy_rows().len());
-    for row in r.copy_rows() {
-        tokens.toks.push(Tok::Str(StrKind::Plain, row.text.into()));
-    }
-    Ok(tokens)
 }

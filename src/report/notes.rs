@@ -4,10 +4,10 @@
 
 use std::fmt;
 
-use crate::change::{Change, ChangeKind, Snippet};
-use crate::lex::statement_toks;
+use crate::classify::object::{ObjectKind, unquoted_schema};
+use crate::diff::change::{Change, ChangeKind, Snippet};
 use crate::normalize::same_relative_to;
-use crate::object::{ObjectKind, unquoted_schema};
+use crate::tokenize::statement_toks;
 
 /// One thing that changed in a part of an object, in the words of the schema:
 /// `type numeric(12,2) → numeric(10,2)`, `label 'refunded' added after 'shipped'`.

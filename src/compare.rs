@@ -1,14 +1,16 @@
-//! The options builder and the comparison entry points.
+//! The options ([`Comparer`]) and the entry that runs the stages in order: decode (for
+//! files), parse both sides (`fast::parse_pair`, which gives what `parse::parse` gives on each),
+//! diff, then free the parsed sides.
 
 use std::path::Path;
 
-use crate::change::SchemaDiff;
 use crate::classify::Order;
+use crate::diff::change::SchemaDiff;
 use crate::diff::{Options, diff};
 use crate::error::{Error, Result, Side};
-use crate::handoff::Threads;
-use crate::pair::parse_pair;
-use crate::schema::{Parsed, decode};
+use crate::fast::handoff::Threads;
+use crate::fast::parse_pair;
+use crate::parse::decode;
 
 /// Tables that migration tools keep their own bookkeeping in. Their definitions and rows say
 /// which migrations ran, not what the schema is; [`Comparer::exclude_migration_tables`]
@@ -23,7 +25,7 @@ pub const MIGRATION_TABLES: &[&str] = &[
     "flyway_schema_history",
 ];
 
-/// Compares dumps with options; [`compare`](crate::compare) and [`diff`](crate::diff) use
+/// Compares dumps with options; [`compare`](crate::compare()) and [`diff`](crate::diff()) use
 /// the defaults.
 ///
 /// The defaults ignore the order of columns in `CREATE TABLE`, of enum labels, of privileges
@@ -41,7 +43,7 @@ pub const MIGRATION_TABLES: &[&str] = &[
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Comparer {
-    pub(crate) opts: Options,
+    pub(crate) options: Options,
 }
 
 impl Comparer {
@@ -69,7 +71,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn strict_enum_order(mut self, yes: bool) -> Self {
-        self.opts.strict_enum_order = yes;
+        self.options.strict_enum_order = yes;
         self
     }
 
@@ -87,7 +89,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn strict_column_order(mut self, yes: bool) -> Self {
-        self.opts.strict_column_order = yes;
+        self.options.strict_column_order = yes;
         self
     }
 
@@ -104,7 +106,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_owners(mut self, yes: bool) -> Self {
-        self.opts.ignore_owners = yes;
+        self.options.ignore_owners = yes;
         self
     }
 
@@ -121,7 +123,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_privileges(mut self, yes: bool) -> Self {
-        self.opts.ignore_privileges = yes;
+        self.options.ignore_privileges = yes;
         self
     }
 
@@ -138,7 +140,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_comments(mut self, yes: bool) -> Self {
-        self.opts.ignore_comments = yes;
+        self.options.ignore_comments = yes;
         self
     }
 
@@ -156,7 +158,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn compare_settings(mut self, yes: bool) -> Self {
-        self.opts.compare_settings = yes;
+        self.options.compare_settings = yes;
         self
     }
 
@@ -174,7 +176,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn ignore_data(mut self, yes: bool) -> Self {
-        self.opts.ignore_data = yes;
+        self.options.ignore_data = yes;
         self
     }
 
@@ -193,7 +195,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn schema(mut self, name: impl Into<String>) -> Self {
-        self.opts.schemas.push(name.into());
+        self.options.schemas.push(name.into());
         self
     }
 
@@ -213,7 +215,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn exclude(mut self, pattern: impl Into<String>) -> Self {
-        self.opts.exclude.push(pattern.into());
+        self.options.exclude.push(pattern.into());
         self
     }
 
@@ -230,7 +232,7 @@ impl Comparer {
     /// ```
     #[must_use]
     pub fn exclude_migration_tables(mut self) -> Self {
-        self.opts
+        self.options
             .exclude
             .extend(MIGRATION_TABLES.iter().map(|s| s.to_string()));
         self
@@ -238,8 +240,8 @@ impl Comparer {
 
     pub(crate) fn order(&self) -> Order {
         Order {
-            strict_enum_order: self.opts.strict_enum_order,
-            strict_column_order: self.opts.strict_column_order,
+            strict_enum_order: self.options.strict_enum_order,
+            strict_column_order: self.options.strict_column_order,
         }
     }
 
@@ -275,22 +277,29 @@ impl Comparer {
     /// body or block comment, or what PostgreSQL's lexer would reject), with the side and the
     /// line and column where it starts.
     pub fn diff(&self, left: &str, right: &str) -> Result<SchemaDiff> {
-        let threads = Threads::for_input(left.len() + right.len());
-        let (l, r) = parse_pair(left, right, self.order(), threads);
-        let l = l.map_err(|e| e.with_side(Side::Left))?;
-        let r = r.map_err(|e| e.with_side(Side::Right))?;
-        Ok(self
-            .diff_parsed(l, r, threads)
-            .with_sources(left, right, self.order()))
+        self.run(left, right, Error::with_side)
     }
 
-    /// Compares two parsed dumps, then frees them: freeing the tokens of a large dump costs
-    /// a good part of reading it, so with two CPUs it happens on a thread of its own, after
-    /// this returns.
-    fn diff_parsed(&self, l: Parsed<'_>, r: Parsed<'_>, threads: Threads) -> SchemaDiff {
-        let d = diff(&l, &r, &self.opts, threads);
+    /// The stages in order (see the map in the crate's docs): both sides split, tokenized,
+    /// normalized and classified (`fast::parse_pair`, which gives on each side what
+    /// `parse::parse` gives), an error marked with its side by `on_side`; the two compared;
+    /// then the parsed sides freed: freeing the tokens of a large dump costs a good part of
+    /// reading it, so with two CPUs it happens on a thread of its own, after this returns.
+    fn run(
+        &self,
+        left: &str,
+        right: &str,
+        on_side: impl Fn(Error, Side) -> Error,
+    ) -> Result<SchemaDiff> {
+        let threads = Threads::for_input(left.len() + right.len());
+        let (l, r) = parse_pair(left, right, self.order(), threads);
+        let l = l.map_err(|e| on_side(e, Side::Left))?;
+        let r = r.map_err(|e| on_side(e, Side::Right))?;
+        let changes = diff(&l, &r, &self.options, threads);
         threads.free_later((l.into_owned(), r.into_owned()));
-        d
+        // The texts go along for a migration draft, copied once the parsed sides are on their
+        // way out (so not at the peak).
+        Ok(changes.with_sources(left, right, self.order()))
     }
 
     /// [`Comparer::compare`] on two files.
@@ -342,13 +351,8 @@ impl Comparer {
         let rb = std::fs::read(rp).map_err(|e| Error::io(rp, e))?;
         let ls = decode(&lb).map_err(|e| e.with_path(lp))?;
         let rs = decode(&rb).map_err(|e| e.with_path(rp))?;
-        let threads = Threads::for_input(ls.len() + rs.len());
-        let (l, r) = parse_pair(ls, rs, self.order(), threads);
-        let l = l.map_err(|e| e.with_path(lp))?;
-        let r = r.map_err(|e| e.with_path(rp))?;
-        Ok(self
-            .diff_parsed(l, r, threads)
-            .with_sources(ls, rs, self.order())
-            .with_labels(lp.display().to_string(), rp.display().to_string()))
+        let path = |side| if side == Side::Left { lp } else { rp };
+        let changes = self.run(ls, rs, |e, side| e.with_path(path(side)))?;
+        Ok(changes.with_labels(lp.display().to_string(), rp.display().to_string()))
     }
 }

@@ -1,25 +1,26 @@
-//! One side of a comparison: the dump's statements, tokenized and classified.
+//! One side of a comparison parsed on its own: the dump split, tokenized and classified. This
+//! is the reference parse; `fast::parse_pair` parses both sides at once and must give on each
+//! exactly what [`parse`] gives.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::classify::{Classifier, Entry, Facts, Order};
-use crate::cut::lex;
 use crate::error::{Error, Location};
-use crate::lex::{Tokens, locate_each};
-use crate::scan::{RawStatement, split};
+use crate::split::{RawStatement, split};
+use crate::tokenize::{Tokens, locate_each, tokenize_statement};
 
 /// What a dump's statement adds to its text (the [`RawStatement`] of the same index in
 /// [`Parsed::raw`]): its canonical tokens, which may be shared with a statement of the same
-/// text, on this side or the other (see `pair`). 8 bytes a statement: a dump of `SELECT 1;`
+/// text, on this side or the other (see `fast`). 8 bytes a statement: a dump of `SELECT 1;`
 /// lines is 10 bytes a statement.
 #[derive(Debug)]
 pub(crate) struct Stmt {
     pub tokens: Arc<Tokens>,
 }
 
-/// No task: a statement parsed on its own, that no statement of the other side shares.
-pub(crate) const NO_TASK: u32 = u32::MAX;
+/// No text id: a statement parsed on its own, that no statement of the other side shares.
+pub(crate) const NO_TEXT_ID: u32 = u32::MAX;
 
 /// Where the tokens of a statement start, as bytes of its text (one a token but the `COPY`
 /// rows), and where its lines end (the byte of each `\n`): 4 bytes a token and a line, for
@@ -163,34 +164,36 @@ impl<'t> Bytes<'t> {
 /// A parsed dump.
 #[derive(Debug)]
 pub(crate) struct Parsed<'a> {
-    /// The statements' texts and where they are (shared with the parts of `pair` that
+    /// The statements' texts and where they are (shared with the parts of `fast` that
     /// tokenize them, until those are done).
     pub raw: Arc<Vec<RawStatement<'a>>>,
     /// What each statement of `raw` adds.
     pub stmts: Vec<Stmt>,
-    /// Which distinct statement text of the comparison each statement is (see `pair`):
-    /// statements of the two sides with the same task have the same text and share their
-    /// tokens. [`NO_TASK`] when parsed on its own.
-    pub tasks: Vec<u32>,
-    /// The schema that unqualified names are read in, as an index into `contexts`, from
+    /// Which distinct statement text of the comparison each statement is (see `fast`):
+    /// statements of the two sides with the same text id have the same text and share their
+    /// tokens. [`NO_TEXT_ID`] when parsed on its own.
+    pub text_ids: Vec<u32>,
+    /// The schema that unqualified names are read in, as an index into `search_paths`, from
     /// the first statement of each run of statements read in one schema (dumps set it once
     /// or a few times): a statement's entries follow from its tokens and this (see
-    /// [`Parsed::context`]).
-    pub context_runs: Vec<(u32, u32)>,
+    /// [`Parsed::search_path`]).
+    pub search_path_runs: Vec<(u32, u32)>,
     pub entries: Vec<Entry>,
     pub facts: Facts,
     /// The default schemas that statements are read in (`SET search_path`), each once; see
-    /// [`Stmt::context`].
-    pub contexts: Vec<Option<String>>,
+    /// [`Parsed::search_path`].
+    pub search_paths: Vec<Option<String>>,
     /// Where the tokens of the statements shown in a report start (see [`StmtRef`]).
     starts: Mutex<HashMap<u32, Starts>>,
 }
 
 impl<'a> Parsed<'a> {
-    /// The schema that statement `k` is read in, as an index into `contexts`.
-    pub(crate) fn context(&self, k: u32) -> u32 {
-        let run = self.context_runs.partition_point(|&(first, _)| first <= k);
-        run.checked_sub(1).map_or(0, |r| self.context_runs[r].1)
+    /// The schema that statement `k` is read in, as an index into `search_paths`.
+    pub(crate) fn search_path(&self, k: u32) -> u32 {
+        let run = self
+            .search_path_runs
+            .partition_point(|&(first, _)| first <= k);
+        run.checked_sub(1).map_or(0, |r| self.search_path_runs[r].1)
     }
 
     /// Statement `k`.
@@ -233,30 +236,30 @@ pub(crate) fn parse(src: &str, order: Order) -> Result<Parsed<'_>, Error> {
     let mut buf = Vec::new();
     let tokens = raw
         .iter()
-        .map(|r| match lex(r, &mut buf) {
+        .map(|r| match tokenize_statement(r, &mut buf) {
             Ok(t) => Ok(Arc::new(t)),
             Err(e) => Err(e.in_statement_at(r.start)),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let room = Room::new(&raw);
-    let tasks = vec![NO_TASK; raw.len()];
+    let lists = PresizedLists::new(&raw);
+    let text_ids = vec![NO_TEXT_ID; raw.len()];
     Ok(classify(
         Arc::new(raw),
         |k, _| tokens.get(k),
-        tasks,
+        text_ids,
         order,
-        room,
+        lists,
     ))
 }
 
 /// The lists that classifying a dump fills, its statements and their entries, made ahead.
-pub(crate) struct Room {
+pub(crate) struct PresizedLists {
     stmts: Vec<Stmt>,
     entries: Vec<Entry>,
 }
 
-impl Room {
-    /// Room for the statements of `raw`, and for an entry a statement and one more per 16
+impl PresizedLists {
+    /// PresizedLists for the statements of `raw`, and for an entry a statement and one more per 16
     /// bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory that is
     /// not written is not resident: a list made large enough at once is never copied to a
     /// larger one, copies that the allocator may keep resident after freeing them (a table
@@ -264,71 +267,74 @@ impl Room {
     pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
         let statements = raw.len();
         let bytes: usize = raw.iter().map(|r| r.text.len()).sum();
-        Room {
+        PresizedLists {
             stmts: Vec::with_capacity(statements),
             entries: Vec::with_capacity(statements + bytes / 16),
         }
     }
 
-    /// [`Room::new`], a place a statement in each list written once and emptied again. Memory a
+    /// [`PresizedLists::new`], a place a statement in each list written once and emptied again. Memory a
     /// process touches for the first time is handed out by the kernel a page at a time (a
     /// page fault, and a page to zero); a large dump's lists are tens of megabytes, and as
     /// its statements are classified, one statement in 15 or so would wait for a new page (a
     /// statement and its entries take about 270 bytes in the generated pairs).
-    /// Made on a thread that is idle meanwhile (see `pair::two`), the lists are filled
+    /// Made on a thread that is idle meanwhile (see `fast::two`), the lists are filled
     /// without waiting.
-    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> Room {
-        let mut room = Room::new(raw);
+    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> PresizedLists {
+        let mut lists = PresizedLists::new(raw);
         let tokens = Arc::new(Tokens::default());
         let stmt = || Stmt {
             tokens: Arc::clone(&tokens),
         };
-        let places = room.stmts.capacity();
-        room.stmts.extend(std::iter::repeat_with(stmt).take(places));
-        room.stmts.clear();
+        let places = lists.stmts.capacity();
+        lists
+            .stmts
+            .extend(std::iter::repeat_with(stmt).take(places));
+        lists.stmts.clear();
         // The places for one entry a statement: those beyond are for the statements of
         // several entries, touched only if used (touched ahead, they would be resident for
         // nothing in a dump of one-entry statements: 7 MB for a million `SELECT 1;`).
         let places = raw.len();
-        room.entries
+        lists
+            .entries
             .extend(std::iter::repeat_with(Entry::placeholder).take(places));
-        room.entries.clear();
-        room
+        lists.entries.clear();
+        lists
     }
 }
 
-/// Classifies a dump's statements, given the task of each and its tokens (`tokens(k, task)`
+/// Classifies a dump's statements, given the text id of each and its tokens (`tokens(k, text_id)`
 /// for statement `k`; the statements from the first without tokens on are left out), into
-/// the lists of `room`.
+/// the lists of `lists`.
 pub(crate) fn classify<'a, 't>(
     raw: Arc<Vec<RawStatement<'a>>>,
     tokens: impl Fn(usize, u32) -> Option<&'t Arc<Tokens>>,
-    mut tasks: Vec<u32>,
+    mut text_ids: Vec<u32>,
     order: Order,
-    room: Room,
+    lists: PresizedLists,
 ) -> Parsed<'a> {
-    let Room {
+    let PresizedLists {
         mut stmts,
         mut entries,
-    } = room;
+    } = lists;
     let mut facts = Facts::default();
-    let mut contexts = vec![None];
-    let mut context = 0;
-    let mut context_runs = Vec::new();
-    let tokens_of = |k: usize| tasks.get(k).and_then(|&t| tokens(k, t));
+    let mut search_paths = vec![None];
+    let mut search_path = 0;
+    let mut search_path_runs = Vec::new();
+    let tokens_of = |k: usize| text_ids.get(k).and_then(|&t| tokens(k, t));
     for (k, r) in raw.iter().enumerate() {
         let Some(tokens) = tokens_of(k) else {
             break;
         };
-        if contexts[context] != facts.default_schema {
-            context = match contexts.iter().position(|c| *c == facts.default_schema) {
+        if search_paths[search_path] != facts.default_schema {
+            search_path = match search_paths.iter().position(|c| *c == facts.default_schema) {
                 Some(k) => k,
                 None => {
-                    contexts.push(facts.default_schema.clone());
-                    contexts.len() - 1
+                    search_paths.push(facts.default_schema.clone());
+                    search_paths.len() - 1
                 }
             };
-            context_runs.push((k as u32, context as u32));
+            search_path_runs.push((k as u32, search_path as u32));
         }
         let before = entries.len();
         let mut c = Classifier {
@@ -345,15 +351,15 @@ pub(crate) fn classify<'a, 't>(
             tokens: Arc::clone(tokens),
         });
     }
-    tasks.truncate(stmts.len());
+    text_ids.truncate(stmts.len());
     Parsed {
         raw,
         stmts,
-        tasks,
-        context_runs,
+        text_ids,
+        search_path_runs,
         entries,
         facts,
-        contexts,
+        search_paths,
         starts: Mutex::default(),
     }
 }
@@ -408,28 +414,28 @@ mod tests {
     fn a_touched_room_is_empty_and_classifies_as_a_new_one() {
         let src = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t (a);\nCOMMENT ON TABLE t IS 'x';\n";
         let raw = split(src).unwrap();
-        let room = Room::touched(&raw);
-        assert!(room.stmts.is_empty() && room.stmts.capacity() >= 3);
-        assert!(room.entries.is_empty() && room.entries.capacity() >= 3);
+        let lists = PresizedLists::touched(&raw);
+        assert!(lists.stmts.is_empty() && lists.stmts.capacity() >= 3);
+        assert!(lists.entries.is_empty() && lists.entries.capacity() >= 3);
         let tokens: Vec<Arc<Tokens>> = raw
             .iter()
-            .map(|r| Arc::new(lex(r, &mut Vec::new()).unwrap()))
+            .map(|r| Arc::new(tokenize_statement(r, &mut Vec::new()).unwrap()))
             .collect();
-        let tasks = vec![NO_TASK; raw.len()];
+        let text_ids = vec![NO_TEXT_ID; raw.len()];
         let order = Order::default();
         let a = classify(
             Arc::new(raw.clone()),
             |k, _| tokens.get(k),
-            tasks.clone(),
+            text_ids.clone(),
             order,
-            room,
+            lists,
         );
         let b = classify(
             Arc::new(raw.clone()),
             |k, _| tokens.get(k),
-            tasks,
+            text_ids,
             order,
-            Room::new(&raw),
+            PresizedLists::new(&raw),
         );
         assert_eq!(a.stmts.len(), 3);
         assert!(a.entries.len() > 3);
@@ -448,7 +454,7 @@ mod tests {
         assert!(
             p.entries
                 .iter()
-                .all(|e| e.part.kind == crate::object::ObjectKind::Data)
+                .all(|e| e.part.kind == crate::classify::object::ObjectKind::Data)
         );
     }
 }

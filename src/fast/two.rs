@@ -4,42 +4,43 @@
 //! this was measured on (the time from `spawn` to the new thread running), against steps of
 //! 2 to 12 ms on the MusicBrainz pair. Here one helper thread is started once: it splits the
 //! right side, makes the lists both sides are classified into while this thread pairs the
-//! statements of the two sides (see `Room::touched`), tokenizes chunks in turn with this
+//! statements of the two sides (see `PresizedLists::touched`), tokenizes chunks in turn with this
 //! thread, then classifies the right side, and between steps waits for this thread's results
 //! with a [`Flag`]. Splitting and classifying the right side, and joining in the tokenizing,
 //! are [`Claim`]s: when the helper is late (slow to start, or paused by the machine), this
 //! thread does them, and waits for the helper only at the end. The results are those of the
-//! one-thread path (tests in `pair`).
+//! one-thread path (tests in `fast`).
 
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
-use super::{LEX_CHUNK, Plan, Split, side, split_hashed};
+use super::{LEX_CHUNK, Plan, Sides, Split, classify_side, split_hashed};
 use crate::classify::Order;
-use crate::cut::{self, Cuts};
 use crate::error::Error;
-use crate::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
-use crate::scan::RawStatement;
-use crate::schema::{Parsed, Room, parse};
+use crate::fast::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
+use crate::fast::lines::{Cuts, Lexed};
+use crate::parse::{Parsed, PresizedLists, parse};
+use crate::split::RawStatement;
 
 /// What both threads tokenize from.
 struct Work<'r, 'a> {
     /// Dropped once both threads are done with it (the tokens of the lines it shares are
     /// copied into the statements'): a tenth of the memory of a large dump.
     cuts: RwLock<Option<Cuts<'a>>>,
-    tasks: Vec<(usize, &'r RawStatement<'a>)>,
+    texts: Vec<(usize, &'r RawStatement<'a>)>,
     next: AtomicUsize,
-    /// Each side's statements' tasks, taken when the side is classified.
+    /// Each side's statements' text ids, taken when the side is classified.
     left: Mutex<Vec<u32>>,
     right: Mutex<Vec<u32>>,
 }
 
-type Lexed = Vec<cut::Lexed>;
+/// The tokens (or errors) of several distinct statement texts, in their order.
+type LexedTexts = Vec<Lexed>;
 
 impl Work<'_, '_> {
     /// The chunks this thread takes, tokenized.
-    fn lex(&self) -> Vec<(usize, Lexed)> {
+    fn lex(&self) -> Vec<(usize, LexedTexts)> {
         let cuts = self.cuts.read().unwrap_or_else(PoisonError::into_inner);
         match cuts.as_ref() {
             // Fewer tasks than two chunks: one each, so that two long statements that share
@@ -47,8 +48,8 @@ impl Work<'_, '_> {
             // kept until the other has them, not all of them until the second one starts
             // (a table of 262,144 columns: 4 bytes of the peak per input byte).
             Some(cuts) => {
-                let chunk = LEX_CHUNK.min(self.tasks.len().div_ceil(2));
-                take_chunks(&self.tasks, chunk, &self.next, |chunk| cuts.lex_all(chunk))
+                let chunk = LEX_CHUNK.min(self.texts.len().div_ceil(2));
+                take_chunks(&self.texts, chunk, &self.next, |chunk| cuts.lex_all(chunk))
             }
             None => Vec::new(),
         }
@@ -67,7 +68,7 @@ fn held(split: Split<'_>) -> Held<'_> {
     split.map(|(raw, hashes)| (raw, Mutex::new(hashes)))
 }
 
-/// Takes a list out of its lock (a side's hashes, a side's tasks), to be freed or kept by
+/// Takes a list out of its lock (a side's hashes, a side's text ids), to be freed or kept by
 /// the taker.
 fn take<T>(list: &Mutex<Vec<T>>) -> Vec<T> {
     std::mem::take(&mut *list.lock().unwrap_or_else(PoisonError::into_inner))
@@ -75,9 +76,6 @@ fn take<T>(list: &Mutex<Vec<T>>) -> Vec<T> {
 
 /// Which of the right side's steps this thread took: splitting, classifying.
 type Taken = (bool, bool);
-
-/// Both sides parsed.
-type Sides<'a> = (Result<Parsed<'a>, Error>, Result<Parsed<'a>, Error>);
 
 /// [`parse_pair`] with a helper that starts `late` (tests: the steps it would take are then
 /// this thread's), and which steps this thread took.
@@ -102,31 +100,33 @@ fn parse_pair_late<'a>(
     // (the helper then does not join in).
     let join_lexing = Claim::default();
     // The helper's chunks; `None` if it did not get to the end of them.
-    let theirs: Mutex<Option<Vec<(usize, Lexed)>>> = Mutex::new(None);
+    let theirs: Mutex<Option<Vec<(usize, LexedTexts)>>> = Mutex::new(None);
     let theirs_ready = Flag::default();
-    let done: OnceLock<Lexed> = OnceLock::new();
+    let done: OnceLock<LexedTexts> = OnceLock::new();
     let done_ready = Flag::default();
     // The lists each side is classified into, their memory touched by the helper while
-    // this thread pairs the statements (see `Room::touched`). A side whose room is not there
+    // this thread pairs the statements (see `PresizedLists::touched`). A side whose lists are not there
     // when it is classified gets one then.
-    let rooms: [Mutex<Option<Room>>; 2] = Default::default();
-    let room = |side: usize| {
-        rooms[side]
+    let presized: [Mutex<Option<PresizedLists>>; 2] = Default::default();
+    let lists = |side: usize| {
+        presized[side]
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .take()
     };
-    let make_room = |side: usize, split: &OnceLock<Held<'a>>| {
-        // Made with the lock held: a side classified meanwhile waits for its room rather than
+    let make_lists = |side: usize, split: &OnceLock<Held<'a>>| {
+        // Made with the lock held: a side classified meanwhile waits for its lists rather than
         // making one of its own beside it (a third list at the peak: 1M `CREATE INDEX`
         // statements a side, 175 MB).
-        let mut slot = rooms[side].lock().unwrap_or_else(PoisonError::into_inner);
+        let mut slot = presized[side]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         // Not once the tokens are all there: classifying has started, or is about to.
         if done.get().is_some() {
             return;
         }
         if let Some(Ok((raw, _))) = split.get() {
-            *slot = Some(Room::touched(raw));
+            *slot = Some(PresizedLists::touched(raw));
         }
     };
     let classify_right = Claim::default();
@@ -140,13 +140,13 @@ fn parse_pair_late<'a>(
         }
         mine
     };
-    let classify = |w: &Work<'_, 'a>, done: &Lexed| {
+    let classify = |w: &Work<'_, 'a>, done: &LexedTexts| {
         let Some(Ok((rraw, _))) = rsplit.get() else {
             return false;
         };
         let mine = classify_right.take();
         if mine {
-            let r = side(Arc::clone(rraw), take(&w.right), done, order, room(1));
+            let r = classify_side(Arc::clone(rraw), take(&w.right), done, order, lists(1));
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -159,9 +159,9 @@ fn parse_pair_late<'a>(
                 std::thread::sleep(late);
             }
             let _ = split();
-            make_room(1, &rsplit);
+            make_lists(1, &rsplit);
             lsplit_ready.wait();
-            make_room(0, &lsplit);
+            make_lists(0, &lsplit);
             work_ready.wait();
             let Some(w) = work.get() else { return };
             if join_lexing.take() {
@@ -199,18 +199,18 @@ fn parse_pair_late<'a>(
             ));
         };
         let Plan {
-            tasks,
-            left: ltask,
-            right: rtask,
+            texts,
+            left: left_ids,
+            right: right_ids,
         } = Plan::new(lraw, &take(lhash), rraw, &take(rhash));
-        let cuts = Cuts::new(&tasks);
-        let tasks = tasks.into_iter().enumerate().collect();
+        let cuts = Cuts::new(&texts);
+        let texts = texts.into_iter().enumerate().collect();
         let w = work.get_or_init(|| Work {
             cuts: RwLock::new(Some(cuts)),
-            tasks,
+            texts,
             next: AtomicUsize::new(0),
-            left: Mutex::new(ltask),
-            right: Mutex::new(rtask),
+            left: Mutex::new(left_ids),
+            right: Mutex::new(right_ids),
         });
         work_ready.raise();
         let mut chunks = w.lex();
@@ -233,7 +233,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = side(Arc::clone(lraw), take(&w.left), done, order, room(0));
+        let l = classify_side(Arc::clone(lraw), take(&w.left), done, order, lists(0));
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);
@@ -251,7 +251,7 @@ fn parse_pair_late<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pair::tests::same;
+    use crate::fast::tests::same;
 
     #[test]
     fn a_late_helper_leaves_its_steps_to_the_other_thread() {
@@ -263,7 +263,7 @@ mod tests {
             let ((pl, pr), taken) = parse_pair_late(l, r, order, late).unwrap();
             // The right side's steps are this thread's; a dump that does not split stops
             // before classifying.
-            let split = crate::scan::split(l).is_ok() && crate::scan::split(r).is_ok();
+            let split = crate::split::split(l).is_ok() && crate::split::split(r).is_ok();
             assert_eq!(taken, (true, split), "{l} / {r}");
             assert!(same(&pl, &parse(l, order)), "{l}");
             assert!(same(&pr, &parse(r, order)), "{r}");
