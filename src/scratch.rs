@@ -22,12 +22,10 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::tokenizer::{Token, Tokenizer};
-
 use crate::conninfo::{Conninfo, mask_in, redact};
 use crate::error::{Error, ErrorKind, Result};
 use crate::pg::{PgDump, command, failed, find_program, not_found, spawn_error, with_database};
+use crate::tokenize::{Tok, statement_toks};
 
 /// The environment variable that names a scratch server's admin URL for [`Scratch::from_env`]
 /// and the command line's `--scratch`.
@@ -1330,51 +1328,44 @@ impl Word {
     }
 }
 
+/// The tokens of one statement as [`Word`]s (none if it does not tokenize).
 fn words(text: &str) -> Vec<Word> {
-    let dialect = PostgreSqlDialect {};
-    let Ok(tokens) = Tokenizer::new(&dialect, text).tokenize() else {
+    let Some(toks) = statement_toks(text) else {
         return Vec::new();
     };
     let mut depth = 0u32;
-    let mut out = Vec::new();
-    for token in tokens {
-        match token {
-            Token::Whitespace(_) => {}
-            Token::LParen | Token::LBracket => {
-                out.push(Word::Other {
-                    comma: false,
-                    dot: false,
-                    depth,
-                });
+    let mut out = Vec::with_capacity(toks.len());
+    for tok in toks {
+        let other = |comma, dot, depth| Word::Other { comma, dot, depth };
+        out.push(match tok {
+            Tok::Punct('(' | '[') => {
                 depth += 1;
+                other(false, false, depth - 1)
             }
-            Token::RParen | Token::RBracket => {
+            Tok::Punct(')' | ']') => {
                 depth = depth.saturating_sub(1);
-                out.push(Word::Other {
-                    comma: false,
-                    dot: false,
-                    depth,
-                });
+                other(false, false, depth)
             }
-            Token::Word(w) => out.push(match w.quote_style {
-                Some(_) => Word::Word {
-                    upper: None,
-                    name: w.value,
-                    depth,
-                },
-                None => Word::Word {
-                    upper: Some(w.value.to_ascii_uppercase()),
-                    // PostgreSQL folds unquoted names to lower case in ASCII only.
-                    name: w.value.to_ascii_lowercase(),
-                    depth,
-                },
-            }),
-            other => out.push(Word::Other {
-                comma: other == Token::Comma,
-                dot: other == Token::Period,
+            Tok::Punct(c) => other(c == ',', c == '.', depth),
+            // Folded as PostgreSQL folds unquoted names (ASCII only); a quoted name that
+            // folding would not change reads as the same word.
+            Tok::Keyword(w) => Word::Word {
+                upper: Some(w.to_ascii_uppercase()),
+                name: w.to_string(),
                 depth,
-            }),
-        }
+            },
+            Tok::Word(w) => Word::Word {
+                upper: Some(w.to_ascii_uppercase()),
+                name: w.to_string(),
+                depth,
+            },
+            Tok::Quoted(name) => Word::Word {
+                upper: None,
+                name: name.to_string(),
+                depth,
+            },
+            _ => other(false, false, depth),
+        });
     }
     out
 }
