@@ -5,6 +5,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A 1-based line and column in a dump. Columns count characters, not bytes.
+///
+/// ```
+/// use sql_compare::Location;
+///
+/// let err = sql_compare::diff("SELECT 1;", "SELECT 1;\nSELECT 'open").unwrap_err();
+/// assert_eq!(err.location(), Some(Location::new(2, 8)));
+/// assert_eq!(Location::new(2, 8).to_string(), "2:8");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Location {
     /// Line number, starting at 1.
@@ -37,6 +45,17 @@ pub(crate) fn absolute(start: Location, rel: Location) -> Location {
 }
 
 /// What went wrong, without where.
+///
+/// ```
+/// use sql_compare::ErrorKind;
+///
+/// let err = sql_compare::diff("CREATE TABLE t (a int);", "/* never closed").unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::UnterminatedBlockComment);
+/// assert_eq!(err.to_string(), "right: 1:1: unterminated block comment");
+///
+/// let err = sql_compare::diff_files("no-such.sql", "testdata/shop-models.sql").unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::Io { kind: std::io::ErrorKind::NotFound, .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -178,6 +197,14 @@ impl PartialEq for Error {
 impl Eq for Error {}
 
 /// Which of the two inputs of a comparison.
+///
+/// ```
+/// use sql_compare::Side;
+///
+/// let err = sql_compare::diff("SELECT \"x", "SELECT 1;").unwrap_err();
+/// assert_eq!(err.side(), Some(Side::Left));
+/// assert_eq!(Side::Right.to_string(), "right");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Side {
     /// The first (left, old) input.
