@@ -384,7 +384,7 @@ enum Phase {
 
 /// The change of the diff an action comes from: an object added or removed whole
 /// (`Whole`), or a part of a changed one (`Part`), by their indexes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 enum Origin {
     #[default]
     None,

@@ -47,6 +47,7 @@ pub(super) fn arrange(plan: &mut Plan, diff: &SchemaDiff, graph: &Graph<'_>) {
         .iter()
         .map(|a| effect(a, diff, graph))
         .collect();
+    split_changes(plan, &mut effects);
     recreate(plan, &mut effects, diff, graph);
     partition_indexes(plan, &mut effects, graph);
     let keep = implied(plan, &effects, diff, graph);
@@ -61,6 +62,24 @@ pub(super) fn arrange(plan: &mut Plan, diff: &SchemaDiff, graph: &Graph<'_>) {
         keep[k - 1]
     });
     sort(plan, &effects, diff, graph);
+}
+
+/// A changed part written as a drop, then a create (`DROP CONSTRAINT`, then `ADD
+/// CONSTRAINT`): the create no longer drops, so that what the old part depends on (a column
+/// dropped) may go between the two.
+fn split_changes(plan: &Plan, effects: &mut [Effect]) {
+    let dropping: HashSet<(Origin, Id)> = plan
+        .actions
+        .iter()
+        .zip(effects.iter())
+        .filter(|(a, e)| e.pure && matches!(a.origin, Origin::Part(..)))
+        .flat_map(|(a, e)| e.drops.iter().map(move |&n| (a.origin, n)))
+        .collect();
+    for (a, e) in plan.actions.iter().zip(effects.iter_mut()) {
+        if !e.pure && !e.creates.is_empty() {
+            e.drops.retain(|&n| !dropping.contains(&(a.origin, n)));
+        }
+    }
 }
 
 /// The node of a part of a changed object, if either dump has it.
@@ -516,7 +535,18 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             roots.extend(e.drops.iter().copied());
         }
     }
-    if objects.is_empty() && roots.is_empty() {
+    // Routines removed on the left (another signature on the right takes their place): what
+    // uses them is dropped first and made again after, as for a routine made again.
+    let removed: Vec<Id> = diff
+        .changes()
+        .iter()
+        .filter(|c| {
+            c.change() == ChangeKind::Removed
+                && matches!(c.kind(), ObjectKind::Function | ObjectKind::Procedure)
+        })
+        .filter_map(|c| graph.object(c.kind().namespace(), c.name()))
+        .collect();
+    if objects.is_empty() && roots.is_empty() && removed.is_empty() {
         return;
     }
     // The views and materialized views that depend on them, transitively.
@@ -602,17 +632,21 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         .flat_map(|e| e.drops.iter().copied())
         .collect();
     let mut parts: Vec<Id> = Vec::new();
-    for &o in &objects {
-        if !matches!(left.kind(o), Some(Function | Procedure)) || !right.has(o) {
-            continue;
-        }
+    let routines = objects
+        .iter()
+        .filter(|&&o| matches!(left.kind(o), Some(Function | Procedure)) && right.has(o))
+        .chain(&removed);
+    for &o in routines {
         for n in object_nodes(graph, LEFT, o) {
             for &d in left.dependents(n) {
                 let node = &graph.nodes[d as usize];
                 let of_table = node.ns == ObjectKind::Table;
-                let kind_ok = matches!(node.kind, Constraint | Index | Trigger | Policy);
-                // An unnamed constraint cannot be dropped by name; an index's is qualified.
-                let named = node.kind == Index || super::is_identifier(&node.part);
+                // A column depends on a routine through its default (or its generation
+                // expression, which is left alone).
+                let kind_ok = matches!(node.kind, Constraint | Index | Trigger | Policy)
+                    || (node.kind == Column && column_default(graph, d).is_some());
+                // An unnamed constraint cannot be dropped by name; an index's or a column's is qualified.
+                let named = matches!(node.kind, Index | Column) || super::is_identifier(&node.part);
                 if !kind_ok || !of_table || node.attach || !named {
                     continue;
                 }
@@ -630,6 +664,42 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
     for d in parts {
         let node = &graph.nodes[d as usize];
         let (table, name) = (&node.object, &node.part);
+        if node.kind == Column {
+            // The default goes, and comes back once the routine is there again.
+            let Some(default) = column_default(graph, d) else {
+                continue;
+            };
+            // A column's part is named with its table's name.
+            let col = node
+                .part
+                .strip_prefix(&**table)
+                .and_then(|c| c.strip_prefix('.'))
+                .unwrap_or(&node.part);
+            let sql = format!("ALTER TABLE {table} ALTER COLUMN {col} DROP DEFAULT");
+            remake(
+                plan,
+                effects,
+                graph,
+                (Phase::DropConstraint, sql, None),
+                vec![d],
+                &[],
+            );
+            let line = right.part_text(d).map_or(0, |(_, line)| line);
+            let before = plan.current;
+            plan.current = Origin::None;
+            plan.create(
+                Phase::AlterColumn,
+                line,
+                format!("ALTER TABLE {table} ALTER COLUMN {col} SET DEFAULT {default}"),
+            );
+            plan.current = before;
+            effects.push(Effect {
+                drops: Vec::new(),
+                creates: vec![d],
+                pure: false,
+            });
+            continue;
+        }
         let (phase, sql) = match node.kind {
             Constraint => (
                 Phase::DropConstraint,
@@ -664,6 +734,14 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             }
         }
     }
+}
+
+/// The default of a column node written inside `CREATE TABLE`, on both sides: the right one.
+fn column_default(graph: &Graph<'_>, n: Id) -> Option<String> {
+    let (l, _) = graph.sides[LEFT].part_text(n)?;
+    let (r, _) = graph.sides[RIGHT].part_text(n)?;
+    super::column::column_default(&l)?;
+    super::column::column_default(&r)
 }
 
 /// A drop of what `drops` names (`side`'s first statement of it gives its place), then the

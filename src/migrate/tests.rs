@@ -1602,3 +1602,48 @@ CREATE TYPE s.e AS ENUM ('x');",
     assert!(pos(&sql, "ALTER TABLE public.b DROP CONSTRAINT b_a;") < first_table);
     assert!(pos(&sql, "DROP TYPE s.e;") < pos(&sql, "DROP SCHEMA s;"));
 }
+
+#[test]
+fn a_default_using_a_routine_made_again_is_dropped_and_set_again() {
+    let sql = draft(
+        "CREATE FUNCTION public.seed() RETURNS integer\n    LANGUAGE sql\n    AS $$ SELECT 1 $$;\n\nCREATE TABLE public.t (\n    a bigint DEFAULT public.seed()\n);\n",
+        "CREATE FUNCTION public.seed() RETURNS bigint\n    LANGUAGE sql\n    AS $$ SELECT 1::bigint $$;\n\nCREATE TABLE public.t (\n    a bigint DEFAULT public.seed()\n);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("ALTER TABLE public.t ALTER COLUMN a DROP DEFAULT;")
+            < pos("DROP FUNCTION public.seed();")
+    );
+    assert!(
+        pos("CREATE FUNCTION public.seed()")
+            < pos("ALTER TABLE public.t ALTER COLUMN a SET DEFAULT public.seed();")
+    );
+}
+
+#[test]
+fn a_check_using_a_routine_removed_is_dropped_first_and_added_after_its_replacement() {
+    let sql = draft(
+        "CREATE FUNCTION public.ok(i integer) RETURNS boolean\n    LANGUAGE sql IMMUTABLE\n    AS $$ SELECT i > 0 $$;\n\nCREATE TABLE public.t (\n    a integer,\n    CONSTRAINT t_ok CHECK (public.ok(a))\n);\n",
+        "CREATE FUNCTION public.ok(i bigint) RETURNS boolean\n    LANGUAGE sql IMMUTABLE\n    AS $$ SELECT i > 0 $$;\n\nCREATE TABLE public.t (\n    a bigint,\n    CONSTRAINT t_ok CHECK (public.ok(a))\n);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("ALTER TABLE public.t DROP CONSTRAINT t_ok;")
+            < pos("DROP FUNCTION public.ok(integer);")
+    );
+    assert!(
+        pos("CREATE FUNCTION public.ok(i bigint)")
+            < pos("ALTER TABLE public.t ADD CONSTRAINT t_ok")
+    );
+}
+
+#[test]
+fn a_foreign_key_changed_waits_for_its_new_column_and_the_old_column_for_its_drop() {
+    let sql = draft(
+        "CREATE TABLE public.p (\n    id integer NOT NULL,\n    uid uuid NOT NULL\n);\n\nCREATE TABLE public.c (\n    p_id integer\n);\n\nALTER TABLE ONLY public.p\n    ADD CONSTRAINT p_pkey PRIMARY KEY (id);\n\nALTER TABLE ONLY public.c\n    ADD CONSTRAINT c_p_fk FOREIGN KEY (p_id) REFERENCES public.p(id);\n",
+        "CREATE TABLE public.p (\n    id integer NOT NULL,\n    uid uuid NOT NULL\n);\n\nCREATE TABLE public.c (\n    p_uid uuid\n);\n\nALTER TABLE ONLY public.p\n    ADD CONSTRAINT p_pkey PRIMARY KEY (uid);\n\nALTER TABLE ONLY public.c\n    ADD CONSTRAINT c_p_fk FOREIGN KEY (p_uid) REFERENCES public.p(uid);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(pos("ALTER TABLE public.c ADD COLUMN p_uid uuid;") < pos("ADD CONSTRAINT c_p_fk"));
+    assert!(pos("ALTER TABLE public.c DROP CONSTRAINT c_p_fk;") < pos("DROP COLUMN p_id"));
+}
