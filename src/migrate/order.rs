@@ -18,7 +18,7 @@ use std::collections::BinaryHeap;
 
 use super::graph::{Graph, Id, Node};
 use super::{
-    Action, Destructive, Origin, Phase, Plan, statement_phase, terminate, toks, top_level,
+    Action, Destructive, Origin, Phase, Plan, has_word, statement_phase, terminate, toks, top_level,
 };
 use crate::change::{Change, ChangeKind, SchemaDiff};
 use crate::cursor::Cursor;
@@ -49,6 +49,7 @@ pub(super) fn arrange(plan: &mut Plan, diff: &SchemaDiff, graph: &Graph<'_>) {
         .collect();
     split_changes(plan, &mut effects);
     recreate(plan, &mut effects, diff, graph);
+    regenerate(plan, &mut effects, diff, graph);
     partition_indexes(plan, &mut effects, graph);
     let keep = implied(plan, &effects, diff, graph);
     let mut k = 0;
@@ -669,12 +670,7 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             let Some(default) = column_default(graph, d) else {
                 continue;
             };
-            // A column's part is named with its table's name.
-            let col = node
-                .part
-                .strip_prefix(&**table)
-                .and_then(|c| c.strip_prefix('.'))
-                .unwrap_or(&node.part);
+            let col = column_name(node);
             let sql = format!("ALTER TABLE {table} ALTER COLUMN {col} DROP DEFAULT");
             remake(
                 plan,
@@ -734,6 +730,118 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             }
         }
     }
+}
+
+/// Generated columns over a column whose type changes: PostgreSQL refuses `ALTER COLUMN …
+/// TYPE` of a column a generation expression uses, so the generated column is dropped first
+/// and added again after, from the right dump (its values computed anew); its own changes
+/// give way.
+fn regenerate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph: &Graph<'_>) {
+    let left = &graph.sides[LEFT];
+    let right = &graph.sides[RIGHT];
+    let mut columns: Vec<Id> = Vec::new();
+    for (a, e) in plan.actions.iter().zip(effects.iter()) {
+        let Origin::Part(c, p) = a.origin else {
+            continue;
+        };
+        let part = &diff.changes()[c].details()[p];
+        if part.kind() != ObjectKind::Column
+            || part.change() != ChangeKind::Changed
+            || !a.sql.contains(" TYPE ")
+        {
+            continue;
+        }
+        for &n in &e.drops {
+            let Some(table) = graph.object_of(n) else {
+                continue;
+            };
+            let name = column_name(&graph.nodes[n as usize]);
+            // The columns of the table whose generation expression names it.
+            for d in object_nodes(graph, LEFT, table) {
+                let node = &graph.nodes[d as usize];
+                if node.kind != ObjectKind::Column || d == n || columns.contains(&d) {
+                    continue;
+                }
+                let generated = |side: usize| {
+                    graph.sides[side].part_text(d).is_some_and(|(text, _)| {
+                        let t = toks(&text);
+                        has_word(&t, "generated")
+                            && (t.iter().skip(1).any(|x| x.is_word(name))
+                                || (name.starts_with('"') && text.contains(name)))
+                    })
+                };
+                if right.has(d) && generated(LEFT) && generated(RIGHT) {
+                    columns.push(d);
+                }
+            }
+        }
+    }
+    if columns.is_empty() {
+        return;
+    }
+    // The generated columns' own actions give way.
+    let mut keep = Vec::with_capacity(plan.actions.len());
+    for (a, e) in plan.actions.iter().zip(effects.iter()) {
+        let own = matches!(a.origin, Origin::Part(..))
+            && columns
+                .iter()
+                .any(|d| e.drops.contains(d) || e.creates.contains(d));
+        keep.push(!own);
+    }
+    let mut k = 0;
+    plan.actions.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    let mut k = 0;
+    effects.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    for d in columns {
+        let node = &graph.nodes[d as usize];
+        let table = &node.object;
+        let col = column_name(node);
+        let Some((text, line)) = right.part_text(d) else {
+            continue;
+        };
+        let before = plan.current;
+        plan.current = Origin::None;
+        let drop_line = left.part_text(d).map_or(0, |(_, l)| l);
+        plan.push(Action {
+            phase: Phase::DropColumn,
+            order: -i64::from(drop_line),
+            seq: 0,
+            origin: Origin::None,
+            sql: terminate(format!("ALTER TABLE {table} DROP COLUMN {col}")),
+            destructive: Some(Destructive::DropColumn),
+            hazards: None,
+        });
+        effects.push(Effect {
+            drops: vec![d],
+            creates: Vec::new(),
+            pure: true,
+        });
+        plan.create(
+            Phase::AlterColumn,
+            line,
+            format!("ALTER TABLE {table} ADD COLUMN {text}"),
+        );
+        effects.push(Effect {
+            drops: Vec::new(),
+            creates: vec![d],
+            pure: false,
+        });
+        plan.current = before;
+    }
+}
+
+/// A column's name, without its table's (which names its part).
+fn column_name(node: &Node) -> &str {
+    node.part
+        .strip_prefix(&*node.object)
+        .and_then(|c| c.strip_prefix('.'))
+        .unwrap_or(&node.part)
 }
 
 /// The default of a column node written inside `CREATE TABLE`, on both sides: the right one.

@@ -1647,3 +1647,18 @@ fn a_foreign_key_changed_waits_for_its_new_column_and_the_old_column_for_its_dro
     assert!(pos("ALTER TABLE public.c ADD COLUMN p_uid uuid;") < pos("ADD CONSTRAINT c_p_fk"));
     assert!(pos("ALTER TABLE public.c DROP CONSTRAINT c_p_fk;") < pos("DROP COLUMN p_id"));
 }
+
+#[test]
+fn a_generated_column_over_a_retyped_column_is_dropped_and_added_again() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer,\n    b integer GENERATED ALWAYS AS ((a * 2)) STORED\n);\n",
+        "CREATE TABLE public.t (\n    a bigint,\n    b bigint GENERATED ALWAYS AS ((a * 2)) STORED\n);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(pos("ALTER TABLE public.t DROP COLUMN b;") < pos("ALTER COLUMN a TYPE bigint"));
+    assert!(
+        pos("ALTER COLUMN a TYPE bigint")
+            < pos("ALTER TABLE public.t ADD COLUMN b bigint GENERATED")
+    );
+    assert!(!sql.contains("ALTER COLUMN b TYPE"), "{sql}");
+}
