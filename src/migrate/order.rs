@@ -374,9 +374,9 @@ fn partition_indexes(plan: &mut Plan, effects: &mut Vec<Effect>, graph: &Graph<'
     }
 }
 
-/// The names of a view's columns, from its `CREATE VIEW` statement: each top-level item of
-/// its first `SELECT` named by its alias, else by its last name.
-fn view_columns(text: &str) -> Option<Vec<String>> {
+/// A view's columns, from its `CREATE VIEW` statement: each top-level item of its first
+/// `SELECT`, named by its alias, else by its last name, and its text.
+fn view_items(text: &str) -> Option<Vec<(String, String)>> {
     let t = toks(text);
     let top = top_level(&t);
     let select = *top.iter().find(|&&i| t[i].is_word("select"))?;
@@ -412,11 +412,15 @@ fn view_columns(text: &str) -> Option<Vec<String>> {
     Some(
         items
             .into_iter()
-            .map(|r| match &t[r.clone()] {
-                [.., last] if last.ident().is_some() => {
-                    last.ident().unwrap_or_default().to_string()
-                }
-                item => render(item),
+            .map(|r| {
+                let item = &t[r.clone()];
+                let name = match item {
+                    [.., last] if last.ident().is_some() => {
+                        last.ident().unwrap_or_default().to_string()
+                    }
+                    _ => render(item),
+                };
+                (name, render(item))
             })
             .collect(),
     )
@@ -492,8 +496,16 @@ fn refused_in_place(object: &Change, part: &Change) -> bool {
         return false;
     };
     match object.kind() {
-        View => match (view_columns(&l.text), view_columns(&r.text)) {
-            (Some(a), Some(b)) => !b.starts_with(&a),
+        // Columns removed, renamed or reordered, or a column whose expression changes with a
+        // cast on either side (its type may change): `CREATE OR REPLACE VIEW` refuses them.
+        View => match (view_items(&l.text), view_items(&r.text)) {
+            (Some(a), Some(b)) => {
+                let cast = |x: &str| x.contains("::") || x.to_lowercase().contains("cast(");
+                a.len() > b.len()
+                    || a.iter().zip(&b).any(|((an, ax), (bn, bx))| {
+                        an != bn || (ax != bx && (cast(ax) || cast(bx)))
+                    })
+            }
             _ => true,
         },
         MaterializedView => true,

@@ -1662,3 +1662,17 @@ fn a_generated_column_over_a_retyped_column_is_dropped_and_added_again() {
     );
     assert!(!sql.contains("ALTER COLUMN b TYPE"), "{sql}");
 }
+
+#[test]
+fn a_view_column_cast_to_another_type_makes_the_view_again() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer\n);\n\nCREATE VIEW public.v AS\n SELECT t.a\n   FROM public.t;\n",
+        "CREATE TABLE public.t (\n    a integer\n);\n\nCREATE VIEW public.v AS\n SELECT (t.a)::bigint AS a\n   FROM public.t;\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("DROP VIEW public.v;") < pos("CREATE VIEW public.v"),
+        "{sql}"
+    );
+    assert!(!sql.contains("CREATE OR REPLACE VIEW"), "{sql}");
+}
