@@ -1001,11 +1001,30 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             Sequence if r.len() == 1 && is_create(&r[0].text) => {
                 let t = toks(&r[0].text);
                 match (l.len(), sequence::alter_options(&t)) {
-                    (1, Some(opts)) => plan.create(
-                        Phase::CreateSequence,
-                        rl,
-                        format!("ALTER SEQUENCE {table} {opts}"),
-                    ),
+                    (1, Some(mut opts)) => {
+                        // A sequence that turns round restarts at its start: its current
+                        // value is out of the new bounds.
+                        let down = |o: &str| o.contains("INCREMENT BY -");
+                        let was_down =
+                            sequence::alter_options(&toks(&l[0].text)).is_some_and(|o| down(&o));
+                        if was_down != down(&opts) {
+                            opts.push_str(" RESTART");
+                        }
+                        plan.create(
+                            Phase::CreateSequence,
+                            rl,
+                            format!("ALTER SEQUENCE {table} {opts}"),
+                        );
+                        let unlogged = sequence::unlogged(&toks(&l[0].text));
+                        if unlogged != sequence::unlogged(&t) {
+                            let what = if unlogged { "LOGGED" } else { "UNLOGGED" };
+                            plan.create(
+                                Phase::CreateSequence,
+                                rl,
+                                format!("ALTER SEQUENCE {table} SET {what}"),
+                            );
+                        }
+                    }
                     _ => plan.manual(part, "sequence options changed"),
                 }
             }

@@ -1676,3 +1676,22 @@ fn a_view_column_cast_to_another_type_makes_the_view_again() {
     );
     assert!(!sql.contains("CREATE OR REPLACE VIEW"), "{sql}");
 }
+
+#[test]
+fn a_sequence_made_unlogged_and_a_descending_one_get_their_settings() {
+    let sql = draft(
+        "CREATE SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n",
+        "CREATE UNLOGGED SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n",
+    );
+    assert!(
+        sql.contains("ALTER SEQUENCE public.s SET UNLOGGED;"),
+        "{sql}"
+    );
+    let sql = draft(
+        "CREATE SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n",
+        "CREATE SEQUENCE public.s\n    START WITH -1\n    INCREMENT BY -1\n    MINVALUE -1000\n    NO MAXVALUE\n    CACHE 1;\n",
+    );
+    assert!(sql.contains("MAXVALUE -1 START"), "{sql}");
+    assert!(sql.contains("NO CYCLE RESTART;"), "{sql}");
+    assert!(!sql.contains("NO MAXVALUE"), "{sql}");
+}
