@@ -879,6 +879,16 @@ fn is_identifier(name: &str) -> bool {
     }
 }
 
+/// Whether a statement is an `ALTER TABLE … ENABLE/DISABLE [REPLICA|ALWAYS] TRIGGER`.
+fn trigger_firing(text: &str) -> bool {
+    let t = toks(text);
+    t.first().is_some_and(|w| w.is_word("alter"))
+        && t.get(1).is_some_and(|w| w.is_word("table"))
+        && t.iter()
+            .any(|w| w.is_word("enable") || w.is_word("disable"))
+        && has_word(&t, "trigger")
+}
+
 fn first_line(s: &[Snippet]) -> u32 {
     s.first().map_or(0, |s| s.lines.start)
 }
@@ -944,6 +954,18 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     );
                 }
             }
+        }
+        // Only whether a trigger fires changes (`ALTER TABLE … ENABLE REPLICA TRIGGER`): the
+        // trigger stays, enabled again when the right side says nothing.
+        Trigger if !l.is_empty() && l.iter().chain(r).all(|s| trigger_firing(&s.text)) => {
+            if r.is_empty() {
+                plan.create(
+                    Phase::CreateTrigger,
+                    ll,
+                    format!("ALTER TABLE {table} ENABLE TRIGGER {}", part.name()),
+                );
+            }
+            add_statements(plan, part, r);
         }
         Index | Trigger | Policy | Rule | Statistics => {
             if !l.is_empty() {

@@ -1695,3 +1695,26 @@ fn a_sequence_made_unlogged_and_a_descending_one_get_their_settings() {
     assert!(sql.contains("NO CYCLE RESTART;"), "{sql}");
     assert!(!sql.contains("NO MAXVALUE"), "{sql}");
 }
+
+#[test]
+fn a_trigger_that_fires_otherwise_is_not_dropped() {
+    let both = "CREATE TABLE public.t (\n    a integer\n);\n\nCREATE TRIGGER tr BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.f();\n\n";
+    let sql = draft(
+        &format!("{both}ALTER TABLE public.t DISABLE TRIGGER tr;\n"),
+        &format!("{both}ALTER TABLE public.t ENABLE REPLICA TRIGGER tr;\n"),
+    );
+    assert!(!sql.contains("DROP TRIGGER"), "{sql}");
+    assert!(
+        sql.contains("ALTER TABLE public.t ENABLE REPLICA TRIGGER tr;"),
+        "{sql}"
+    );
+    let sql = draft(
+        &format!("{both}ALTER TABLE public.t DISABLE TRIGGER tr;\n"),
+        both,
+    );
+    assert!(!sql.contains("DROP TRIGGER"), "{sql}");
+    assert!(
+        sql.contains("ALTER TABLE public.t ENABLE TRIGGER tr;"),
+        "{sql}"
+    );
+}
