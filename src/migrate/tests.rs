@@ -1718,3 +1718,23 @@ fn a_trigger_that_fires_otherwise_is_not_dropped() {
         "{sql}"
     );
 }
+
+#[test]
+fn storage_parameters_keep_their_order_and_their_toast_prefix() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer\n)\nWITH (fillfactor='70', autovacuum_enabled='false');\n",
+        "CREATE TABLE public.t (\n    a integer\n)\nWITH (fillfactor='90', autovacuum_enabled='false');\n",
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.t SET (fillfactor = '90', autovacuum_enabled = 'false');"),
+        "{sql}"
+    );
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a text\n);\n",
+        "CREATE TABLE public.t (\n    a text\n)\nWITH (toast.autovacuum_enabled='false');\n",
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.t SET (toast.autovacuum_enabled = 'false');"),
+        "{sql}"
+    );
+}
