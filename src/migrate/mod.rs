@@ -806,6 +806,15 @@ fn object(plan: &mut Plan, change: &Change) {
     use ObjectKind::*;
     match change.change() {
         ChangeKind::Added => add_statements(plan, change, change.right()),
+        ChangeKind::Removed if change.kind() == DefaultPrivileges => {
+            // Each `ALTER DEFAULT PRIVILEGES … GRANT` revoked, each `REVOKE` granted back.
+            for s in change.left() {
+                match invert_default_privilege(&s.text) {
+                    Some(sql) => plan.drop(Phase::Revoke, s.lines.start, sql),
+                    None => plan.manual(change, "default privilege statement not understood"),
+                }
+            }
+        }
         ChangeKind::Removed => {
             let line = change.left().first().map_or(0, |s| s.lines.start);
             let (phase, what) = match change.kind() {
@@ -1256,6 +1265,25 @@ fn lower_row_security(text: &str) -> Option<String> {
         &text[start..at[k]],
         &text[end..at[t.len()]]
     ))
+}
+
+/// `ALTER DEFAULT PRIVILEGES … GRANT p ON kind TO r` → `… REVOKE p ON kind FROM r`, and the
+/// reverse (see `invert_privilege`).
+fn invert_default_privilege(text: &str) -> Option<String> {
+    let (t, at) = located(text)?;
+    let words = ["alter", "default", "privileges"];
+    if !words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| t.get(k).is_some_and(|x| x.is_word(w)))
+    {
+        return None;
+    }
+    let k = top_level(&t)
+        .into_iter()
+        .find(|&i| t[i].is_word("grant") || t[i].is_word("revoke"))?;
+    let inverted = invert_privilege(&text[at[k]..at[t.len()]])?;
+    Some(format!("{} {inverted}", text[..at[k]].trim()))
 }
 
 /// `GRANT p ON o TO r` → `REVOKE p ON o FROM r`, and the reverse, read from the top-level

@@ -1738,3 +1738,18 @@ fn storage_parameters_keep_their_order_and_their_toast_prefix() {
         "{sql}"
     );
 }
+
+#[test]
+fn removed_default_privileges_are_revoked() {
+    let sql = draft(
+        "ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT ALL ON FUNCTIONS  TO app;\n",
+        "",
+    );
+    assert!(
+        sql.contains(
+            "ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS FROM app;"
+        ),
+        "{sql}"
+    );
+    assert!(!sql.contains("-- manual"), "{sql}");
+}
