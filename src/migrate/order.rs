@@ -234,7 +234,7 @@ fn implied(plan: &Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_>
                                 .any(|d| Some(*d) != o && gone.contains(d))
                         })
                     }
-                    ObjectKind::Column if part.change() != ChangeKind::Changed => {
+                    ObjectKind::Column | ObjectKind::Constraint => {
                         !on_parent_too(graph, diff, &changes, object, part)
                     }
                     ObjectKind::Index if e.pure => {
@@ -256,8 +256,10 @@ fn implied(plan: &Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_>
         .collect()
 }
 
-/// Whether a column added to or dropped from a partition is added to or dropped from its
-/// parent as well (which does it for every partition).
+/// Whether a column or constraint added to, dropped from or changed on a partition is added
+/// to, dropped from or changed the same way on its parent as well (which does it for every
+/// partition: a partition's inherited column cannot be retyped, its inherited constraint is
+/// already there).
 fn on_parent_too(
     graph: &Graph<'_>,
     diff: &SchemaDiff,
@@ -273,12 +275,22 @@ fn on_parent_too(
     let Some(o) = graph.object(ObjectKind::Table, object.name()) else {
         return false;
     };
-    let Some(column) = part
+    let column = part.kind() == ObjectKind::Column;
+    let local = part
         .name()
         .strip_prefix(object.name())
-        .and_then(|c| c.strip_prefix('.'))
-    else {
-        return false;
+        .and_then(|c| c.strip_prefix('.'));
+    let local = match (column, local) {
+        (true, Some(c)) => c,
+        (true, None) => return false,
+        (false, _) => part.name(),
+    };
+    let text = |c: &Change| {
+        c.left()
+            .iter()
+            .chain(c.right())
+            .map(|s| s.text.trim().to_string())
+            .collect::<Vec<_>>()
     };
     object_nodes(graph, side, o).iter().any(|&n| {
         let node = &graph.nodes[n as usize];
@@ -289,9 +301,18 @@ fn on_parent_too(
         let Some(&pc) = changes.get(&(ObjectKind::Table, parent)) else {
             return false;
         };
-        let name = format!("{parent}.{column}");
+        let name = if column {
+            format!("{parent}.{local}")
+        } else {
+            local.to_string()
+        };
+        // A column changed the same way; a constraint added or dropped with the same text.
+        let same = |d: &Change| match (part.kind(), part.change()) {
+            (ObjectKind::Column, ChangeKind::Added | ChangeKind::Removed) => true,
+            _ => text(d) == text(part),
+        };
         diff.changes()[pc].details().iter().any(|d| {
-            d.kind() == ObjectKind::Column && d.name() == name && d.change() == part.change()
+            d.kind() == part.kind() && d.name() == name && d.change() == part.change() && same(d)
         })
     })
 }

@@ -1753,3 +1753,26 @@ fn removed_default_privileges_are_revoked() {
     );
     assert!(!sql.contains("-- manual"), "{sql}");
 }
+
+#[test]
+fn a_check_and_a_type_change_on_a_partitioned_table_are_written_on_the_parent_only() {
+    let table = |ty: &str, check: &str| {
+        format!(
+            "CREATE TABLE public.m (\n    id {ty},\n    at date{check}\n)\nPARTITION BY RANGE (at);\n\nCREATE TABLE public.m_2024 (\n    id {ty},\n    at date{check}\n);\n\nALTER TABLE ONLY public.m ATTACH PARTITION public.m_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+        )
+    };
+    let sql = draft(
+        &table("integer", ""),
+        &table("bigint", ",\n    CONSTRAINT m_id_pos CHECK ((id > 0))"),
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.m ADD CONSTRAINT m_id_pos"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.m ALTER COLUMN id TYPE bigint"),
+        "{sql}"
+    );
+    assert!(!sql.contains("public.m_2024 ADD CONSTRAINT"), "{sql}");
+    assert!(!sql.contains("public.m_2024 ALTER COLUMN"), "{sql}");
+}
