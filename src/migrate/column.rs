@@ -57,6 +57,11 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     (!def.ty.is_empty()).then_some(def)
 }
 
+/// The default written in a column's definition, rendered.
+pub(super) fn column_default(text: &str) -> Option<String> {
+    column_def(text)?.default.map(|d| render(&d))
+}
+
 /// Takes a `COLLATE name` out of a column's other pieces: the collation's name.
 fn collation(rest: &mut Vec<Tok>) -> Option<Vec<Tok>> {
     let at = rest.iter().position(|t| t.is_word("collate"))?;

@@ -387,7 +387,7 @@ enum Phase {
 
 /// The change of the diff an action comes from: an object added or removed whole
 /// (`Whole`), or a part of a changed one (`Part`), by their indexes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 enum Origin {
     #[default]
     None,
@@ -809,6 +809,15 @@ fn object(plan: &mut Plan, change: &Change) {
     use ObjectKind::*;
     match change.change() {
         ChangeKind::Added => add_statements(plan, change, change.right()),
+        ChangeKind::Removed if change.kind() == DefaultPrivileges => {
+            // Each `ALTER DEFAULT PRIVILEGES … GRANT` revoked, each `REVOKE` granted back.
+            for s in change.left() {
+                match invert_default_privilege(&s.text) {
+                    Some(sql) => plan.drop(Phase::Revoke, s.lines.start, sql),
+                    None => plan.manual(change, "default privilege statement not understood"),
+                }
+            }
+        }
         ChangeKind::Removed => {
             let line = change.left().first().map_or(0, |s| s.lines.start);
             let (phase, what) = match change.kind() {
@@ -882,6 +891,16 @@ fn is_identifier(name: &str) -> bool {
     }
 }
 
+/// Whether a statement is an `ALTER TABLE … ENABLE/DISABLE [REPLICA|ALWAYS] TRIGGER`.
+fn trigger_firing(text: &str) -> bool {
+    let t = toks(text);
+    t.first().is_some_and(|w| w.is_word("alter"))
+        && t.get(1).is_some_and(|w| w.is_word("table"))
+        && t.iter()
+            .any(|w| w.is_word("enable") || w.is_word("disable"))
+        && has_word(&t, "trigger")
+}
+
 fn first_line(s: &[Snippet]) -> u32 {
     s.first().map_or(0, |s| s.lines.start)
 }
@@ -948,6 +967,18 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 }
             }
         }
+        // Only whether a trigger fires changes (`ALTER TABLE … ENABLE REPLICA TRIGGER`): the
+        // trigger stays, enabled again when the right side says nothing.
+        Trigger if !l.is_empty() && l.iter().chain(r).all(|s| trigger_firing(&s.text)) => {
+            if r.is_empty() {
+                plan.create(
+                    Phase::CreateTrigger,
+                    ll,
+                    format!("ALTER TABLE {table} ENABLE TRIGGER {}", part.name()),
+                );
+            }
+            add_statements(plan, part, r);
+        }
         Index | Trigger | Policy | Rule | Statistics => {
             if !l.is_empty() {
                 let (phase, sql) = match part.kind() {
@@ -1004,11 +1035,30 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             Sequence if r.len() == 1 && is_create(&r[0].text) => {
                 let t = toks(&r[0].text);
                 match (l.len(), sequence::alter_options(&t)) {
-                    (1, Some(opts)) => plan.create(
-                        Phase::CreateSequence,
-                        rl,
-                        format!("ALTER SEQUENCE {table} {opts}"),
-                    ),
+                    (1, Some(mut opts)) => {
+                        // A sequence that turns round restarts at its start: its current
+                        // value is out of the new bounds.
+                        let down = |o: &str| o.contains("INCREMENT BY -");
+                        let was_down =
+                            sequence::alter_options(&toks(&l[0].text)).is_some_and(|o| down(&o));
+                        if was_down != down(&opts) {
+                            opts.push_str(" RESTART");
+                        }
+                        plan.create(
+                            Phase::CreateSequence,
+                            rl,
+                            format!("ALTER SEQUENCE {table} {opts}"),
+                        );
+                        let unlogged = sequence::unlogged(&toks(&l[0].text));
+                        if unlogged != sequence::unlogged(&t) {
+                            let what = if unlogged { "LOGGED" } else { "UNLOGGED" };
+                            plan.create(
+                                Phase::CreateSequence,
+                                rl,
+                                format!("ALTER SEQUENCE {table} SET {what}"),
+                            );
+                        }
+                    }
                     _ => plan.manual(part, "sequence options changed"),
                 }
             }
@@ -1218,6 +1268,25 @@ fn lower_row_security(text: &str) -> Option<String> {
         &text[start..at[k]],
         &text[end..at[t.len()]]
     ))
+}
+
+/// `ALTER DEFAULT PRIVILEGES … GRANT p ON kind TO r` → `… REVOKE p ON kind FROM r`, and the
+/// reverse (see `invert_privilege`).
+fn invert_default_privilege(text: &str) -> Option<String> {
+    let (t, at) = located(text)?;
+    let words = ["alter", "default", "privileges"];
+    if !words
+        .iter()
+        .enumerate()
+        .all(|(k, w)| t.get(k).is_some_and(|x| x.is_word(w)))
+    {
+        return None;
+    }
+    let k = top_level(&t)
+        .into_iter()
+        .find(|&i| t[i].is_word("grant") || t[i].is_word("revoke"))?;
+    let inverted = invert_privilege(&text[at[k]..at[t.len()]])?;
+    Some(format!("{} {inverted}", text[..at[k]].trim()))
 }
 
 /// `GRANT p ON o TO r` → `REVOKE p ON o FROM r`, and the reverse, read from the top-level

@@ -18,7 +18,7 @@ use std::collections::BinaryHeap;
 
 use super::graph::{Graph, Id, Node};
 use super::{
-    Action, Destructive, Origin, Phase, Plan, statement_phase, terminate, toks, top_level,
+    Action, Destructive, Origin, Phase, Plan, has_word, statement_phase, terminate, toks, top_level,
 };
 use crate::classify::cursor::Cursor;
 use crate::classify::object::ObjectKind;
@@ -47,11 +47,31 @@ pub(super) fn arrange(plan: &mut Plan, diff: &SchemaDiff, graph: &Graph<'_>) {
         .iter()
         .map(|a| effect(a, diff, graph))
         .collect();
+    split_changes(plan, &mut effects);
     recreate(plan, &mut effects, diff, graph);
+    regenerate(plan, &mut effects, diff, graph);
     partition_indexes(plan, &mut effects, graph);
     let keep = implied(plan, &effects, diff, graph);
     keep_only(plan, &mut effects, &keep);
     sort(plan, &effects, diff, graph);
+}
+
+/// A changed part written as a drop, then a create (`DROP CONSTRAINT`, then `ADD
+/// CONSTRAINT`): the create no longer drops, so that what the old part depends on (a column
+/// dropped) may go between the two.
+fn split_changes(plan: &Plan, effects: &mut [Effect]) {
+    let dropping: HashSet<(Origin, Id)> = plan
+        .actions
+        .iter()
+        .zip(effects.iter())
+        .filter(|(a, e)| e.pure && matches!(a.origin, Origin::Part(..)))
+        .flat_map(|(a, e)| e.drops.iter().map(move |&n| (a.origin, n)))
+        .collect();
+    for (a, e) in plan.actions.iter().zip(effects.iter_mut()) {
+        if !e.pure && !e.creates.is_empty() {
+            e.drops.retain(|&n| !dropping.contains(&(a.origin, n)));
+        }
+    }
 }
 
 /// The node of a part of a changed object, if either dump has it.
@@ -205,7 +225,7 @@ fn implied(plan: &Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_>
                                 .any(|d| Some(*d) != o && gone.contains(d))
                         })
                     }
-                    ObjectKind::Column if part.change() != ChangeKind::Changed => {
+                    ObjectKind::Column | ObjectKind::Constraint => {
                         !on_parent_too(graph, diff, &changes, object, part)
                     }
                     ObjectKind::Index if e.pure => {
@@ -227,8 +247,10 @@ fn implied(plan: &Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_>
         .collect()
 }
 
-/// Whether a column added to or dropped from a partition is added to or dropped from its
-/// parent as well (which does it for every partition).
+/// Whether a column or constraint added to, dropped from or changed on a partition is added
+/// to, dropped from or changed the same way on its parent as well (which does it for every
+/// partition: a partition's inherited column cannot be retyped, its inherited constraint is
+/// already there).
 fn on_parent_too(
     graph: &Graph<'_>,
     diff: &SchemaDiff,
@@ -244,12 +266,22 @@ fn on_parent_too(
     let Some(o) = graph.object(ObjectKind::Table, object.name()) else {
         return false;
     };
-    let Some(column) = part
+    let column = part.kind() == ObjectKind::Column;
+    let local = part
         .name()
         .strip_prefix(object.name())
-        .and_then(|c| c.strip_prefix('.'))
-    else {
-        return false;
+        .and_then(|c| c.strip_prefix('.'));
+    let local = match (column, local) {
+        (true, Some(c)) => c,
+        (true, None) => return false,
+        (false, _) => part.name(),
+    };
+    let text = |c: &Change| {
+        c.left()
+            .iter()
+            .chain(c.right())
+            .map(|s| s.text.trim().to_string())
+            .collect::<Vec<_>>()
     };
     object_nodes(graph, side, o).iter().any(|&n| {
         let node = &graph.nodes[n as usize];
@@ -260,9 +292,18 @@ fn on_parent_too(
         let Some(&pc) = changes.get(&(ObjectKind::Table, parent)) else {
             return false;
         };
-        let name = format!("{parent}.{column}");
+        let name = if column {
+            format!("{parent}.{local}")
+        } else {
+            local.to_string()
+        };
+        // A column changed the same way; a constraint added or dropped with the same text.
+        let same = |d: &Change| match (part.kind(), part.change()) {
+            (ObjectKind::Column, ChangeKind::Added | ChangeKind::Removed) => true,
+            _ => text(d) == text(part),
+        };
         diff.changes()[pc].details().iter().any(|d| {
-            d.kind() == ObjectKind::Column && d.name() == name && d.change() == part.change()
+            d.kind() == part.kind() && d.name() == name && d.change() == part.change() && same(d)
         })
     })
 }
@@ -345,9 +386,9 @@ fn partition_indexes(plan: &mut Plan, effects: &mut Vec<Effect>, graph: &Graph<'
     }
 }
 
-/// The names of a view's columns, from its `CREATE VIEW` statement: each top-level item of
-/// its first `SELECT` named by its alias, else by its last name.
-fn view_columns(text: &str) -> Option<Vec<String>> {
+/// A view's columns, from its `CREATE VIEW` statement: each top-level item of its first
+/// `SELECT`, named by its alias, else by its last name, and its text.
+fn view_items(text: &str) -> Option<Vec<(String, String)>> {
     let t = toks(text);
     let top = top_level(&t);
     let select = *top.iter().find(|&&i| t[i].is_word("select"))?;
@@ -383,11 +424,15 @@ fn view_columns(text: &str) -> Option<Vec<String>> {
     Some(
         items
             .into_iter()
-            .map(|r| match &t[r.clone()] {
-                [.., last] if last.ident().is_some() => {
-                    last.ident().unwrap_or_default().to_string()
-                }
-                item => render(item),
+            .map(|r| {
+                let item = &t[r.clone()];
+                let name = match item {
+                    [.., last] if last.ident().is_some() => {
+                        last.ident().unwrap_or_default().to_string()
+                    }
+                    _ => render(item),
+                };
+                (name, render(item))
             })
             .collect(),
     )
@@ -463,8 +508,16 @@ fn refused_in_place(object: &Change, part: &Change) -> bool {
         return false;
     };
     match object.kind() {
-        View => match (view_columns(&l.text), view_columns(&r.text)) {
-            (Some(a), Some(b)) => !b.starts_with(&a),
+        // Columns removed, renamed or reordered, or a column whose expression changes with a
+        // cast on either side (its type may change): `CREATE OR REPLACE VIEW` refuses them.
+        View => match (view_items(&l.text), view_items(&r.text)) {
+            (Some(a), Some(b)) => {
+                let cast = |x: &str| x.contains("::") || x.to_lowercase().contains("cast(");
+                a.len() > b.len()
+                    || a.iter().zip(&b).any(|((an, ax), (bn, bx))| {
+                        an != bn || (ax != bx && (cast(ax) || cast(bx)))
+                    })
+            }
             _ => true,
         },
         MaterializedView => true,
@@ -507,7 +560,18 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             roots.extend(e.drops.iter().copied());
         }
     }
-    if objects.is_empty() && roots.is_empty() {
+    // Routines removed on the left (another signature on the right takes their place): what
+    // uses them is dropped first and made again after, as for a routine made again.
+    let removed: Vec<Id> = diff
+        .changes()
+        .iter()
+        .filter(|c| {
+            c.change() == ChangeKind::Removed
+                && matches!(c.kind(), ObjectKind::Function | ObjectKind::Procedure)
+        })
+        .filter_map(|c| graph.object(c.kind().namespace(), c.name()))
+        .collect();
+    if objects.is_empty() && roots.is_empty() && removed.is_empty() {
         return;
     }
     // The views and materialized views that depend on them, transitively.
@@ -584,17 +648,21 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         .flat_map(|e| e.drops.iter().copied())
         .collect();
     let mut parts: Vec<Id> = Vec::new();
-    for &o in &objects {
-        if !matches!(left.kind(o), Some(Function | Procedure)) || !right.has(o) {
-            continue;
-        }
+    let routines = objects
+        .iter()
+        .filter(|&&o| matches!(left.kind(o), Some(Function | Procedure)) && right.has(o))
+        .chain(&removed);
+    for &o in routines {
         for n in object_nodes(graph, LEFT, o) {
             for &d in left.dependents(n) {
                 let node = &graph.nodes[d as usize];
                 let of_table = node.ns == ObjectKind::Table;
-                let kind_ok = matches!(node.kind, Constraint | Index | Trigger | Policy);
-                // An unnamed constraint cannot be dropped by name; an index's is qualified.
-                let named = node.kind == Index || super::is_identifier(&node.part);
+                // A column depends on a routine through its default (or its generation
+                // expression, which is left alone).
+                let kind_ok = matches!(node.kind, Constraint | Index | Trigger | Policy)
+                    || (node.kind == Column && column_default(graph, d).is_some());
+                // An unnamed constraint cannot be dropped by name; an index's or a column's is qualified.
+                let named = matches!(node.kind, Index | Column) || super::is_identifier(&node.part);
                 if !kind_ok || !of_table || node.attach || !named {
                     continue;
                 }
@@ -612,6 +680,37 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
     for d in parts {
         let node = &graph.nodes[d as usize];
         let (table, name) = (&node.object, &node.part);
+        if node.kind == Column {
+            // The default goes, and comes back once the routine is there again.
+            let Some(default) = column_default(graph, d) else {
+                continue;
+            };
+            let col = column_name(node);
+            let sql = format!("ALTER TABLE {table} ALTER COLUMN {col} DROP DEFAULT");
+            remake(
+                plan,
+                effects,
+                graph,
+                (Phase::DropConstraint, sql, None),
+                vec![d],
+                &[],
+            );
+            let line = right.part_text(d).map_or(0, |(_, line)| line);
+            let before = plan.current;
+            plan.current = Origin::None;
+            plan.create(
+                Phase::AlterColumn,
+                line,
+                format!("ALTER TABLE {table} ALTER COLUMN {col} SET DEFAULT {default}"),
+            );
+            plan.current = before;
+            effects.push(Effect {
+                drops: Vec::new(),
+                creates: vec![d],
+                pure: false,
+            });
+            continue;
+        }
         let (phase, sql) = match node.kind {
             Constraint => (
                 Phase::DropConstraint,
@@ -646,6 +745,126 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             }
         }
     }
+}
+
+/// Generated columns over a column whose type changes: PostgreSQL refuses `ALTER COLUMN …
+/// TYPE` of a column a generation expression uses, so the generated column is dropped first
+/// and added again after, from the right dump (its values computed anew); its own changes
+/// give way.
+fn regenerate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph: &Graph<'_>) {
+    let left = &graph.sides[LEFT];
+    let right = &graph.sides[RIGHT];
+    let mut columns: Vec<Id> = Vec::new();
+    for (a, e) in plan.actions.iter().zip(effects.iter()) {
+        let Origin::Part(c, p) = a.origin else {
+            continue;
+        };
+        let part = &diff.changes()[c].details()[p];
+        if part.kind() != ObjectKind::Column
+            || part.change() != ChangeKind::Changed
+            || !a.sql.contains(" TYPE ")
+        {
+            continue;
+        }
+        for &n in &e.drops {
+            let Some(table) = graph.object_of(n) else {
+                continue;
+            };
+            let name = column_name(&graph.nodes[n as usize]);
+            // The columns of the table whose generation expression names it.
+            for d in object_nodes(graph, LEFT, table) {
+                let node = &graph.nodes[d as usize];
+                if node.kind != ObjectKind::Column || d == n || columns.contains(&d) {
+                    continue;
+                }
+                let generated = |side: usize| {
+                    graph.sides[side].part_text(d).is_some_and(|(text, _)| {
+                        let t = toks(&text);
+                        has_word(&t, "generated")
+                            && (t.iter().skip(1).any(|x| x.is_word(name))
+                                || (name.starts_with('"') && text.contains(name)))
+                    })
+                };
+                if right.has(d) && generated(LEFT) && generated(RIGHT) {
+                    columns.push(d);
+                }
+            }
+        }
+    }
+    if columns.is_empty() {
+        return;
+    }
+    // The generated columns' own actions give way.
+    let mut keep = Vec::with_capacity(plan.actions.len());
+    for (a, e) in plan.actions.iter().zip(effects.iter()) {
+        let own = matches!(a.origin, Origin::Part(..))
+            && columns
+                .iter()
+                .any(|d| e.drops.contains(d) || e.creates.contains(d));
+        keep.push(!own);
+    }
+    let mut k = 0;
+    plan.actions.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    let mut k = 0;
+    effects.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    for d in columns {
+        let node = &graph.nodes[d as usize];
+        let table = &node.object;
+        let col = column_name(node);
+        let Some((text, line)) = right.part_text(d) else {
+            continue;
+        };
+        let before = plan.current;
+        plan.current = Origin::None;
+        let drop_line = left.part_text(d).map_or(0, |(_, l)| l);
+        plan.push(Action {
+            phase: Phase::DropColumn,
+            order: -i64::from(drop_line),
+            seq: 0,
+            origin: Origin::None,
+            sql: terminate(format!("ALTER TABLE {table} DROP COLUMN {col}")),
+            destructive: Some(Destructive::DropColumn),
+            hazards: None,
+        });
+        effects.push(Effect {
+            drops: vec![d],
+            creates: Vec::new(),
+            pure: true,
+        });
+        plan.create(
+            Phase::AlterColumn,
+            line,
+            format!("ALTER TABLE {table} ADD COLUMN {text}"),
+        );
+        effects.push(Effect {
+            drops: Vec::new(),
+            creates: vec![d],
+            pure: false,
+        });
+        plan.current = before;
+    }
+}
+
+/// A column's name, without its table's (which names its part).
+fn column_name(node: &Node) -> &str {
+    node.part
+        .strip_prefix(&*node.object)
+        .and_then(|c| c.strip_prefix('.'))
+        .unwrap_or(&node.part)
+}
+
+/// The default of a column node written inside `CREATE TABLE`, on both sides: the right one.
+fn column_default(graph: &Graph<'_>, n: Id) -> Option<String> {
+    let (l, _) = graph.sides[LEFT].part_text(n)?;
+    let (r, _) = graph.sides[RIGHT].part_text(n)?;
+    super::column::column_default(&l)?;
+    super::column::column_default(&r)
 }
 
 /// A drop of what `drops` names (`side`'s first statement of it gives its place), then the

@@ -18,6 +18,11 @@ const OPTION: &[&str] = &[
     "owned",
 ];
 
+/// Whether a `CREATE SEQUENCE` makes an unlogged sequence.
+pub(super) fn unlogged(t: &[Tok]) -> bool {
+    t.get(1).is_some_and(|w| w.is_word("unlogged"))
+}
+
 /// The options of a `CREATE SEQUENCE name …`, all of them, as `ALTER SEQUENCE` takes them:
 /// `AS bigint INCREMENT BY 1 NO MINVALUE NO MAXVALUE START WITH 1 CACHE 1 NO CYCLE` for a
 /// sequence created without options. None for a statement of another form or an option
@@ -77,6 +82,9 @@ pub(super) fn alter_options(t: &[Tok]) -> Option<String> {
         (false, None, _) => "1".into(),
         (true, _, None) => "-1".into(),
     });
+    // `NO MAXVALUE` of a descending sequence is written -1: with `AS`, PostgreSQL resets a
+    // maximum that was its type's to the type's maximum, whatever the direction.
+    let max = max.or_else(|| descending.then(|| "-1".to_string()));
     let bound = |name: &str, v: &Option<String>| match v {
         Some(v) => format!("{name} {v}"),
         None => format!("NO {name}"),

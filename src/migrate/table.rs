@@ -25,15 +25,24 @@ fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
     if let Some(w) = with {
         let close = closing(&t, w + 1)?;
         for r in split_commas(&t, w + 2..close) {
-            let key = t.get(r.start)?;
-            key.ident()?;
+            // A key, qualified or not (`toast.autovacuum_enabled`).
             let mut k = String::new();
-            crate::tokenize::write_name(&mut k, key);
-            let eq = t
-                .get(r.start + 1)
-                .is_some_and(|x| matches!(x, Tok::Op(o) if &**o == "="));
+            let mut i = r.start;
+            loop {
+                let key = t.get(i).filter(|_| i < r.end)?;
+                key.ident()?;
+                crate::tokenize::write_name(&mut k, key);
+                i += 1;
+                if i + 1 < r.end && t[i].is_punct('.') {
+                    k.push('.');
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let eq = i < r.end && matches!(&t[i], Tok::Op(o) if &**o == "=");
             let value = if eq {
-                t[r.start + 2..r.end].to_vec()
+                t[i + 1..r.end].to_vec()
             } else {
                 Vec::new()
             };
@@ -77,9 +86,16 @@ pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right:
             format!("ALTER TABLE {name} RESET ({})", reset.join(", ")),
         );
     }
-    let set: Vec<String> = b_opts
+    // PostgreSQL puts an option set again after the others: when the options kept are not
+    // the right ones in the right order, all of them are set, in the right order.
+    let kept: Vec<&(String, Vec<Tok>)> = a_opts
         .iter()
-        .filter(|(k, v)| !a_opts.iter().any(|(m, w)| m == k && w == v))
+        .filter(|(k, _)| b_opts.iter().any(|(m, _)| m == k))
+        .collect();
+    let prefix = kept.len() <= b_opts.len() && kept.iter().zip(&b_opts).all(|(x, y)| *x == y);
+    let from = if prefix { kept.len() } else { 0 };
+    let set: Vec<String> = b_opts[from..]
+        .iter()
         .map(|(k, v)| {
             if v.is_empty() {
                 k.clone()

@@ -1602,3 +1602,177 @@ CREATE TYPE s.e AS ENUM ('x');",
     assert!(pos(&sql, "ALTER TABLE public.b DROP CONSTRAINT b_a;") < first_table);
     assert!(pos(&sql, "DROP TYPE s.e;") < pos(&sql, "DROP SCHEMA s;"));
 }
+
+#[test]
+fn a_default_using_a_routine_made_again_is_dropped_and_set_again() {
+    let sql = draft(
+        "CREATE FUNCTION public.seed() RETURNS integer\n    LANGUAGE sql\n    AS $$ SELECT 1 $$;\n\nCREATE TABLE public.t (\n    a bigint DEFAULT public.seed()\n);\n",
+        "CREATE FUNCTION public.seed() RETURNS bigint\n    LANGUAGE sql\n    AS $$ SELECT 1::bigint $$;\n\nCREATE TABLE public.t (\n    a bigint DEFAULT public.seed()\n);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("ALTER TABLE public.t ALTER COLUMN a DROP DEFAULT;")
+            < pos("DROP FUNCTION public.seed();")
+    );
+    assert!(
+        pos("CREATE FUNCTION public.seed()")
+            < pos("ALTER TABLE public.t ALTER COLUMN a SET DEFAULT public.seed();")
+    );
+}
+
+#[test]
+fn a_check_using_a_routine_removed_is_dropped_first_and_added_after_its_replacement() {
+    let sql = draft(
+        "CREATE FUNCTION public.ok(i integer) RETURNS boolean\n    LANGUAGE sql IMMUTABLE\n    AS $$ SELECT i > 0 $$;\n\nCREATE TABLE public.t (\n    a integer,\n    CONSTRAINT t_ok CHECK (public.ok(a))\n);\n",
+        "CREATE FUNCTION public.ok(i bigint) RETURNS boolean\n    LANGUAGE sql IMMUTABLE\n    AS $$ SELECT i > 0 $$;\n\nCREATE TABLE public.t (\n    a bigint,\n    CONSTRAINT t_ok CHECK (public.ok(a))\n);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("ALTER TABLE public.t DROP CONSTRAINT t_ok;")
+            < pos("DROP FUNCTION public.ok(integer);")
+    );
+    assert!(
+        pos("CREATE FUNCTION public.ok(i bigint)")
+            < pos("ALTER TABLE public.t ADD CONSTRAINT t_ok")
+    );
+}
+
+#[test]
+fn a_foreign_key_changed_waits_for_its_new_column_and_the_old_column_for_its_drop() {
+    let sql = draft(
+        "CREATE TABLE public.p (\n    id integer NOT NULL,\n    uid uuid NOT NULL\n);\n\nCREATE TABLE public.c (\n    p_id integer\n);\n\nALTER TABLE ONLY public.p\n    ADD CONSTRAINT p_pkey PRIMARY KEY (id);\n\nALTER TABLE ONLY public.c\n    ADD CONSTRAINT c_p_fk FOREIGN KEY (p_id) REFERENCES public.p(id);\n",
+        "CREATE TABLE public.p (\n    id integer NOT NULL,\n    uid uuid NOT NULL\n);\n\nCREATE TABLE public.c (\n    p_uid uuid\n);\n\nALTER TABLE ONLY public.p\n    ADD CONSTRAINT p_pkey PRIMARY KEY (uid);\n\nALTER TABLE ONLY public.c\n    ADD CONSTRAINT c_p_fk FOREIGN KEY (p_uid) REFERENCES public.p(uid);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(pos("ALTER TABLE public.c ADD COLUMN p_uid uuid;") < pos("ADD CONSTRAINT c_p_fk"));
+    assert!(pos("ALTER TABLE public.c DROP CONSTRAINT c_p_fk;") < pos("DROP COLUMN p_id"));
+}
+
+#[test]
+fn a_generated_column_over_a_retyped_column_is_dropped_and_added_again() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer,\n    b integer GENERATED ALWAYS AS ((a * 2)) STORED\n);\n",
+        "CREATE TABLE public.t (\n    a bigint,\n    b bigint GENERATED ALWAYS AS ((a * 2)) STORED\n);\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(pos("ALTER TABLE public.t DROP COLUMN b;") < pos("ALTER COLUMN a TYPE bigint"));
+    assert!(
+        pos("ALTER COLUMN a TYPE bigint")
+            < pos("ALTER TABLE public.t ADD COLUMN b bigint GENERATED")
+    );
+    assert!(!sql.contains("ALTER COLUMN b TYPE"), "{sql}");
+}
+
+#[test]
+fn a_view_column_cast_to_another_type_makes_the_view_again() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer\n);\n\nCREATE VIEW public.v AS\n SELECT t.a\n   FROM public.t;\n",
+        "CREATE TABLE public.t (\n    a integer\n);\n\nCREATE VIEW public.v AS\n SELECT (t.a)::bigint AS a\n   FROM public.t;\n",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    assert!(
+        pos("DROP VIEW public.v;") < pos("CREATE VIEW public.v"),
+        "{sql}"
+    );
+    assert!(!sql.contains("CREATE OR REPLACE VIEW"), "{sql}");
+}
+
+#[test]
+fn a_sequence_made_unlogged_and_a_descending_one_get_their_settings() {
+    let sql = draft(
+        "CREATE SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n",
+        "CREATE UNLOGGED SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n",
+    );
+    assert!(
+        sql.contains("ALTER SEQUENCE public.s SET UNLOGGED;"),
+        "{sql}"
+    );
+    let sql = draft(
+        "CREATE SEQUENCE public.s\n    START WITH 1\n    INCREMENT BY 1\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1;\n",
+        "CREATE SEQUENCE public.s\n    START WITH -1\n    INCREMENT BY -1\n    MINVALUE -1000\n    NO MAXVALUE\n    CACHE 1;\n",
+    );
+    assert!(sql.contains("MAXVALUE -1 START"), "{sql}");
+    assert!(sql.contains("NO CYCLE RESTART;"), "{sql}");
+    assert!(!sql.contains("NO MAXVALUE"), "{sql}");
+}
+
+#[test]
+fn a_trigger_that_fires_otherwise_is_not_dropped() {
+    let both = "CREATE TABLE public.t (\n    a integer\n);\n\nCREATE TRIGGER tr BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.f();\n\n";
+    let sql = draft(
+        &format!("{both}ALTER TABLE public.t DISABLE TRIGGER tr;\n"),
+        &format!("{both}ALTER TABLE public.t ENABLE REPLICA TRIGGER tr;\n"),
+    );
+    assert!(!sql.contains("DROP TRIGGER"), "{sql}");
+    assert!(
+        sql.contains("ALTER TABLE public.t ENABLE REPLICA TRIGGER tr;"),
+        "{sql}"
+    );
+    let sql = draft(
+        &format!("{both}ALTER TABLE public.t DISABLE TRIGGER tr;\n"),
+        both,
+    );
+    assert!(!sql.contains("DROP TRIGGER"), "{sql}");
+    assert!(
+        sql.contains("ALTER TABLE public.t ENABLE TRIGGER tr;"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn storage_parameters_keep_their_order_and_their_toast_prefix() {
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a integer\n)\nWITH (fillfactor='70', autovacuum_enabled='false');\n",
+        "CREATE TABLE public.t (\n    a integer\n)\nWITH (fillfactor='90', autovacuum_enabled='false');\n",
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.t SET (fillfactor = '90', autovacuum_enabled = 'false');"),
+        "{sql}"
+    );
+    let sql = draft(
+        "CREATE TABLE public.t (\n    a text\n);\n",
+        "CREATE TABLE public.t (\n    a text\n)\nWITH (toast.autovacuum_enabled='false');\n",
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.t SET (toast.autovacuum_enabled = 'false');"),
+        "{sql}"
+    );
+}
+
+#[test]
+fn removed_default_privileges_are_revoked() {
+    let sql = draft(
+        "ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT ALL ON FUNCTIONS  TO app;\n",
+        "",
+    );
+    assert!(
+        sql.contains(
+            "ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS FROM app;"
+        ),
+        "{sql}"
+    );
+    assert!(!sql.contains("-- manual"), "{sql}");
+}
+
+#[test]
+fn a_check_and_a_type_change_on_a_partitioned_table_are_written_on_the_parent_only() {
+    let table = |ty: &str, check: &str| {
+        format!(
+            "CREATE TABLE public.m (\n    id {ty},\n    at date{check}\n)\nPARTITION BY RANGE (at);\n\nCREATE TABLE public.m_2024 (\n    id {ty},\n    at date{check}\n);\n\nALTER TABLE ONLY public.m ATTACH PARTITION public.m_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+        )
+    };
+    let sql = draft(
+        &table("integer", ""),
+        &table("bigint", ",\n    CONSTRAINT m_id_pos CHECK ((id > 0))"),
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.m ADD CONSTRAINT m_id_pos"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("ALTER TABLE public.m ALTER COLUMN id TYPE bigint"),
+        "{sql}"
+    );
+    assert!(!sql.contains("public.m_2024 ADD CONSTRAINT"), "{sql}");
+    assert!(!sql.contains("public.m_2024 ALTER COLUMN"), "{sql}");
+}
