@@ -23,6 +23,9 @@ mod table;
 use column::column;
 pub use hazard::Hazard;
 
+/// A draft's statements and its `-- manual:` notes.
+type Drafted = (Vec<DraftStatement>, Vec<String>);
+
 /// The SQL that would turn the left schema into the right one: a draft for review, printed by
 /// its `Display`. What it cannot express safely is a `-- manual:` comment naming the object.
 ///
@@ -56,9 +59,10 @@ pub struct Migration<'a> {
     diff: &'a SchemaDiff,
     allow_unsafe: bool,
     online: bool,
-    /// The plan, made when first asked for: `Display`, [`Migration::statements`] and the
-    /// counts share it (it does not depend on `allow_unsafe`).
-    plan: std::sync::OnceLock<Plan>,
+    /// The statements and `-- manual:` notes, made when first asked for: `Display`,
+    /// [`Migration::statements`] and the counts share them (they do not depend on
+    /// `allow_unsafe`).
+    drafted: std::sync::OnceLock<Drafted>,
 }
 
 impl SchemaDiff {
@@ -69,7 +73,7 @@ impl SchemaDiff {
             diff: self,
             allow_unsafe: false,
             online: false,
-            plan: std::sync::OnceLock::new(),
+            drafted: std::sync::OnceLock::new(),
         }
     }
 }
@@ -188,7 +192,7 @@ impl Migration<'_> {
     #[must_use]
     pub fn online(mut self, online: bool) -> Self {
         if online != self.online {
-            self.plan = std::sync::OnceLock::new();
+            self.drafted = std::sync::OnceLock::new();
         }
         self.online = online;
         self
@@ -236,11 +240,15 @@ impl Migration<'_> {
         if self.diff.is_empty() {
             return Vec::new();
         }
-        self.drafted().0
+        self.drafted().0.clone()
     }
 
     /// The draft's statements (see [`Migration::statements`]) and its manual notes.
-    fn drafted(&self) -> (Vec<DraftStatement>, Vec<String>) {
+    fn drafted(&self) -> &Drafted {
+        self.drafted.get_or_init(|| self.draft())
+    }
+
+    fn draft(&self) -> Drafted {
         if self.diff.is_empty() {
             return (Vec::new(), Vec::new());
         }
@@ -279,7 +287,8 @@ impl Migration<'_> {
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn destructive_count(&self) -> usize {
-        self.statements()
+        self.drafted()
+            .0
             .iter()
             .filter(|s| s.is_destructive())
             .count()
@@ -298,7 +307,7 @@ impl Migration<'_> {
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn manual_notes(&self) -> Vec<String> {
-        self.drafted().1
+        self.drafted().1.clone()
     }
 
     /// How many `-- manual:` notes the draft has (see [`Migration::manual_notes`]).
@@ -309,16 +318,12 @@ impl Migration<'_> {
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn manual_count(&self) -> usize {
-        self.manual_notes().len()
+        self.drafted().1.len()
     }
 
     /// The actions of the draft, in the order they run: ordered by the dependencies between
     /// the objects of each dump (see `order`) when the dumps are known, else by phase.
     fn plan(&self) -> Plan {
-        self.plan.get_or_init(|| self.make_plan()).clone()
-    }
-
-    fn make_plan(&self) -> Plan {
         let plan = self.plan_recreating(Vec::new());
         // A label added by `ALTER TYPE … ADD VALUE` cannot be used before the transaction
         // commits: an enum whose new labels the draft uses is recreated instead, unless the
@@ -551,7 +556,7 @@ impl fmt::Display for Migration<'_> {
         for s in &statements[..settings] {
             writeln!(f, "{}", s.sql)?;
         }
-        for m in &manual {
+        for m in manual {
             writeln!(f, "{m}")?;
         }
         for s in &statements[settings..] {
