@@ -40,6 +40,19 @@ pub(super) struct Node {
     pub attach: bool,
 }
 
+impl Node {
+    /// The node of a whole object (its definition), which its parts' nodes belong to.
+    fn whole(ns: ObjectKind, object: Arc<str>) -> Self {
+        Node {
+            ns,
+            object,
+            kind: ObjectKind::Definition,
+            part: "".into(),
+            attach: false,
+        }
+    }
+}
+
 pub(super) type Id = u32;
 
 /// The nodes of both sides (one numbering) and each side's edges.
@@ -156,13 +169,7 @@ impl<'a> Graph<'a> {
 
     /// The node of an object.
     pub fn object(&self, ns: ObjectKind, name: &str) -> Option<Id> {
-        self.id(&Node {
-            ns,
-            object: name.into(),
-            kind: ObjectKind::Definition,
-            part: "".into(),
-            attach: false,
-        })
+        self.id(&Node::whole(ns, name.into()))
     }
 
     /// The object a node is a part of.
@@ -252,17 +259,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
         let attach = e.part.kind == Index
             && toks.first().is_some_and(|t| t.is_word("alter"))
             && toks.iter().any(|t| t.is_word("attach"));
-        let object = intern(
-            nodes,
-            ids,
-            Node {
-                ns: key.ns,
-                object: Arc::clone(&key.name),
-                kind: Definition,
-                part: "".into(),
-                attach: false,
-            },
-        );
+        let object = intern(nodes, ids, Node::whole(key.ns, Arc::clone(&key.name)));
         let id = intern(
             nodes,
             ids,
