@@ -614,57 +614,49 @@ fn the_size_limit_bounds_a_directorys_sql_files_together() {
     assert!(!text(&o.stderr).contains("the dump"), "{}", text(&o.stderr));
 }
 
-#[test]
-fn a_shell_escape_in_a_migration_is_refused_before_anything_runs() {
+/// Writes `files` (paths under a migration directory `m`, texts where `{marker}` stands for a
+/// file that a shell escape would create) and checks that comparing the directory exits 2 with
+/// `refusal` before anything runs.
+fn refuses_before_running(files: &[(&str, &str)], refusal: &str) {
     if !have_postgres() {
         return;
     }
     let inputs = tempfile::tempdir().unwrap();
     std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let dir = inputs.path().join("m");
-    std::fs::create_dir(&dir).unwrap();
     let marker = inputs.path().join("ran");
-    std::fs::write(dir.join("001.sql"), "CREATE TABLE t (a int);\n").unwrap();
-    std::fs::write(
-        dir.join("002.sql"),
-        format!("SELECT 1;\n\\! touch {}\n", marker.display()),
-    )
-    .unwrap();
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = text.replace("{marker}", &marker.display().to_string());
+        std::fs::write(path, text).unwrap();
+    }
     let dir = dir.to_str().unwrap();
     let o = run_clean(&[dir, dir]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("002.sql:2: psql meta-command \\! is not run by sql-compare"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains(refusal), "{}", text(&o.stderr));
     assert!(!marker.exists());
 }
 
 #[test]
-fn a_shell_escape_in_an_included_file_is_refused_too() {
-    if !have_postgres() {
-        return;
-    }
-    let inputs = tempfile::tempdir().unwrap();
-    std::fs::set_permissions(inputs.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
-    let dir = inputs.path().join("m");
-    std::fs::create_dir_all(dir.join("lib")).unwrap();
-    let marker = inputs.path().join("ran");
-    std::fs::write(dir.join("001.sql"), "\\ir lib/a.inc\n").unwrap();
-    std::fs::write(dir.join("lib/a.inc"), "\\ir b.inc\n").unwrap();
-    std::fs::write(
-        dir.join("lib/b.inc"),
-        format!("CREATE TABLE t (a int);\n\\! touch {}\n", marker.display()),
-    )
-    .unwrap();
-    let dir = dir.to_str().unwrap();
-    let o = run_clean(&[dir, dir]);
-    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(
-        text(&o.stderr).contains("b.inc:2: psql meta-command \\! is not run by sql-compare"),
-        "{}",
-        text(&o.stderr)
+fn a_shell_escape_in_a_migration_is_refused_before_anything_runs() {
+    refuses_before_running(
+        &[
+            ("001.sql", "CREATE TABLE t (a int);\n"),
+            ("002.sql", "SELECT 1;\n\\! touch {marker}\n"),
+        ],
+        "002.sql:2: psql meta-command \\! is not run by sql-compare",
     );
-    assert!(!marker.exists());
+}
+
+#[test]
+fn a_shell_escape_in_an_included_file_is_refused_too() {
+    refuses_before_running(
+        &[
+            ("001.sql", "\\ir lib/a.inc\n"),
+            ("lib/a.inc", "\\ir b.inc\n"),
+            ("lib/b.inc", "CREATE TABLE t (a int);\n\\! touch {marker}\n"),
+        ],
+        "b.inc:2: psql meta-command \\! is not run by sql-compare",
+    );
 }
