@@ -860,7 +860,11 @@ CREATE TABLE public."a""""b" (id int);
 
 #[test]
 fn the_documented_json_example_is_real_output() {
-    let doc = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let doc = std::fs::read_to_string(format!(
+        "{}/docs/json-output.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let start = doc.find("```json\n").unwrap() + "```json\n".len();
     let example = &doc[start..start + doc[start..].find("```").unwrap()];
     let o = run(&["--format", "json", MODELS, BROKEN]);
