@@ -92,7 +92,8 @@ fn setting_kind(text: &str) -> Option<String> {
 }
 
 /// The action that undoes a column setting: `SET STATISTICS -1`, `SET COMPRESSION default`,
-/// `RESET (option, …)`; None for `SET STORAGE`, whose default depends on the type.
+/// `RESET (option, …)`; None for `SET STORAGE`, whose default depends on the type (see
+/// `reset_storage`).
 fn reset_setting(text: &str) -> Option<String> {
     let t = toks(text);
     let at = t.iter().position(|x| x.is_word("set"))?;
@@ -113,6 +114,62 @@ fn reset_setting(text: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The storage a built-in type has by default (`pg_type.typstorage`), by the name pg_dump
+/// writes it with: arrays and variable-length text and binary types are EXTENDED, `numeric`,
+/// `inet` and `cidr` MAIN, fixed-length numbers, dates, times and the like PLAIN. None for
+/// any other type.
+fn builtin_storage(ty: &str) -> Option<&'static str> {
+    let (name, dims) = type_shape(ty);
+    if dims > 0 {
+        return Some("EXTENDED");
+    }
+    let base = name.split('(').next().unwrap_or_default();
+    Some(match base {
+        "smallint"
+        | "integer"
+        | "bigint"
+        | "real"
+        | "doubleprecision"
+        | "boolean"
+        | "date"
+        | "uuid"
+        | "oid"
+        | "money"
+        | "interval"
+        | "timestampwithouttimezone"
+        | "timestampwithtimezone"
+        | "timewithouttimezone"
+        | "timewithtimezone" => "PLAIN",
+        "numeric" | "inet" | "cidr" => "MAIN",
+        "text" | "charactervarying" | "character" | "bytea" | "json" | "jsonb" | "xml"
+        | "tsvector" | "bit" | "bitvarying" => "EXTENDED",
+        _ => return None,
+    })
+}
+
+/// The statement that gives a column back its type's default storage. PostgreSQL 15 has no
+/// `SET STORAGE DEFAULT` (16 added it): for a built-in type of known storage the storage is
+/// written, for any other type (a domain, an enum, an extension's type) a `DO` block reads it
+/// from `pg_type.typstorage` of the column's type (`p`, `e`, `m`, `x`: PLAIN, EXTERNAL, MAIN,
+/// EXTENDED).
+pub(super) fn reset_storage(table: &str, col: &str, ty: Option<&str>) -> String {
+    if let Some(storage) = ty.and_then(builtin_storage) {
+        return format!("ALTER TABLE {table} ALTER COLUMN {col} SET STORAGE {storage}");
+    }
+    let literal = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let rel = literal(table);
+    let att = literal(&crate::classify::object::unquote_ident(col));
+    let body = format!(
+        "\nBEGIN\n    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', {rel}::regclass, {att},\n        (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END\n           FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid\n          WHERE a.attrelid = {rel}::regclass AND a.attname = {att}));\nEND\n"
+    );
+    // A dollar quote that the body does not hold.
+    let mut tag = String::from("$storage$");
+    while body.contains(&tag) {
+        tag.insert(tag.len() - 1, '_');
+    }
+    format!("DO {tag}{body}{tag}")
 }
 
 /// The expression of an `ALTER TABLE … ALTER COLUMN c SET DEFAULT expr` statement.
@@ -469,6 +526,19 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             }
             match reset_setting(&s.text) {
                 Some(what) => what,
+                None if kind.as_deref() == Some("storage") => {
+                    let ty = re
+                        .first()
+                        .or(le.first())
+                        .and_then(|d| column_def(&d.text))
+                        .map(|d| render(&d.ty));
+                    plan.create(
+                        Phase::AlterColumn,
+                        s.lines.start,
+                        reset_storage(table, col, ty.as_deref()),
+                    );
+                    continue;
+                }
                 None => {
                     plan.manual(
                         part,

@@ -1014,6 +1014,20 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             add_statements(plan, part, r);
         }
         Definition => match object.kind() {
+            // A relation that becomes one of another kind (a table a view): dropped, then
+            // created again; with the dumps known, `order` makes it again whole, with what
+            // depends on it.
+            Table | View | MaterializedView | ForeignTable | Sequence
+                if l.len() == 1
+                    && r.len() == 1
+                    && relation_kind(&l[0].text).is_some()
+                    && relation_kind(&l[0].text) != relation_kind(&r[0].text) =>
+            {
+                if let Some((phase, what)) = relation_kind(&l[0].text).and_then(drop_relation) {
+                    plan.drop(phase, ll, format!("DROP {what} {table}"));
+                }
+                add_statements(plan, part, r);
+            }
             View if !r.is_empty() => {
                 for s in r {
                     plan.create(Phase::CreateView, s.lines.start, or_replace(&s.text));
@@ -1139,6 +1153,44 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         }
         _ => plan.manual(part, "not expressible as a migration"),
     }
+}
+
+/// The kind of relation a `CREATE` statement makes: a table (partitioned, unlogged…), a
+/// view, a materialized view, a foreign table or a sequence.
+fn relation_kind(text: &str) -> Option<ObjectKind> {
+    let t = toks(text);
+    let mut c = crate::classify::cursor::Cursor::new(&t);
+    if !c.eat("create") {
+        return None;
+    }
+    c.eat_all(&["or", "replace"]);
+    for w in [
+        "global",
+        "local",
+        "temporary",
+        "temp",
+        "unlogged",
+        "recursive",
+    ] {
+        c.eat(w);
+    }
+    c.object_kind().filter(|k| {
+        use ObjectKind::*;
+        matches!(k, Table | View | MaterializedView | ForeignTable | Sequence)
+    })
+}
+
+/// The phase and the words of the `DROP` of a relation of a kind.
+fn drop_relation(kind: ObjectKind) -> Option<(Phase, &'static str)> {
+    use ObjectKind::*;
+    Some(match kind {
+        Table => (Phase::DropRelation, "TABLE"),
+        ForeignTable => (Phase::DropRelation, "FOREIGN TABLE"),
+        View => (Phase::DropView, "VIEW"),
+        MaterializedView => (Phase::DropView, "MATERIALIZED VIEW"),
+        Sequence => (Phase::DropType, "SEQUENCE"),
+        _ => return None,
+    })
 }
 
 fn is_create(text: &str) -> bool {

@@ -541,9 +541,16 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             continue;
         }
         for part in change.details() {
-            if refused_in_place(change, part)
-                && let Some(o) = graph.object(change.kind().namespace(), change.name())
-            {
+            let Some(o) = graph.object(change.kind().namespace(), change.name()) else {
+                continue;
+            };
+            // A relation that becomes one of another kind (a table a view).
+            let kind_changed = part.kind() == Definition
+                && matches!(
+                    (left.kind(o), right.kind(o)),
+                    (Some(a), Some(b)) if a != b && super::drop_relation(a).is_some()
+                );
+            if (refused_in_place(change, part) || kind_changed) && !objects.contains(&o) {
                 objects.push(o);
             }
         }
@@ -620,15 +627,22 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         }
         let node = &graph.nodes[o as usize];
         let (phase, what) = match left.kind(o) {
-            Some(View) => (Phase::DropView, "VIEW"),
-            Some(MaterializedView) => (Phase::DropView, "MATERIALIZED VIEW"),
             Some(Function) => (Phase::DropRoutine, "FUNCTION"),
             Some(Procedure) => (Phase::DropRoutine, "PROCEDURE"),
-            _ => continue,
+            Some(k) => match super::drop_relation(k) {
+                Some(d) => d,
+                None => continue,
+            },
+            None => continue,
         };
         // Made again at once from the right dump, a view or routine loses nothing; a
-        // materialized view loses its rows (created `WITH NO DATA`).
-        let destructive = (what == "MATERIALIZED VIEW").then_some(Destructive::Drop);
+        // materialized view loses its rows (created `WITH NO DATA`), a table or a sequence
+        // what it holds.
+        let destructive = matches!(
+            what,
+            "MATERIALIZED VIEW" | "TABLE" | "FOREIGN TABLE" | "SEQUENCE"
+        )
+        .then_some(Destructive::Drop);
         let sql = format!("DROP {what} {}", node.object);
         let stmts = right.object_stmts.get(&o).cloned().unwrap_or_default();
         let drops = object_nodes(graph, LEFT, o);
