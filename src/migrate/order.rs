@@ -149,14 +149,146 @@ fn effect(a: &Action, diff: &SchemaDiff, graph: &Graph<'_>) -> Effect {
             if e.pure || part.change() == ChangeKind::Removed {
                 e.drops.push(n);
             } else {
-                if part.change() == ChangeKind::Changed {
+                // A column's `DROP DEFAULT`, `DROP IDENTITY`, `DROP NOT NULL` or `DROP
+                // EXPRESSION` makes nothing that needs another object; its `ADD GENERATED …
+                // AS IDENTITY` takes nothing away.
+                let column = part.kind() == ObjectKind::Column;
+                let (removes, adds) = column_property(&t);
+                if part.change() == ChangeKind::Changed && !(column && adds) {
                     e.drops.push(n);
                 }
-                e.creates.push(n);
+                if !(column && removes) {
+                    e.creates.push(n);
+                }
             }
         }
     }
     e
+}
+
+/// Whether an `ALTER TABLE … ALTER [COLUMN] c …` only takes a property of the column away
+/// (`DROP DEFAULT`, `DROP IDENTITY`, `DROP NOT NULL`, `DROP EXPRESSION`), or only adds an
+/// identity (`ADD GENERATED`).
+fn column_property(t: &[Tok]) -> (bool, bool) {
+    let top = top_level(t);
+    let at = |i: usize, w: &str| top.contains(&i) && t[i].is_word(w);
+    let Some(alter) = top.iter().copied().skip(1).find(|&i| t[i].is_word("alter")) else {
+        return (false, false);
+    };
+    let mut k = alter + 1;
+    if at(k, "column") {
+        k += 1;
+    }
+    let (verb, what) = (k + 1, k + 2);
+    let removes = at(verb, "drop")
+        && ["default", "identity", "not", "expression"]
+            .iter()
+            .any(|w| at(what, w));
+    let adds = at(verb, "add") && at(what, "generated");
+    (removes, adds)
+}
+
+/// The relation names (tables, views, sequences, indexes, types, by their qualified names as
+/// PostgreSQL reads them) that an action takes (`CREATE …`, `ADD CONSTRAINT … PRIMARY KEY`
+/// or `UNIQUE`, an identity's `SEQUENCE NAME`) and those it frees (`DROP …`, `DROP
+/// CONSTRAINT`, `DROP IDENTITY`, whose sequence the left dump names): one relation's name
+/// must be free before another takes it.
+fn relation_names(a: &Action, graph: &Graph<'_>, node: Option<Id>) -> (Vec<String>, Vec<String>) {
+    use crate::classify::object::schema_part;
+    let t = toks(&a.sql);
+    let (mut takes, mut frees) = (Vec::new(), Vec::new());
+    let mut c = Cursor::new(&t);
+    let in_schema = |name: String, of: &str| match schema_part(of) {
+        Some(s) if schema_part(&name).is_none() => format!("{s}.{name}"),
+        _ => name,
+    };
+    // The name after `SEQUENCE NAME`, at any depth.
+    let sequence_name = |t: &[Tok]| {
+        let k = t
+            .windows(2)
+            .position(|w| w[0].is_word("sequence") && w[1].is_word("name"))?;
+        Cursor { t, i: k + 2 }.name()
+    };
+    if c.eat("create") {
+        c.eat_all(&["or", "replace"]);
+        for w in [
+            "global",
+            "local",
+            "temporary",
+            "temp",
+            "unlogged",
+            "recursive",
+            "unique",
+        ] {
+            c.eat(w);
+        }
+        let kind = c.object_kind();
+        c.eat("concurrently");
+        c.eat_all(&["if", "not", "exists"]);
+        use ObjectKind::*;
+        match kind {
+            Some(Index) => {
+                let name = c.name();
+                if c.eat("on") {
+                    c.eat("only");
+                    if let (Some(n), Some(table)) = (name, c.name()) {
+                        takes.push(in_schema(n, &table));
+                    }
+                }
+            }
+            Some(Table | View | MaterializedView | ForeignTable | Sequence | Type | Domain) => {
+                takes.extend(c.name());
+            }
+            _ => {}
+        }
+    } else if c.eat("drop") {
+        use ObjectKind::*;
+        if let Some(
+            Table | View | MaterializedView | ForeignTable | Sequence | Index | Type | Domain,
+        ) = c.object_kind()
+        {
+            c.eat("concurrently");
+            c.eat_all(&["if", "exists"]);
+            while let Some(n) = c.name() {
+                frees.push(n);
+                if !c.eat_punct(',') {
+                    break;
+                }
+            }
+        }
+    } else if c.eat("alter") && c.eat("table") {
+        c.eat_all(&["if", "exists"]);
+        c.eat("only");
+        let Some(table) = c.name() else {
+            return (takes, frees);
+        };
+        if c.eat("add") {
+            if c.eat("constraint")
+                && let Some(name) = c.name()
+                && (c.at("primary") || c.at("unique") || c.at("exclude"))
+            {
+                takes.push(in_schema(name, &table));
+            }
+            takes.extend(sequence_name(&t));
+        } else if c.eat_all(&["drop", "constraint"]) {
+            c.eat_all(&["if", "exists"]);
+            frees.extend(c.name().map(|n| in_schema(n, &table)));
+        } else if column_property(&t) == (false, true) {
+            takes.extend(sequence_name(&t));
+        } else if t.last().is_some_and(|w| w.is_word("identity"))
+            && column_property(&t).0
+            && let Some(n) = node
+        {
+            // The identity's sequence, as the left dump names it.
+            let left = &graph.sides[LEFT];
+            frees.extend(
+                left.node_stmts(n)
+                    .iter()
+                    .find_map(|&s| sequence_name(&toks(left.stmt_text(s).0))),
+            );
+        }
+    }
+    (takes, frees)
 }
 
 fn object_nodes(graph: &Graph<'_>, side: usize, object: Id) -> Vec<Id> {
@@ -958,6 +1090,35 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
                     continue;
                 }
                 for &b in droppers.get(&z).unwrap_or(&none) {
+                    edges.insert((b, a));
+                }
+            }
+        }
+    }
+    // A relation's name is freed before another relation takes it (a serial's sequence
+    // dropped before an identity's of the same name is made).
+    let mut freeing: HashMap<String, Vec<usize>> = HashMap::default();
+    let names: Vec<(Vec<String>, Vec<String>)> = plan
+        .actions
+        .iter()
+        .zip(effects)
+        .map(|(a, e)| {
+            let node = match a.origin {
+                Origin::Part(..) => e.drops.first().or(e.creates.first()).copied(),
+                _ => None,
+            };
+            relation_names(a, graph, node)
+        })
+        .collect();
+    for (b, (_, frees)) in names.iter().enumerate() {
+        for name in frees {
+            freeing.entry(name.clone()).or_default().push(b);
+        }
+    }
+    for (a, (takes, _)) in names.iter().enumerate() {
+        for name in takes {
+            for &b in freeing.get(name).unwrap_or(&none) {
+                if b != a {
                     edges.insert((b, a));
                 }
             }
