@@ -1124,6 +1124,26 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             }
         }
         RowSecurity => rls::row_security(plan, part, l, r),
+        // Compared only with `strict_column_order`.
+        ColumnOrder => {
+            let order = r.first().map_or("", |s| s.text.trim());
+            let cols = order
+                .strip_prefix('(')
+                .and_then(|o| o.strip_suffix(')'))
+                .unwrap_or(order);
+            plan.manual(
+                part,
+                &format!(
+                    "PostgreSQL cannot reorder a table's columns in place (ADD COLUMN puts a \
+                     column last): to get the order {order}, create the table anew with its \
+                     columns in that order, copy the rows with INSERT INTO <new table> \
+                     ({cols}) SELECT {cols} FROM {table};, give it the indexes, constraints, \
+                     defaults, triggers, policies, privileges, comments and owner of {table} \
+                     and make the views and foreign keys that use {table} use it, drop \
+                     {table} and rename the new table to its name; or accept the order"
+                ),
+            );
+        }
         Owner | OwnedBy | Partition | ReplicaIdentity | Cluster => {
             if !l.is_empty() && r.is_empty() {
                 let sql = match part.kind() {

@@ -1864,3 +1864,24 @@ fn a_relation_name_is_freed_before_another_relation_takes_it() {
     let default = at(&sql, "ALTER COLUMN id SET DEFAULT nextval(");
     assert!(identity < create && create < default, "{sql}");
 }
+
+#[test]
+fn a_column_order_compared_strictly_is_left_to_a_human_with_what_to_write() {
+    let diff = crate::Comparer::new()
+        .strict_column_order(true)
+        .diff("CREATE TABLE t (a int, b text);", "CREATE TABLE t (b text, a int);")
+        .unwrap();
+    let notes = diff.migration().manual_notes();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    let note = &notes[0];
+    assert!(note.starts_with("-- manual: changed column order public.t: "), "{note}");
+    assert!(note.contains("to get the order (b, a)"), "{note}");
+    assert!(
+        note.contains("INSERT INTO <new table> (b, a) SELECT b, a FROM public.t;"),
+        "{note}"
+    );
+    // By default the order is not compared: nothing to draft.
+    assert!(crate::diff("CREATE TABLE t (a int, b text);", "CREATE TABLE t (b text, a int);")
+        .unwrap()
+        .is_empty());
+}
