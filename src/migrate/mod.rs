@@ -14,6 +14,7 @@ mod domain;
 mod enums;
 mod graph;
 mod hazard;
+mod inherit;
 mod online;
 mod order;
 mod partition;
@@ -338,15 +339,19 @@ impl Migration<'_> {
     /// The actions of the draft, the enums named in `recreate` recreated even if labels
     /// were only added to them.
     fn plan_recreating(&self, recreate: Vec<String>) -> Plan {
+        let graph = self.diff.sources.as_ref().and_then(graph::Graph::new);
         let mut plan = Plan {
             recreate,
+            inherit: std::sync::Arc::new(
+                graph.as_ref().map(inherit::Tables::new).unwrap_or_default(),
+            ),
             ..Plan::default()
         };
         for (c, change) in self.diff.changes().iter().enumerate() {
             plan.current = Origin::Whole(c);
             object(&mut plan, change);
         }
-        match self.diff.sources.as_ref().and_then(graph::Graph::new) {
+        match graph {
             Some(graph) => order::arrange(&mut plan, self.diff, &graph),
             None => plan.actions.sort_by_key(|a| (a.phase, a.order, a.seq)),
         }
@@ -439,6 +444,8 @@ pub(crate) struct Plan {
     recreate: Vec<String>,
     /// Where the actions being planned come from.
     current: Origin,
+    /// The tables of both dumps, for the columns they have through their parents.
+    inherit: std::sync::Arc<inherit::Tables>,
 }
 
 impl Plan {
@@ -954,6 +961,10 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     format!("ALTER {what} {table} DROP CONSTRAINT {}", part.name()),
                 );
             }
+            // A CHECK constraint the table had from a parent it leaves stays as its own.
+            if l.is_empty() && plan.inherit.check_left_by_old_parents(table, part.name()) {
+                return;
+            }
             for s in r {
                 let fk = has_word(&toks(&s.text), "references");
                 let phase = if fk {
@@ -1095,7 +1106,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             Table
                 if l.len() == 1
                     && r.len() == 1
-                    && table::table_settings(plan, table, &l[0], &r[0]) => {}
+                    && table::table_settings(plan, part, table, &l[0], &r[0]) => {}
             Type if l.len() == 1
                 && r.len() == 1
                 && composite::composite(plan, table, &l[0], &r[0]) => {}

@@ -146,6 +146,14 @@ fn effect(a: &Action, diff: &SchemaDiff, graph: &Graph<'_>) -> Effect {
             let Some(n) = part_node(graph, object, part, attach) else {
                 return e;
             };
+            // `INHERIT` makes nothing that others need (see `inheritance_edges`); `NO
+            // INHERIT` takes the old parent away.
+            if let Some((_, no, _)) = inheritance(&t) {
+                if no {
+                    e.drops.push(n);
+                }
+                return e;
+            }
             if e.pure || part.change() == ChangeKind::Removed {
                 e.drops.push(n);
             } else {
@@ -289,6 +297,117 @@ fn relation_names(a: &Action, graph: &Graph<'_>, node: Option<Id>) -> (Vec<Strin
         }
     }
     (takes, frees)
+}
+
+/// `ALTER TABLE [ONLY] t [NO] INHERIT p`: the table, whether it is `NO INHERIT`, the parent.
+fn inheritance(t: &[Tok]) -> Option<(String, bool, String)> {
+    let mut c = Cursor::new(t);
+    if !(c.eat("alter") && c.eat("table")) {
+        return None;
+    }
+    c.eat_all(&["if", "exists"]);
+    c.eat("only");
+    let table = c.name()?;
+    let no = c.eat("no");
+    if !c.eat("inherit") {
+        return None;
+    }
+    let parent = c.name()?;
+    c.done().then_some((table, no, parent))
+}
+
+/// The table an `ALTER TABLE` changes, and whether it adds a column or a constraint to it.
+fn altered_table(t: &[Tok]) -> Option<(String, bool)> {
+    let mut c = Cursor::new(t);
+    if !(c.eat("alter") && c.eat("table")) {
+        return None;
+    }
+    c.eat_all(&["if", "exists"]);
+    c.eat("only");
+    let table = c.name()?;
+    Some((table, c.at("add")))
+}
+
+/// The order around a table's `INHERIT` and `NO INHERIT`: what the table gets added (columns,
+/// constraints) and what its new parent gets (columns, constraints) before `INHERIT`, which
+/// needs them; the changes of the table's columns and constraints after `NO INHERIT`, which
+/// makes the columns it inherited its own.
+fn inheritance_edges(
+    plan: &Plan,
+    effects: &[Effect],
+    diff: &SchemaDiff,
+    graph: &Graph<'_>,
+    edges: &mut HashSet<(usize, usize)>,
+) {
+    let parsed: Vec<Option<(String, bool, String)>> = plan
+        .actions
+        .iter()
+        .map(|a| inheritance(&toks(&a.sql)))
+        .collect();
+    if parsed.iter().all(Option::is_none) {
+        return;
+    }
+    let right = &graph.sides[RIGHT];
+    let altered: Vec<Option<(String, bool)>> = plan
+        .actions
+        .iter()
+        .map(|a| altered_table(&toks(&a.sql)))
+        .collect();
+    for (k, p) in parsed.iter().enumerate() {
+        let Some((table, no, parent)) = p else {
+            continue;
+        };
+        if *no {
+            for (a, act) in plan.actions.iter().enumerate() {
+                let Origin::Part(c, q) = act.origin else {
+                    continue;
+                };
+                let change = &diff.changes()[c];
+                let kind = change.details()[q].kind();
+                let adds = altered[a].as_ref().is_some_and(|(_, adds)| *adds);
+                if a != k
+                    && change.name() == table
+                    && matches!(kind, ObjectKind::Column | ObjectKind::Constraint)
+                    && parsed[a].is_none()
+                    && !adds
+                {
+                    edges.insert((k, a));
+                }
+                // The old parent's columns are dropped after: the table keeps its copies.
+                let drops_parent_column = act.destructive == Some(Destructive::DropColumn)
+                    && altered[a].as_ref().is_some_and(|(x, _)| x == parent);
+                if drops_parent_column {
+                    edges.insert((k, a));
+                }
+            }
+            continue;
+        }
+        for (a, t) in altered.iter().enumerate() {
+            if a != k
+                && parsed[a].is_none()
+                && t.as_ref().is_some_and(|(x, adds)| x == table && *adds)
+            {
+                edges.insert((a, k));
+            }
+        }
+        let Some(o) = graph.object(ObjectKind::Table, parent) else {
+            continue;
+        };
+        let needed: HashSet<Id> = object_nodes(graph, RIGHT, o)
+            .into_iter()
+            .filter(|&n| {
+                matches!(
+                    graph.nodes[n as usize].kind,
+                    ObjectKind::Column | ObjectKind::Constraint | ObjectKind::Definition
+                ) && right.has(n)
+            })
+            .collect();
+        for (a, e) in effects.iter().enumerate() {
+            if a != k && e.creates.iter().any(|n| needed.contains(n)) {
+                edges.insert((a, k));
+            }
+        }
+    }
 }
 
 fn object_nodes(graph: &Graph<'_>, side: usize, object: Id) -> Vec<Id> {
@@ -1095,6 +1214,7 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
             }
         }
     }
+    inheritance_edges(plan, effects, diff, graph, &mut edges);
     // A relation's name is freed before another relation takes it (a serial's sequence
     // dropped before an identity's of the same name is made).
     let mut freeing: HashMap<String, Vec<usize>> = HashMap::default();

@@ -80,7 +80,7 @@ fn changed_views_functions_sequences_and_enums() {
 #[test]
 fn what_cannot_be_expressed_is_marked_manual() {
     let diff = crate::diff(
-        "CREATE TABLE t (a int) INHERITS (p);",
+        "CREATE TABLE t (a int) USING heap;",
         "CREATE TABLE t (a int);",
     )
     .unwrap();
@@ -1869,19 +1869,95 @@ fn a_relation_name_is_freed_before_another_relation_takes_it() {
 fn a_column_order_compared_strictly_is_left_to_a_human_with_what_to_write() {
     let diff = crate::Comparer::new()
         .strict_column_order(true)
-        .diff("CREATE TABLE t (a int, b text);", "CREATE TABLE t (b text, a int);")
+        .diff(
+            "CREATE TABLE t (a int, b text);",
+            "CREATE TABLE t (b text, a int);",
+        )
         .unwrap();
     let notes = diff.migration().manual_notes();
     assert_eq!(notes.len(), 1, "{notes:?}");
     let note = &notes[0];
-    assert!(note.starts_with("-- manual: changed column order public.t: "), "{note}");
+    assert!(
+        note.starts_with("-- manual: changed column order public.t: "),
+        "{note}"
+    );
     assert!(note.contains("to get the order (b, a)"), "{note}");
     assert!(
         note.contains("INSERT INTO <new table> (b, a) SELECT b, a FROM public.t;"),
         "{note}"
     );
     // By default the order is not compared: nothing to draft.
-    assert!(crate::diff("CREATE TABLE t (a int, b text);", "CREATE TABLE t (b text, a int);")
+    assert!(
+        crate::diff(
+            "CREATE TABLE t (a int, b text);",
+            "CREATE TABLE t (b text, a int);"
+        )
         .unwrap()
-        .is_empty());
+        .is_empty()
+    );
+}
+
+#[test]
+fn inheritance_changes_are_inherit_and_no_inherit_without_columns_added_twice() {
+    let at = |sql: &str, s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    // The child leaves its parent: the inherited columns stay, its own from then on.
+    let sql = draft(
+        "CREATE TABLE public.parent (id integer NOT NULL, name text);\nCREATE TABLE public.child (\n    extra integer\n)\nINHERITS (public.parent);",
+        "CREATE TABLE public.parent (id integer NOT NULL, name text);\nCREATE TABLE public.child (\n    id integer,\n    name text,\n    extra integer\n);",
+    );
+    let no = at(
+        &sql,
+        "\nALTER TABLE public.child NO INHERIT public.parent;\n",
+    );
+    assert!(
+        no < at(
+            &sql,
+            "\nALTER TABLE public.child ALTER COLUMN id DROP NOT NULL;\n"
+        ),
+        "{sql}"
+    );
+    assert!(!sql.contains("ADD COLUMN"), "{sql}");
+    assert!(!sql.contains("-- manual:"), "{sql}");
+    // Another parent with the same column: INHERIT first keeps the column inherited only.
+    let sql = draft(
+        "CREATE TABLE public.p1 (a integer);\nCREATE TABLE public.p2 (a integer);\nCREATE TABLE public.child (\n)\nINHERITS (public.p1);",
+        "CREATE TABLE public.p1 (a integer);\nCREATE TABLE public.p2 (a integer);\nCREATE TABLE public.child (\n)\nINHERITS (public.p2);",
+    );
+    assert!(
+        at(&sql, "\nALTER TABLE public.child INHERIT public.p2;\n")
+            < at(&sql, "\nALTER TABLE public.child NO INHERIT public.p1;\n"),
+        "{sql}"
+    );
+    // Inherited columns the right table writes as its own too: NO INHERIT, then INHERIT.
+    let sql = draft(
+        "CREATE TABLE public.parent (id bigint NOT NULL);\nCREATE TABLE public.child (\n)\nINHERITS (public.parent);",
+        "CREATE TABLE public.parent (id bigint NOT NULL);\nCREATE TABLE public.child (\n    id bigint\n)\nINHERITS (public.parent);",
+    );
+    assert!(
+        at(
+            &sql,
+            "\nALTER TABLE public.child NO INHERIT public.parent;\n"
+        ) < at(&sql, "\nALTER TABLE public.child INHERIT public.parent;\n"),
+        "{sql}"
+    );
+    assert!(!sql.contains("NOT NULL"), "{sql}");
+    // A parent gained: its columns the child lacks are added first, and a note says they
+    // stay the child's own.
+    let sql = draft(
+        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.child (a integer);",
+        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.child (\n    a integer\n)\nINHERITS (public.p);",
+    );
+    let inherit = at(&sql, "\nALTER TABLE public.child INHERIT public.p;\n");
+    assert!(
+        at(&sql, "\nALTER TABLE public.child ADD COLUMN b integer;\n") < inherit,
+        "{sql}"
+    );
+    assert!(
+        at(
+            &sql,
+            "\nALTER TABLE public.child ADD CONSTRAINT b_pos CHECK"
+        ) < inherit,
+        "{sql}"
+    );
+    assert!(sql.contains("the draft adds b, b_pos to it"), "{sql}");
 }
