@@ -57,6 +57,29 @@ fn column_def(text: &str) -> Option<ColumnDef> {
     (!def.ty.is_empty()).then_some(def)
 }
 
+/// A column's definition without its `DEFAULT …`, rendered: the definition an inherited
+/// column has in its table, whose own default is a statement of its own.
+pub(super) fn without_default(text: &str) -> Option<String> {
+    let t = toks(text);
+    let at = t.iter().position(|x| x.is_word("default"))?;
+    let mut end = at + 1;
+    let mut depth = 0usize;
+    while end < t.len() {
+        match &t[end] {
+            Tok::Punct('(' | '[') => depth += 1,
+            Tok::Punct(')' | ']') => depth = depth.saturating_sub(1),
+            x if depth == 0 && end > at + 1 && COLUMN_KEYWORDS.iter().any(|w| x.is_word(w)) => {
+                break;
+            }
+            _ => {}
+        }
+        end += 1;
+    }
+    let mut rest = t[..at].to_vec();
+    rest.extend_from_slice(&t[end..]);
+    Some(render(&rest))
+}
+
 /// The default written in a column's definition, rendered.
 pub(super) fn column_default(text: &str) -> Option<String> {
     column_def(text)?.default.map(|d| render(&d))
@@ -92,7 +115,8 @@ fn setting_kind(text: &str) -> Option<String> {
 }
 
 /// The action that undoes a column setting: `SET STATISTICS -1`, `SET COMPRESSION default`,
-/// `RESET (option, …)`; None for `SET STORAGE`, whose default depends on the type.
+/// `RESET (option, …)`; None for `SET STORAGE`, whose default depends on the type (see
+/// `reset_storage`).
 fn reset_setting(text: &str) -> Option<String> {
     let t = toks(text);
     let at = t.iter().position(|x| x.is_word("set"))?;
@@ -113,6 +137,62 @@ fn reset_setting(text: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The storage a built-in type has by default (`pg_type.typstorage`), by the name pg_dump
+/// writes it with: arrays and variable-length text and binary types are EXTENDED, `numeric`,
+/// `inet` and `cidr` MAIN, fixed-length numbers, dates, times and the like PLAIN. None for
+/// any other type.
+fn builtin_storage(ty: &str) -> Option<&'static str> {
+    let (name, dims) = type_shape(ty);
+    if dims > 0 {
+        return Some("EXTENDED");
+    }
+    let base = name.split('(').next().unwrap_or_default();
+    Some(match base {
+        "smallint"
+        | "integer"
+        | "bigint"
+        | "real"
+        | "doubleprecision"
+        | "boolean"
+        | "date"
+        | "uuid"
+        | "oid"
+        | "money"
+        | "interval"
+        | "timestampwithouttimezone"
+        | "timestampwithtimezone"
+        | "timewithouttimezone"
+        | "timewithtimezone" => "PLAIN",
+        "numeric" | "inet" | "cidr" => "MAIN",
+        "text" | "charactervarying" | "character" | "bytea" | "json" | "jsonb" | "xml"
+        | "tsvector" | "bit" | "bitvarying" => "EXTENDED",
+        _ => return None,
+    })
+}
+
+/// The statement that gives a column back its type's default storage. PostgreSQL 15 has no
+/// `SET STORAGE DEFAULT` (16 added it): for a built-in type of known storage the storage is
+/// written, for any other type (a domain, an enum, an extension's type) a `DO` block reads it
+/// from `pg_type.typstorage` of the column's type (`p`, `e`, `m`, `x`: PLAIN, EXTERNAL, MAIN,
+/// EXTENDED).
+pub(super) fn reset_storage(table: &str, col: &str, ty: Option<&str>) -> String {
+    if let Some(storage) = ty.and_then(builtin_storage) {
+        return format!("ALTER TABLE {table} ALTER COLUMN {col} SET STORAGE {storage}");
+    }
+    let literal = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    let rel = literal(table);
+    let att = literal(&crate::classify::object::unquote_ident(col));
+    let body = format!(
+        "\nBEGIN\n    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET STORAGE %s', {rel}::regclass, {att},\n        (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END\n           FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid\n          WHERE a.attrelid = {rel}::regclass AND a.attname = {att}));\nEND\n"
+    );
+    // A dollar quote that the body does not hold.
+    let mut tag = String::from("$storage$");
+    while body.contains(&tag) {
+        tag.insert(tag.len() - 1, '_');
+    }
+    format!("DO {tag}{body}{tag}")
 }
 
 /// The expression of an `ALTER TABLE … ALTER COLUMN c SET DEFAULT expr` statement.
@@ -267,6 +347,40 @@ pub(super) fn binary_coercible(from: &str, to: &str) -> bool {
     }
 }
 
+/// A column that the left table has only from a parent it keeps, and that the right one
+/// writes as its own too: `NO INHERIT` then `INHERIT` of that parent make the parent's
+/// columns the table's own, still inherited (once per parent). The parent goes last among the
+/// table's parents: a note says so when it was not last.
+fn reinherit(plan: &mut Plan, tables: &super::inherit::Tables, table: &str, col: &str) {
+    let (old, new) = (tables.parents(0, table), tables.parents(1, table));
+    let Some(p) = new.iter().find(|p| {
+        old.contains(p)
+            && tables
+                .inherited(1, table, col, Some(std::slice::from_ref(*p)))
+                .is_some()
+    }) else {
+        return;
+    };
+    let no = terminate(format!("ALTER TABLE {table} NO INHERIT {p}"));
+    if plan.actions.iter().any(|a| a.sql == no) {
+        return;
+    }
+    plan.create(Phase::AlterColumn, 0, no);
+    plan.create(
+        Phase::AlterColumn,
+        0,
+        format!("ALTER TABLE {table} INHERIT {p}"),
+    );
+    if new.last() != Some(p) {
+        plan.manual.push(format!(
+            "-- manual: changed table {table}: the draft makes {p} its last parent (ALTER TABLE \
+             {table} INHERIT appends it): to keep the order of INHERITS, write NO INHERIT and \
+             INHERIT for the parents after it too (the columns only they give the table become \
+             its own), or accept the order"
+        ));
+    }
+}
+
 pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let table = object.name();
     // Names in the definitions compare relative to the table's schema.
@@ -276,9 +390,68 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let (le, ls): (Vec<&Snippet>, Vec<&Snippet>) = l.iter().partition(|x| !is_statement(x));
     let (re, rs): (Vec<&Snippet>, Vec<&Snippet>) = r.iter().partition(|x| !is_statement(x));
     let alter = |what: String| format!("ALTER TABLE {table} ALTER COLUMN {col} {what}");
+    // A column that a side has only through the table's parents stands there as its parent
+    // writes it, without the default (the table's own default is a statement of its own).
+    let tables = std::sync::Arc::clone(&plan.inherit);
+    let inherited = |side: usize| tables.inherited(side, table, col, None);
+    let (inherited_left, inherited_right) = (inherited(0), inherited(1));
+    let as_inherited = |def: &Option<String>, lines: &[Snippet]| {
+        def.as_ref().map(|d| Snippet {
+            lines: lines
+                .first()
+                .map_or(crate::diff::change::LineRange { start: 0, end: 0 }, |s| {
+                    s.lines
+                }),
+            text: without_default(d).unwrap_or_else(|| d.clone()),
+        })
+    };
+    let parent_left = as_inherited(&inherited_left, r);
+    let parent_right = as_inherited(&inherited_right, l);
+    let (mut le, mut re) = (le, re);
+    let mut change = part.change();
+    // Local on the right and only inherited on the left: the column is there already.
+    // Unless a parent that gives it, kept by the table, drops it (with the table's copy).
+    let kept = {
+        let (old, new) = (tables.parents(0, table), tables.parents(1, table));
+        old.iter().all(|p| {
+            let gives = tables
+                .inherited(0, table, col, Some(std::slice::from_ref(p)))
+                .is_some();
+            !gives || !new.contains(p) || tables.has_column(1, p, col)
+        })
+    };
+    if le.is_empty() && !re.is_empty() && change != ChangeKind::Removed && kept {
+        if let Some(p) = &parent_left {
+            le.push(p);
+            change = ChangeKind::Changed;
+            if inherited_right.is_some() {
+                reinherit(plan, &tables, table, col);
+            }
+        }
+    }
+    // Local on the left and only inherited on the right: the column stays, as the table's own.
+    if re.is_empty() && !le.is_empty() && change != ChangeKind::Added {
+        if let Some(p) = &parent_right {
+            re.push(p);
+            change = ChangeKind::Changed;
+            plan.manual(
+                part,
+                "the right table has this column only from its parents (pg_dump does not \
+                 write it in its CREATE TABLE); PostgreSQL cannot make a column of the \
+                 table's own inherited only: to match, create the table anew, or accept it",
+            );
+        }
+    }
+    // A NOT NULL that a column inherits is not written in its definition.
+    let inherits_not_null =
+        |def: &Option<String>| def.as_deref().is_some_and(super::inherit::not_null);
+    let (left_not_null, right_not_null) = (
+        inherits_not_null(&inherited_left),
+        inherits_not_null(&inherited_right),
+    );
     // Statements already accounted for by comparing the definitions.
     let mut settled_defaults = false;
-    match (part.change(), le.as_slice(), re.as_slice()) {
+    match (change, le.as_slice(), re.as_slice()) {
         (ChangeKind::Removed, _, _) => {
             plan.drop(
                 Phase::DropColumn,
@@ -298,6 +471,8 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             let (Some(mut a), Some(mut b)) = (column_def(&old.text), column_def(&new.text)) else {
                 return plan.manual(part, "column definition not understood");
             };
+            a.not_null |= left_not_null;
+            b.not_null |= right_not_null;
             // A default may be written inside the definition or set by a separate statement.
             a.default = a
                 .default
@@ -469,6 +644,19 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             }
             match reset_setting(&s.text) {
                 Some(what) => what,
+                None if kind.as_deref() == Some("storage") => {
+                    let ty = re
+                        .first()
+                        .or(le.first())
+                        .and_then(|d| column_def(&d.text))
+                        .map(|d| render(&d.ty));
+                    plan.create(
+                        Phase::AlterColumn,
+                        s.lines.start,
+                        reset_storage(table, col, ty.as_deref()),
+                    );
+                    continue;
+                }
                 None => {
                     plan.manual(
                         part,

@@ -14,6 +14,7 @@ mod domain;
 mod enums;
 mod graph;
 mod hazard;
+mod inherit;
 mod online;
 mod order;
 mod partition;
@@ -338,15 +339,19 @@ impl Migration<'_> {
     /// The actions of the draft, the enums named in `recreate` recreated even if labels
     /// were only added to them.
     fn plan_recreating(&self, recreate: Vec<String>) -> Plan {
+        let graph = self.diff.sources.as_ref().and_then(graph::Graph::new);
         let mut plan = Plan {
             recreate,
+            inherit: std::sync::Arc::new(
+                graph.as_ref().map(inherit::Tables::new).unwrap_or_default(),
+            ),
             ..Plan::default()
         };
         for (c, change) in self.diff.changes().iter().enumerate() {
             plan.current = Origin::Whole(c);
             object(&mut plan, change);
         }
-        match self.diff.sources.as_ref().and_then(graph::Graph::new) {
+        match graph {
             Some(graph) => order::arrange(&mut plan, self.diff, &graph),
             None => plan.actions.sort_by_key(|a| (a.phase, a.order, a.seq)),
         }
@@ -439,6 +444,8 @@ pub(crate) struct Plan {
     recreate: Vec<String>,
     /// Where the actions being planned come from.
     current: Origin,
+    /// The tables of both dumps, for the columns they have through their parents.
+    inherit: std::sync::Arc<inherit::Tables>,
 }
 
 impl Plan {
@@ -954,6 +961,10 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                     format!("ALTER {what} {table} DROP CONSTRAINT {}", part.name()),
                 );
             }
+            // A CHECK constraint the table had from a parent it leaves stays as its own.
+            if l.is_empty() && plan.inherit.check_left_by_old_parents(table, part.name()) {
+                return;
+            }
             for s in r {
                 let fk = has_word(&toks(&s.text), "references");
                 let phase = if fk {
@@ -1014,6 +1025,20 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             add_statements(plan, part, r);
         }
         Definition => match object.kind() {
+            // A relation that becomes one of another kind (a table a view): dropped, then
+            // created again; with the dumps known, `order` makes it again whole, with what
+            // depends on it.
+            Table | View | MaterializedView | ForeignTable | Sequence
+                if l.len() == 1
+                    && r.len() == 1
+                    && relation_kind(&l[0].text).is_some()
+                    && relation_kind(&l[0].text) != relation_kind(&r[0].text) =>
+            {
+                if let Some((phase, what)) = relation_kind(&l[0].text).and_then(drop_relation) {
+                    plan.drop(phase, ll, format!("DROP {what} {table}"));
+                }
+                add_statements(plan, part, r);
+            }
             View if !r.is_empty() => {
                 for s in r {
                     plan.create(Phase::CreateView, s.lines.start, or_replace(&s.text));
@@ -1081,7 +1106,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             Table
                 if l.len() == 1
                     && r.len() == 1
-                    && table::table_settings(plan, table, &l[0], &r[0]) => {}
+                    && table::table_settings(plan, part, table, &l[0], &r[0]) => {}
             Type if l.len() == 1
                 && r.len() == 1
                 && composite::composite(plan, table, &l[0], &r[0]) => {}
@@ -1110,6 +1135,26 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             }
         }
         RowSecurity => rls::row_security(plan, part, l, r),
+        // Compared only with `strict_column_order`.
+        ColumnOrder => {
+            let order = r.first().map_or("", |s| s.text.trim());
+            let cols = order
+                .strip_prefix('(')
+                .and_then(|o| o.strip_suffix(')'))
+                .unwrap_or(order);
+            plan.manual(
+                part,
+                &format!(
+                    "PostgreSQL cannot reorder a table's columns in place (ADD COLUMN puts a \
+                     column last): to get the order {order}, create the table anew with its \
+                     columns in that order, copy the rows with INSERT INTO <new table> \
+                     ({cols}) SELECT {cols} FROM {table};, give it the indexes, constraints, \
+                     defaults, triggers, policies, privileges, comments and owner of {table} \
+                     and make the views and foreign keys that use {table} use it, drop \
+                     {table} and rename the new table to its name; or accept the order"
+                ),
+            );
+        }
         Owner | OwnedBy | Partition | ReplicaIdentity | Cluster => {
             if !l.is_empty() && r.is_empty() {
                 let sql = match part.kind() {
@@ -1139,6 +1184,44 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         }
         _ => plan.manual(part, "not expressible as a migration"),
     }
+}
+
+/// The kind of relation a `CREATE` statement makes: a table (partitioned, unlogged…), a
+/// view, a materialized view, a foreign table or a sequence.
+fn relation_kind(text: &str) -> Option<ObjectKind> {
+    let t = toks(text);
+    let mut c = crate::classify::cursor::Cursor::new(&t);
+    if !c.eat("create") {
+        return None;
+    }
+    c.eat_all(&["or", "replace"]);
+    for w in [
+        "global",
+        "local",
+        "temporary",
+        "temp",
+        "unlogged",
+        "recursive",
+    ] {
+        c.eat(w);
+    }
+    c.object_kind().filter(|k| {
+        use ObjectKind::*;
+        matches!(k, Table | View | MaterializedView | ForeignTable | Sequence)
+    })
+}
+
+/// The phase and the words of the `DROP` of a relation of a kind.
+fn drop_relation(kind: ObjectKind) -> Option<(Phase, &'static str)> {
+    use ObjectKind::*;
+    Some(match kind {
+        Table => (Phase::DropRelation, "TABLE"),
+        ForeignTable => (Phase::DropRelation, "FOREIGN TABLE"),
+        View => (Phase::DropView, "VIEW"),
+        MaterializedView => (Phase::DropView, "MATERIALIZED VIEW"),
+        Sequence => (Phase::DropType, "SEQUENCE"),
+        _ => return None,
+    })
 }
 
 fn is_create(text: &str) -> bool {

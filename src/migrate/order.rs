@@ -146,17 +146,268 @@ fn effect(a: &Action, diff: &SchemaDiff, graph: &Graph<'_>) -> Effect {
             let Some(n) = part_node(graph, object, part, attach) else {
                 return e;
             };
+            // `INHERIT` makes nothing that others need (see `inheritance_edges`); `NO
+            // INHERIT` takes the old parent away.
+            if let Some((_, no, _)) = inheritance(&t) {
+                if no {
+                    e.drops.push(n);
+                }
+                return e;
+            }
             if e.pure || part.change() == ChangeKind::Removed {
                 e.drops.push(n);
             } else {
-                if part.change() == ChangeKind::Changed {
+                // A column's `DROP DEFAULT`, `DROP IDENTITY`, `DROP NOT NULL` or `DROP
+                // EXPRESSION` makes nothing that needs another object; its `ADD GENERATED …
+                // AS IDENTITY` takes nothing away.
+                let column = part.kind() == ObjectKind::Column;
+                let (removes, adds) = column_property(&t);
+                if part.change() == ChangeKind::Changed && !(column && adds) {
                     e.drops.push(n);
                 }
-                e.creates.push(n);
+                if !(column && removes) {
+                    e.creates.push(n);
+                }
             }
         }
     }
     e
+}
+
+/// Whether an `ALTER TABLE … ALTER [COLUMN] c …` only takes a property of the column away
+/// (`DROP DEFAULT`, `DROP IDENTITY`, `DROP NOT NULL`, `DROP EXPRESSION`), or only adds an
+/// identity (`ADD GENERATED`).
+fn column_property(t: &[Tok]) -> (bool, bool) {
+    let top = top_level(t);
+    let at = |i: usize, w: &str| top.contains(&i) && t[i].is_word(w);
+    let Some(alter) = top.iter().copied().skip(1).find(|&i| t[i].is_word("alter")) else {
+        return (false, false);
+    };
+    let mut k = alter + 1;
+    if at(k, "column") {
+        k += 1;
+    }
+    let (verb, what) = (k + 1, k + 2);
+    let removes = at(verb, "drop")
+        && ["default", "identity", "not", "expression"]
+            .iter()
+            .any(|w| at(what, w));
+    let adds = at(verb, "add") && at(what, "generated");
+    (removes, adds)
+}
+
+/// The relation names (tables, views, sequences, indexes, types, by their qualified names as
+/// PostgreSQL reads them) that an action takes (`CREATE …`, `ADD CONSTRAINT … PRIMARY KEY`
+/// or `UNIQUE`, an identity's `SEQUENCE NAME`) and those it frees (`DROP …`, `DROP
+/// CONSTRAINT`, `DROP IDENTITY`, whose sequence the left dump names): one relation's name
+/// must be free before another takes it.
+fn relation_names(a: &Action, graph: &Graph<'_>, node: Option<Id>) -> (Vec<String>, Vec<String>) {
+    use crate::classify::object::schema_part;
+    let t = toks(&a.sql);
+    let (mut takes, mut frees) = (Vec::new(), Vec::new());
+    let mut c = Cursor::new(&t);
+    let in_schema = |name: String, of: &str| match schema_part(of) {
+        Some(s) if schema_part(&name).is_none() => format!("{s}.{name}"),
+        _ => name,
+    };
+    // The name after `SEQUENCE NAME`, at any depth.
+    let sequence_name = |t: &[Tok]| {
+        let k = t
+            .windows(2)
+            .position(|w| w[0].is_word("sequence") && w[1].is_word("name"))?;
+        Cursor { t, i: k + 2 }.name()
+    };
+    if c.eat("create") {
+        c.eat_all(&["or", "replace"]);
+        for w in [
+            "global",
+            "local",
+            "temporary",
+            "temp",
+            "unlogged",
+            "recursive",
+            "unique",
+        ] {
+            c.eat(w);
+        }
+        let kind = c.object_kind();
+        c.eat("concurrently");
+        c.eat_all(&["if", "not", "exists"]);
+        use ObjectKind::*;
+        match kind {
+            Some(Index) => {
+                let name = c.name();
+                if c.eat("on") {
+                    c.eat("only");
+                    if let (Some(n), Some(table)) = (name, c.name()) {
+                        takes.push(in_schema(n, &table));
+                    }
+                }
+            }
+            Some(Table | View | MaterializedView | ForeignTable | Sequence | Type | Domain) => {
+                takes.extend(c.name());
+            }
+            _ => {}
+        }
+    } else if c.eat("drop") {
+        use ObjectKind::*;
+        if let Some(
+            Table | View | MaterializedView | ForeignTable | Sequence | Index | Type | Domain,
+        ) = c.object_kind()
+        {
+            c.eat("concurrently");
+            c.eat_all(&["if", "exists"]);
+            while let Some(n) = c.name() {
+                frees.push(n);
+                if !c.eat_punct(',') {
+                    break;
+                }
+            }
+        }
+    } else if c.eat("alter") && c.eat("table") {
+        c.eat_all(&["if", "exists"]);
+        c.eat("only");
+        let Some(table) = c.name() else {
+            return (takes, frees);
+        };
+        if c.eat("add") {
+            if c.eat("constraint")
+                && let Some(name) = c.name()
+                && (c.at("primary") || c.at("unique") || c.at("exclude"))
+            {
+                takes.push(in_schema(name, &table));
+            }
+            takes.extend(sequence_name(&t));
+        } else if c.eat_all(&["drop", "constraint"]) {
+            c.eat_all(&["if", "exists"]);
+            frees.extend(c.name().map(|n| in_schema(n, &table)));
+        } else if column_property(&t) == (false, true) {
+            takes.extend(sequence_name(&t));
+        } else if t.last().is_some_and(|w| w.is_word("identity"))
+            && column_property(&t).0
+            && let Some(n) = node
+        {
+            // The identity's sequence, as the left dump names it.
+            let left = &graph.sides[LEFT];
+            frees.extend(
+                left.node_stmts(n)
+                    .iter()
+                    .find_map(|&s| sequence_name(&toks(left.stmt_text(s).0))),
+            );
+        }
+    }
+    (takes, frees)
+}
+
+/// `ALTER TABLE [ONLY] t [NO] INHERIT p`: the table, whether it is `NO INHERIT`, the parent.
+fn inheritance(t: &[Tok]) -> Option<(String, bool, String)> {
+    let mut c = Cursor::new(t);
+    if !(c.eat("alter") && c.eat("table")) {
+        return None;
+    }
+    c.eat_all(&["if", "exists"]);
+    c.eat("only");
+    let table = c.name()?;
+    let no = c.eat("no");
+    if !c.eat("inherit") {
+        return None;
+    }
+    let parent = c.name()?;
+    c.done().then_some((table, no, parent))
+}
+
+/// The table an `ALTER TABLE` changes, and whether it adds a column or a constraint to it.
+fn altered_table(t: &[Tok]) -> Option<(String, bool)> {
+    let mut c = Cursor::new(t);
+    if !(c.eat("alter") && c.eat("table")) {
+        return None;
+    }
+    c.eat_all(&["if", "exists"]);
+    c.eat("only");
+    let table = c.name()?;
+    Some((table, c.at("add")))
+}
+
+/// The order around a table's `INHERIT` and `NO INHERIT`: what the table gets added (columns,
+/// constraints) and what its new parent gets (columns, constraints) before `INHERIT`, which
+/// needs them; the changes of the table's columns and constraints after `NO INHERIT`, which
+/// makes the columns it inherited its own.
+fn inheritance_edges(
+    plan: &Plan,
+    effects: &[Effect],
+    diff: &SchemaDiff,
+    graph: &Graph<'_>,
+    edges: &mut HashSet<(usize, usize)>,
+) {
+    let parsed: Vec<Option<(String, bool, String)>> = plan
+        .actions
+        .iter()
+        .map(|a| inheritance(&toks(&a.sql)))
+        .collect();
+    if parsed.iter().all(Option::is_none) {
+        return;
+    }
+    let right = &graph.sides[RIGHT];
+    let altered: Vec<Option<(String, bool)>> = plan
+        .actions
+        .iter()
+        .map(|a| altered_table(&toks(&a.sql)))
+        .collect();
+    for (k, p) in parsed.iter().enumerate() {
+        let Some((table, no, parent)) = p else {
+            continue;
+        };
+        if *no {
+            for (a, act) in plan.actions.iter().enumerate() {
+                let Origin::Part(c, q) = act.origin else {
+                    continue;
+                };
+                let change = &diff.changes()[c];
+                let kind = change.details()[q].kind();
+                let adds = altered[a].as_ref().is_some_and(|(_, adds)| *adds);
+                if a != k
+                    && change.name() == table
+                    && matches!(kind, ObjectKind::Column | ObjectKind::Constraint)
+                    && parsed[a].is_none()
+                    && !adds
+                {
+                    edges.insert((k, a));
+                }
+                // The old parent's columns are dropped after: the table keeps its copies.
+                let drops_parent_column = act.destructive == Some(Destructive::DropColumn)
+                    && altered[a].as_ref().is_some_and(|(x, _)| x == parent);
+                if drops_parent_column {
+                    edges.insert((k, a));
+                }
+            }
+            continue;
+        }
+        for (a, t) in altered.iter().enumerate() {
+            if a != k
+                && parsed[a].is_none()
+                && t.as_ref().is_some_and(|(x, adds)| x == table && *adds)
+            {
+                edges.insert((a, k));
+            }
+        }
+        let Some(o) = graph.object(ObjectKind::Table, parent) else {
+            continue;
+        };
+        let needed: HashSet<Id> = object_nodes(graph, RIGHT, o)
+            .into_iter()
+            .filter(|&n| {
+                matches!(
+                    graph.nodes[n as usize].kind,
+                    ObjectKind::Column | ObjectKind::Constraint | ObjectKind::Definition
+                ) && right.has(n)
+            })
+            .collect();
+        for (a, e) in effects.iter().enumerate() {
+            if a != k && e.creates.iter().any(|n| needed.contains(n)) {
+                edges.insert((a, k));
+            }
+        }
+    }
 }
 
 fn object_nodes(graph: &Graph<'_>, side: usize, object: Id) -> Vec<Id> {
@@ -541,9 +792,16 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
             continue;
         }
         for part in change.details() {
-            if refused_in_place(change, part)
-                && let Some(o) = graph.object(change.kind().namespace(), change.name())
-            {
+            let Some(o) = graph.object(change.kind().namespace(), change.name()) else {
+                continue;
+            };
+            // A relation that becomes one of another kind (a table a view).
+            let kind_changed = part.kind() == Definition
+                && matches!(
+                    (left.kind(o), right.kind(o)),
+                    (Some(a), Some(b)) if a != b && super::drop_relation(a).is_some()
+                );
+            if (refused_in_place(change, part) || kind_changed) && !objects.contains(&o) {
                 objects.push(o);
             }
         }
@@ -620,15 +878,22 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         }
         let node = &graph.nodes[o as usize];
         let (phase, what) = match left.kind(o) {
-            Some(View) => (Phase::DropView, "VIEW"),
-            Some(MaterializedView) => (Phase::DropView, "MATERIALIZED VIEW"),
             Some(Function) => (Phase::DropRoutine, "FUNCTION"),
             Some(Procedure) => (Phase::DropRoutine, "PROCEDURE"),
-            _ => continue,
+            Some(k) => match super::drop_relation(k) {
+                Some(d) => d,
+                None => continue,
+            },
+            None => continue,
         };
         // Made again at once from the right dump, a view or routine loses nothing; a
-        // materialized view loses its rows (created `WITH NO DATA`).
-        let destructive = (what == "MATERIALIZED VIEW").then_some(Destructive::Drop);
+        // materialized view loses its rows (created `WITH NO DATA`), a table or a sequence
+        // what it holds.
+        let destructive = matches!(
+            what,
+            "MATERIALIZED VIEW" | "TABLE" | "FOREIGN TABLE" | "SEQUENCE"
+        )
+        .then_some(Destructive::Drop);
         let sql = format!("DROP {what} {}", node.object);
         let stmts = right.object_stmts.get(&o).cloned().unwrap_or_default();
         let drops = object_nodes(graph, LEFT, o);
@@ -944,6 +1209,36 @@ fn sort(plan: &mut Plan, effects: &[Effect], diff: &SchemaDiff, graph: &Graph<'_
                     continue;
                 }
                 for &b in droppers.get(&z).unwrap_or(&none) {
+                    edges.insert((b, a));
+                }
+            }
+        }
+    }
+    inheritance_edges(plan, effects, diff, graph, &mut edges);
+    // A relation's name is freed before another relation takes it (a serial's sequence
+    // dropped before an identity's of the same name is made).
+    let mut freeing: HashMap<String, Vec<usize>> = HashMap::default();
+    let names: Vec<(Vec<String>, Vec<String>)> = plan
+        .actions
+        .iter()
+        .zip(effects)
+        .map(|(a, e)| {
+            let node = match a.origin {
+                Origin::Part(..) => e.drops.first().or(e.creates.first()).copied(),
+                _ => None,
+            };
+            relation_names(a, graph, node)
+        })
+        .collect();
+    for (b, (_, frees)) in names.iter().enumerate() {
+        for name in frees {
+            freeing.entry(name.clone()).or_default().push(b);
+        }
+    }
+    for (a, (takes, _)) in names.iter().enumerate() {
+        for name in takes {
+            for &b in freeing.get(name).unwrap_or(&none) {
+                if b != a {
                     edges.insert((b, a));
                 }
             }

@@ -7,7 +7,9 @@ use super::*;
 /// unlogged, and the storage parameters: each key as SQL and its value's tokens.
 type Options = Vec<(String, Vec<Tok>)>;
 
-fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
+/// The parents of its top-level `INHERITS (…)` too; its list of columns and constraints,
+/// which are parts of their own, is left out.
+fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options, Vec<String>)> {
     let mut t = toks(text);
     if !t.first()?.is_word("create") {
         return None;
@@ -15,6 +17,20 @@ fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
     let unlogged = t.get(1).is_some_and(|w| w.is_word("unlogged"));
     if unlogged {
         t.remove(1);
+    }
+    let (parents, clause) = super::inherit::inherits(&t);
+    if let Some(r) = clause {
+        t.drain(r);
+    }
+    // `CREATE TABLE name (…)`: the list right after the name.
+    let mut c = crate::classify::cursor::Cursor::new(&t);
+    if c.eat("create") && c.eat("table") {
+        c.eat_all(&["if", "not", "exists"]);
+        if c.name().is_some() && c.at_punct('(') {
+            let open = c.i;
+            let close = closing(&t, open)?;
+            t.drain(open + 1..close);
+        }
     }
     let top = top_level(&t);
     let with = top
@@ -50,13 +66,19 @@ fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
         }
         t.drain(w..=close);
     }
-    Some((t, unlogged, options))
+    Some((t, unlogged, options, parents))
 }
 
 /// Writes the changes of a table's `UNLOGGED` and storage parameters when nothing else of its
 /// `CREATE TABLE` changed, and returns whether it did.
-pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right: &Snippet) -> bool {
-    let (Some((a, a_unlogged, a_opts)), Some((b, b_unlogged, b_opts))) =
+pub(super) fn table_settings(
+    plan: &mut Plan,
+    part: &Change,
+    name: &str,
+    left: &Snippet,
+    right: &Snippet,
+) -> bool {
+    let (Some((a, a_unlogged, a_opts, a_parents)), Some((b, b_unlogged, b_opts, b_parents))) =
         (settings(&left.text), settings(&right.text))
     else {
         return false;
@@ -66,6 +88,9 @@ pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right:
         return false;
     }
     let at = right.lines.start;
+    if a_parents != b_parents {
+        super::inherit::reparent(plan, part, name, (&a_parents, &b_parents), at);
+    }
     if a_unlogged != b_unlogged {
         let what = if b_unlogged { "UNLOGGED" } else { "LOGGED" };
         plan.create(

@@ -274,6 +274,16 @@ ALTER TABLE t ALTER COLUMN a SET STORAGE MAIN;
 -- right
 CREATE TABLE t (a text);
 
+-- pair: storage-removed-from-domain-column
+-- both
+CREATE DOMAIN d AS numeric;
+-- left
+CREATE TABLE t (a d, b int[]);
+ALTER TABLE t ALTER COLUMN a SET STORAGE PLAIN;
+ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN;
+-- right
+CREATE TABLE t (a d, b int[]);
+
 -- pair: compression-lz4-or-pglz
 -- left
 CREATE TABLE t (a text);

@@ -239,3 +239,34 @@ CREATE TABLE new_t (id int PRIMARY KEY);
 CREATE TABLE c (t_id int REFERENCES new_t);
 CREATE VIEW v AS SELECT id FROM new_t;
 
+
+-- pair: table-becomes-view-with-view-over-it
+-- both
+CREATE SCHEMA x;
+-- left
+CREATE TABLE x.data (id uuid, name text);
+CREATE VIEW x.q AS SELECT id, name FROM x.data;
+GRANT SELECT ON x.data TO drafts_reader;
+-- right
+CREATE TABLE x.t_data (id uuid, name text);
+CREATE VIEW x.data AS SELECT id, name FROM x.t_data;
+CREATE VIEW x.q AS SELECT id, name FROM x.data;
+GRANT SELECT ON x.data TO drafts_reader;
+
+-- pair: view-becomes-table-with-view-over-it
+-- both
+CREATE TABLE src (id int, name text);
+-- left
+CREATE VIEW v AS SELECT id, name FROM src;
+CREATE VIEW w AS SELECT name FROM v;
+-- right
+CREATE TABLE v (id int, name text);
+CREATE VIEW w AS SELECT name FROM v;
+
+-- pair: view-becomes-materialized-view
+-- both
+CREATE TABLE src (id int);
+-- left
+CREATE VIEW v AS SELECT id FROM src;
+-- right
+CREATE MATERIALIZED VIEW v AS SELECT id FROM src;

@@ -24,6 +24,9 @@ CREATE TABLE child (extra int) INHERITS (parent);
 CREATE TABLE child (id int, name text, extra int);
 
 -- pair: inherit-added
+-- expect: manual
+-- ALTER TABLE child INHERIT parent keeps id and name as the child's own columns (attislocal),
+-- which pg_dump writes in its CREATE TABLE: only a table created anew has them inherited only.
 -- both
 CREATE TABLE parent (id int, name text);
 -- left
@@ -81,3 +84,87 @@ CREATE TABLE child () INHERITS (parent);
 CREATE TABLE parent (id int, state text);
 CREATE TABLE child () INHERITS (parent);
 ALTER TABLE child ALTER COLUMN state SET DEFAULT 'child';
+
+-- pair: inherit-added-columns-stay-local
+-- both
+CREATE TABLE parent (id int NOT NULL, name text);
+-- left
+CREATE TABLE child (id int NOT NULL, name text, extra int);
+-- right
+CREATE TABLE child (id int NOT NULL, name text, extra int);
+ALTER TABLE child INHERIT parent;
+
+-- pair: parent-dropped-child-kept
+-- left
+CREATE TABLE parent (id int, name text);
+CREATE TABLE child (extra int) INHERITS (parent);
+-- right
+CREATE TABLE child (id int, name text, extra int);
+
+-- pair: no-inherit-with-check-not-null-and-default
+-- both
+CREATE TABLE parent (id int NOT NULL DEFAULT 1, name text, CONSTRAINT id_pos CHECK (id > 0));
+-- left
+CREATE TABLE child (extra int) INHERITS (parent);
+-- right
+CREATE TABLE child (id int, extra int, name text);
+
+-- pair: no-inherit-keeps-check
+-- both
+CREATE TABLE parent (id int, CONSTRAINT id_pos CHECK (id > 0));
+-- left
+CREATE TABLE child (extra int) INHERITS (parent);
+-- right
+CREATE TABLE child (id int, extra int, CONSTRAINT id_pos CHECK (id > 0));
+
+-- pair: multi-level-middle-detached
+-- both
+CREATE TABLE top (a int);
+CREATE TABLE middle (b int) INHERITS (top);
+-- left
+CREATE TABLE bottom (c int) INHERITS (middle);
+-- right
+CREATE TABLE bottom (a int, b int, c int);
+
+-- pair: multi-level-moved-to-top
+-- both
+CREATE TABLE top (a int);
+CREATE TABLE middle (b int) INHERITS (top);
+-- left
+CREATE TABLE bottom (c int) INHERITS (middle);
+-- right
+CREATE TABLE bottom (b int, c int) INHERITS (top);
+
+-- pair: quoted-names-no-inherit
+-- both
+CREATE TABLE "Parent Table" ("Id" int, "select" text);
+-- left
+CREATE TABLE "Child" ("Extra" int) INHERITS ("Parent Table");
+-- right
+CREATE TABLE "Child" ("Id" int, "select" text, "Extra" int);
+
+-- pair: quoted-names-parent-changed
+-- both
+CREATE TABLE "P 1" ("A" int);
+CREATE TABLE "P 2" ("A" int);
+-- left
+CREATE TABLE "Child" () INHERITS ("P 1");
+-- right
+CREATE TABLE "Child" () INHERITS ("P 2");
+
+-- pair: inherited-columns-made-local
+-- both
+CREATE TABLE parent (id bigint NOT NULL, kind text NOT NULL);
+-- left
+CREATE TABLE child (CONSTRAINT kind_a CHECK (kind = 'A')) INHERITS (parent);
+-- right
+CREATE TABLE child (id bigint, kind text, CONSTRAINT kind_a CHECK (kind = 'A')) INHERITS (parent);
+
+-- pair: inherit-from-new-parent-with-new-column
+-- both
+CREATE TABLE child (a int, b text);
+-- left
+CREATE TABLE p (a int);
+-- right
+CREATE TABLE p (a int, b text);
+ALTER TABLE child INHERIT p;
