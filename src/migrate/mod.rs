@@ -17,6 +17,7 @@ mod hazard;
 mod online;
 mod order;
 mod partition;
+mod retype;
 mod rls;
 mod sequence;
 mod table;
@@ -437,6 +438,8 @@ pub(crate) struct Plan {
     manual: Vec<String>,
     /// Enums recreated even if labels were only added to them (see [`Migration::plan`]).
     recreate: Vec<String>,
+    /// The types the plan recreates under their name (see `retype`).
+    retypes: Vec<retype::Retype>,
     /// Where the actions being planned come from.
     current: Origin,
 }
