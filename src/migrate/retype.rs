@@ -240,6 +240,22 @@ fn composite(graph: &Graph<'_>, side: usize, o: Id) -> bool {
     })
 }
 
+/// The table columns of the left side of the type `o` that keep a type of the chain `ids` on
+/// the right: those its conversion moves (a column whose type changes to another is changed
+/// before the chain, by its own action).
+fn converted(graph: &Graph<'_>, o: Id, ids: &[Id]) -> Vec<Id> {
+    let right = &graph.sides[RIGHT];
+    columns_of(graph, LEFT, o)
+        .into_iter()
+        .filter(|&c| {
+            right
+                .deps(c)
+                .iter()
+                .any(|&d| graph.object_of(d).is_some_and(|x| ids.contains(&x)))
+        })
+        .collect()
+}
+
 /// The table columns of a side that depend on a node of the object `o`.
 fn columns_of(graph: &Graph<'_>, side: usize, o: Id) -> Vec<Id> {
     let s = &graph.sides[side];
@@ -261,8 +277,8 @@ fn columns_of(graph: &Graph<'_>, side: usize, o: Id) -> Vec<Id> {
 /// right dump's statements of it (comment, owner, privileges), those it uses first, then
 /// each one's columns converted and its old type dropped, those that use others first. The
 /// plan's own actions for these types give way. Each chain waits for the drops of what uses
-/// its types, and the columns it converts (and their tables) count as made by its
-/// conversions, so that what is made again over them follows.
+/// its types, and the columns it converts (and their tables) count as made by its last
+/// action, so that what is made again over them follows the chain.
 pub(super) fn chain(
     plan: &mut Plan,
     effects: &mut Vec<Effect>,
@@ -364,6 +380,7 @@ pub(super) fn chain(
         let order = creation_order(graph, &list);
         let before = plan.current;
         plan.current = origin;
+        let start = effects.len();
         let line = |m: &Member| {
             right
                 .object_stmts
@@ -372,10 +389,11 @@ pub(super) fn chain(
                 .map_or(0, |&s| right.stmt_text(s).1)
         };
         // The renames, the first waiting for the drops of what uses the old types.
+        let ids: Vec<Id> = list.iter().map(|m| m.id).collect();
         let mut first = Effect::default();
         for m in &list {
             first.drops.extend(object_nodes(graph, LEFT, m.id));
-            first.drops.extend(columns_of(graph, LEFT, m.id));
+            first.drops.extend(converted(graph, m.id, &ids));
         }
         for m in &order {
             let Some((_, local)) = super::enums::split_name(&m.name) else {
@@ -408,23 +426,18 @@ pub(super) fn chain(
             }
         }
         // The columns converted and the old types dropped, those that use others first.
+        let mut made: Vec<Id> = Vec::new();
         for m in order.iter().rev() {
             let Some(old) = old_name(&m.name) else {
                 continue;
             };
-            let mut made: Vec<Id> = columns_of(graph, LEFT, m.id)
-                .into_iter()
-                .filter(|&c| right.has(c))
-                .collect();
-            let hazards = if made.is_empty() {
+            let columns = converted(graph, m.id, &ids);
+            let hazards = if columns.is_empty() {
                 Vec::new()
             } else {
                 CONVERT_HAZARDS.to_vec()
             };
-            let tables: Vec<Id> = made.iter().filter_map(|&c| graph.object_of(c)).collect();
-            made.extend(tables);
-            made.sort_unstable();
-            made.dedup();
+            made.extend(columns);
             plan.create_hazarded(
                 Phase::CreateType,
                 line(m),
@@ -432,10 +445,7 @@ pub(super) fn chain(
                 None,
                 hazards,
             );
-            effects.push(Effect {
-                creates: made,
-                ..Effect::default()
-            });
+            effects.push(Effect::default());
             plan.create_hazarded(
                 Phase::CreateType,
                 line(m),
@@ -444,6 +454,37 @@ pub(super) fn chain(
                 Vec::new(),
             );
             effects.push(Effect::default());
+        }
+        // The last action makes the columns converted, so that what is made again over them
+        // follows the chain, and takes away the constraints, indexes, triggers and policies
+        // of tables that name the old types, so that those made again follow it too.
+        made.sort_unstable();
+        made.dedup();
+        let mut parts: Vec<Id> = Vec::new();
+        for &id in &ids {
+            for n in object_nodes(graph, LEFT, id) {
+                for &d in left.dependents(n) {
+                    let node = &graph.nodes[d as usize];
+                    let part = matches!(node.kind, Constraint | Index | Trigger | Policy);
+                    if node.ns == Table && part && right.has(d) && !parts.contains(&d) {
+                        parts.push(d);
+                    }
+                }
+            }
+        }
+        // The plan's changes of a column converted follow the chain: they change the new
+        // type's column (their drop of it does not hold the old type's rename back).
+        for e in &mut effects[..start] {
+            if !e.pure {
+                e.drops
+                    .retain(|n| !(made.binary_search(n).is_ok() && e.creates.contains(n)));
+            }
+        }
+        if effects.len() > start
+            && let Some(last) = effects.last_mut()
+        {
+            last.creates.extend(made);
+            last.drops.extend(parts);
         }
         plan.current = before;
     }
