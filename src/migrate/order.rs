@@ -679,7 +679,7 @@ fn recreate(
                     continue;
                 }
                 if graph.object_of(d).is_some_and(|x| set.contains(&x))
-                    || changed.contains(&d)
+                    || (changed.contains(&d) && !users.held.contains(&d))
                     || !right.has(d)
                     || parts.contains(&d)
                 {

@@ -6,8 +6,9 @@
 //!
 //! With the dumps' dependency graphs (see [`chain`]), what else uses such a type goes too:
 //! domains and composite types over it are recreated the same way, in one chain with it;
-//! views, materialized views and routines that use it (their text names it) are dropped before
-//! and created again after, from the right dump (see `order::recreate`).
+//! views, materialized views and routines that use it (their text names it), and the
+//! constraints, indexes, triggers and policies of tables that name it, are dropped before and
+//! created again after, from the right dump (see `order::recreate`).
 
 use super::graph::{Graph, Id};
 use super::order::{Effect, object_nodes};
@@ -216,6 +217,9 @@ pub(super) struct Users {
     /// The recreated types: the constraints, indexes, triggers and policies of tables that
     /// name them are made again.
     pub types: Vec<Id>,
+    /// Those constraints, indexes, triggers and policies that only a chain's last action
+    /// takes away (for the order), which no action of the plan changes.
+    pub held: Vec<Id>,
 }
 
 /// One type of a chain.
@@ -233,11 +237,14 @@ struct Member {
 /// Whether the object `o` of a side is a composite type (`CREATE TYPE name AS (…)`).
 fn composite(graph: &Graph<'_>, side: usize, o: Id) -> bool {
     let s = &graph.sides[side];
-    s.object_stmts.get(&o).and_then(|v| v.first()).is_some_and(|&st| {
-        let t = toks(s.stmt_text(st).0);
-        let mut c = crate::classify::cursor::Cursor::new(&t);
-        c.eat_all(&["create", "type"]) && c.name().is_some() && c.eat("as") && c.at_punct('(')
-    })
+    s.object_stmts
+        .get(&o)
+        .and_then(|v| v.first())
+        .is_some_and(|&st| {
+            let t = toks(s.stmt_text(st).0);
+            let mut c = crate::classify::cursor::Cursor::new(&t);
+            c.eat_all(&["create", "type"]) && c.name().is_some() && c.eat("as") && c.at_punct('(')
+        })
 }
 
 /// The table columns of the left side of the type `o` that keep a type of the chain `ids` on
@@ -277,8 +284,8 @@ fn columns_of(graph: &Graph<'_>, side: usize, o: Id) -> Vec<Id> {
 /// right dump's statements of it (comment, owner, privileges), those it uses first, then
 /// each one's columns converted and its old type dropped, those that use others first. The
 /// plan's own actions for these types give way. Each chain waits for the drops of what uses
-/// its types, and the columns it converts (and their tables) count as made by its last
-/// action, so that what is made again over them follows the chain.
+/// its types; what is made again over the columns it converts, or names its types in a
+/// table, follows it.
 pub(super) fn chain(
     plan: &mut Plan,
     effects: &mut Vec<Effect>,
@@ -472,6 +479,12 @@ pub(super) fn chain(
                 }
             }
         }
+        // Those no action of the plan changes are made again by `order::recreate`.
+        users.held.extend(parts.iter().copied().filter(|d| {
+            !effects[..start]
+                .iter()
+                .any(|e| e.drops.contains(d) || e.creates.contains(d))
+        }));
         // The plan's changes of a column converted follow the chain: they change the new
         // type's column (their drop of it does not hold the old type's rename back).
         for e in &mut effects[..start] {
@@ -516,9 +529,12 @@ pub(super) fn chain(
 fn creation_order<'m>(graph: &Graph<'_>, list: &[&'m Member]) -> Vec<&'m Member> {
     let right = &graph.sides[RIGHT];
     let uses = |a: &Member, b: &Member| {
-        object_nodes(graph, RIGHT, a.id)
-            .iter()
-            .any(|&n| right.deps(n).iter().any(|&d| graph.object_of(d) == Some(b.id)))
+        object_nodes(graph, RIGHT, a.id).iter().any(|&n| {
+            right
+                .deps(n)
+                .iter()
+                .any(|&d| graph.object_of(d) == Some(b.id))
+        })
     };
     let mut rest: Vec<&Member> = list.to_vec();
     let mut out = Vec::with_capacity(list.len());

@@ -709,7 +709,10 @@ GRANT SELECT ON TABLE public.v TO reader;";
     let right = left.replace("'sad', 'ok', 'happy'", "'sad', 'happy'");
     let sql = draft(left, &right);
     let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
-    for before in ["\nDROP VIEW public.v;\n", "\nDROP FUNCTION public.cheer(public.mood);\n"] {
+    for before in [
+        "\nDROP VIEW public.v;\n",
+        "\nDROP FUNCTION public.cheer(public.mood);\n",
+    ] {
         assert!(pos(before) < pos("\nALTER TYPE public.mood RENAME TO mood__old;\n"));
     }
     assert!(
@@ -724,6 +727,40 @@ GRANT SELECT ON TABLE public.v TO reader;";
         assert!(pos("\nDO $sql_compare$\n") < pos(after), "{after}");
     }
     assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn a_table_constraint_that_names_a_recreated_type_is_added_again_after_its_columns_move() {
+    let left = "CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE public.t (
+    m public.mood,
+    n public.mood,
+    CONSTRAINT t_not_sad CHECK ((m <> 'sad'::public.mood))
+);";
+    let right = left
+        .replace("'sad', 'ok', 'happy'", "'sad', 'happy'")
+        .replace(
+            "    n public.mood,",
+            "    n public.mood DEFAULT 'happy'::public.mood,",
+        );
+    let sql = draft(left, &right);
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    let steps = [
+        "\nALTER TABLE public.t DROP CONSTRAINT t_not_sad;\n",
+        "\nALTER TYPE public.mood RENAME TO mood__old;\n",
+        "\nDO $sql_compare$\n",
+        "\nDROP TYPE public.mood__old;\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(pos(w[0]) < pos(w[1]), "{} before {}", w[0], w[1]);
+    }
+    // The new type's column gets its new default, the constraint is checked on it.
+    for after in [
+        "\nALTER TABLE public.t ADD CONSTRAINT t_not_sad CHECK ((m <> 'sad'::public.mood));\n",
+        "\nALTER TABLE public.t ALTER COLUMN n SET DEFAULT 'happy'::public.mood;\n",
+    ] {
+        assert!(pos(steps[3]) < pos(after), "{after}");
+    }
 }
 
 #[test]
@@ -760,7 +797,10 @@ fn the_conversion_block_quotes_names_for_its_literals_and_format() {
         "public.\"it's 100%\"",
         &Via::Text,
     );
-    assert!(sql.contains("'public.\"it''s 100%__old\"'::regtype"), "{sql}");
+    assert!(
+        sql.contains("'public.\"it''s 100%__old\"'::regtype"),
+        "{sql}"
+    );
     assert!(
         sql.contains("TYPE public.\"it''s 100%%\" USING %s::text::public.\"it''s 100%%\"'"),
         "{sql}"
