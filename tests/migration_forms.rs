@@ -113,11 +113,26 @@ CREATE TABLE public.p (k public.\"My E\", n int) PARTITION BY LIST (n);
 CREATE TABLE public.p_a PARTITION OF public.p FOR VALUES IN (1);";
     let draft = reaches(left, right, Apply::Transaction, "").unwrap();
     assert!(!draft.contains("-- manual:"), "{draft}");
-    // A routine that uses the type stops the conversion, naming it.
+    // A routine that uses the type is dropped before the conversion and made again after.
+    let draft = reaches(
+        "CREATE TYPE public.e AS ENUM ('a', 'b');
+CREATE FUNCTION public.f(x public.e) RETURNS int LANGUAGE sql AS 'select 1';",
+        "CREATE TYPE public.e AS ENUM ('a');
+CREATE FUNCTION public.f(x public.e) RETURNS int LANGUAGE sql AS 'select 1';",
+        Apply::Transaction,
+        "",
+    )
+    .unwrap();
+    assert!(
+        draft.contains("\nDROP FUNCTION public.f(public.e);\n"),
+        "{draft}"
+    );
+    // A use the draft does not make again (a range type over it) stops the conversion,
+    // naming it.
     let server = server().unwrap();
     let db = server.create_database("enum user");
     let left = "CREATE TYPE public.e AS ENUM ('a', 'b');
-CREATE FUNCTION public.f(x public.e) RETURNS int LANGUAGE sql AS 'select 1';";
+CREATE TYPE public.r AS RANGE (subtype = public.e);";
     sql_compare::psql(&db.url, left).unwrap();
     let a = sql_compare::pg_dump(&db.url).unwrap();
     let b = a.replace(",\n    'b'", "");
@@ -131,7 +146,7 @@ CREATE FUNCTION public.f(x public.e) RETURNS int LANGUAGE sql AS 'select 1';";
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("public.e__old is still used by function f(e__old)"),
+        e.contains("public.e__old is still used by type r"),
         "{e}\n{draft}"
     );
     // A default that used a removed label is replaced by the right one.

@@ -1,5 +1,6 @@
 //! Domains in a migration draft: `ALTER DOMAIN` for their default, `NOT NULL` and named
-//! constraints; a changed base type or collation stays manual (PostgreSQL cannot alter it).
+//! constraints; a changed base type or collation, which `ALTER DOMAIN` cannot change, by
+//! recreating the domain (see `retype`).
 
 use super::*;
 use crate::classify::cursor::Cursor;
@@ -82,8 +83,9 @@ fn domain_def(text: &str) -> Option<DomainDef> {
     Some(def)
 }
 
-/// Writes the `ALTER DOMAIN` statements from one `CREATE DOMAIN` to another, or a manual
-/// note when the base type or collation changed or a definition is not understood.
+/// Writes the `ALTER DOMAIN` statements from one `CREATE DOMAIN` to another, the domain
+/// recreated when its base type or collation changed, or a manual note when a definition is
+/// not understood.
 pub(super) fn domain(plan: &mut Plan, part: &Change, name: &str, left: &Snippet, right: &Snippet) {
     let (Some(a), Some(b)) = (domain_def(&left.text), domain_def(&right.text)) else {
         return plan.manual(part, "domain definition not understood");
@@ -91,15 +93,18 @@ pub(super) fn domain(plan: &mut Plan, part: &Change, name: &str, left: &Snippet,
     let schema = crate::classify::object::unquoted_schema(name);
     let same = |x: &[Tok], y: &[Tok]| crate::normalize::same_relative_to(x, y, &schema);
     if !same(&a.ty, &b.ty) {
-        return plan.manual(
+        // The base type without its collation: a cast cannot name one.
+        let end = top_level(&b.ty)
+            .into_iter()
+            .find(|&i| b.ty[i].is_word("collate"))
+            .unwrap_or(b.ty.len());
+        return super::retype::recreate(
+            plan,
             part,
-            &format!(
-                "its base type or collation changed ({} → {}), which ALTER DOMAIN cannot do: \
-                 create a new domain, ALTER TABLE … ALTER COLUMN … TYPE it for every column of \
-                 {name}, then drop {name}",
-                render(&a.ty),
-                render(&b.ty)
-            ),
+            name,
+            "DOMAIN",
+            (&right.text, right.lines.start),
+            super::retype::Via::Base(render(&b.ty[..end])),
         );
     }
     let at = right.lines.start;

@@ -1,6 +1,6 @@
 //! Enum types in a migration draft: labels added (`ADD VALUE`), renamed (`RENAME VALUE`), or
 //! removed, which PostgreSQL cannot do in place: the type is then recreated and every column
-//! that uses it converted, as migra does.
+//! that uses it converted, as migra does (see `retype`).
 
 use super::*;
 use crate::classify::object::{schema_part, unquote_ident};
@@ -27,11 +27,6 @@ pub(super) fn old_local(local: &str) -> String {
     let mut out = String::new();
     let _ = write_ident(&mut out, &format!("{}{suffix}", &local[..keep]));
     out
-}
-
-/// A string literal of `text`.
-fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 pub(super) fn enum_values(
@@ -119,98 +114,15 @@ pub(super) fn added_labels_used(actions: &[Action]) -> Vec<String> {
     out
 }
 
-/// Labels removed or reordered: the old type renamed, the right one created, every table
-/// column of the old type (or an array of it) converted through `text` with its default
-/// dropped and set again, then the old type dropped.
+/// Labels removed or reordered: the type recreated (see `retype`), its values converted
+/// through text.
 fn recreate(plan: &mut Plan, part: &Change, name: &str, right: &Snippet) {
-    let Some((schema, local)) = split_name(name) else {
-        return plan.manual(part, "enum name not understood");
-    };
-    let old = format!("{schema}.{}", old_local(&local));
-    let at = right.lines.start;
-    plan.create(
-        Phase::CreateType,
-        at,
-        format!("ALTER TYPE {name} RENAME TO {}", old_local(&local)),
+    super::retype::recreate(
+        plan,
+        part,
+        name,
+        "TYPE",
+        (&right.text, right.lines.start),
+        super::retype::Via::Text,
     );
-    plan.create(Phase::CreateType, at, right.text.clone());
-    let (o, n) = (literal(&old), literal(name));
-    let (oa, na) = (literal(&format!("{old}[]")), literal(&format!("{name}[]")));
-    let convert = format!(
-        "DO $sql_compare$
-DECLARE
-    c record;
-    users text;
-BEGIN
-    -- What else uses the old type (routines, domains, composite types, views, foreign
-    -- tables) is not converted here: the block stops and names it.
-    SELECT string_agg(pg_describe_object(d.classid, d.objid, d.objsubid), ', ')
-    INTO users
-    FROM pg_depend d
-    WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN ({o}::regtype, {oa}::regtype)
-      AND d.deptype = 'n' AND d.classid <> 'pg_attrdef'::regclass
-      AND NOT (d.classid = 'pg_class'::regclass AND d.objsubid > 0 AND EXISTS (
-          SELECT FROM pg_class r WHERE r.oid = d.objid AND r.relkind IN ('r', 'p')));
-    IF users IS NOT NULL THEN
-        RAISE EXCEPTION '% is still used by %', {o}, users
-            USING HINT = 'Drop them before this block and create them again after it, with {hint}.';
-    END IF;
-    -- Every table column of type {old} or {old}[]: its default dropped, its values
-    -- converted through text (a value whose label is gone fails), its default set again.
-    FOR c IN
-        SELECT a.attrelid::regclass AS tab, quote_ident(a.attname) AS col,
-               a.atttypid = {o}::regtype AS scalar,
-               pg_get_expr(d.adbin, d.adrelid) AS def
-        FROM pg_attribute a
-        JOIN pg_class r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p')
-        LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.atttypid IN ({o}::regtype, {oa}::regtype)
-          AND a.attnum > 0 AND NOT a.attisdropped
-          AND NOT EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = r.oid)
-    LOOP
-        IF c.def IS NOT NULL THEN
-            EXECUTE format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT', c.tab, c.col);
-        END IF;
-        IF c.scalar THEN
-            EXECUTE format('ALTER TABLE %s ALTER COLUMN %s TYPE {name} USING %s::text::{name}',
-                c.tab, c.col, c.col);
-        ELSE
-            EXECUTE format('ALTER TABLE %s ALTER COLUMN %s TYPE {name}[] USING %s::text[]::{name}[]',
-                c.tab, c.col, c.col);
-        END IF;
-        IF c.def IS NOT NULL THEN
-            BEGIN
-                EXECUTE format('ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s', c.tab, c.col,
-                    replace(replace(c.def, format_type({oa}::regtype, NULL),
-                                    format_type({na}::regtype, NULL)),
-                            format_type({o}::regtype, NULL), format_type({n}::regtype, NULL)));
-            EXCEPTION WHEN invalid_text_representation THEN
-                RAISE NOTICE 'default of %.% left unset: its label is gone', c.tab, c.col;
-            END;
-        END IF;
-    END LOOP;
-END
-$sql_compare$",
-        name = escape_format(name),
-        hint = name.replace('\'', "''"),
-    );
-    // Every column converted is rewritten; a value whose label is gone fails.
-    plan.create_hazarded(
-        Phase::CreateType,
-        at,
-        convert,
-        None,
-        vec![
-            Hazard::AccessExclusiveLock,
-            Hazard::RewritesTable,
-            Hazard::MayFailOnRows,
-        ],
-    );
-    plan.create(Phase::CreateType, at, format!("DROP TYPE {old}"));
-}
-
-/// A name inside a `format()` string literal: `'` doubled for the literal, `%` doubled for
-/// `format`.
-fn escape_format(name: &str) -> String {
-    name.replace('\'', "''").replace('%', "%%")
 }

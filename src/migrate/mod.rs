@@ -18,6 +18,7 @@ mod inherit;
 mod online;
 mod order;
 mod partition;
+mod retype;
 mod rls;
 mod sequence;
 mod table;
@@ -442,6 +443,8 @@ pub(crate) struct Plan {
     manual: Vec<String>,
     /// Enums recreated even if labels were only added to them (see [`Migration::plan`]).
     recreate: Vec<String>,
+    /// The types the plan recreates under their name (see `retype`).
+    retypes: Vec<retype::Retype>,
     /// Where the actions being planned come from.
     current: Origin,
     /// The tables of both dumps, for the columns they have through their parents.

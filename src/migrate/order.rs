@@ -32,11 +32,11 @@ const RIGHT: usize = 1;
 
 /// What an action does to the graphs.
 #[derive(Default, Clone)]
-struct Effect {
-    drops: Vec<Id>,
-    creates: Vec<Id>,
+pub(super) struct Effect {
+    pub drops: Vec<Id>,
+    pub creates: Vec<Id>,
     /// Whether the action only takes something away (see `only_drops`).
-    pure: bool,
+    pub pure: bool,
 }
 
 /// Orders the plan's actions, after dropping those PostgreSQL does by itself and adding the
@@ -48,7 +48,8 @@ pub(super) fn arrange(plan: &mut Plan, diff: &SchemaDiff, graph: &Graph<'_>) {
         .map(|a| effect(a, diff, graph))
         .collect();
     split_changes(plan, &mut effects);
-    recreate(plan, &mut effects, diff, graph);
+    let users = super::retype::chain(plan, &mut effects, diff, graph);
+    recreate(plan, &mut effects, diff, graph, &users);
     regenerate(plan, &mut effects, diff, graph);
     partition_indexes(plan, &mut effects, graph);
     let keep = implied(plan, &effects, diff, graph);
@@ -410,7 +411,7 @@ fn inheritance_edges(
     }
 }
 
-fn object_nodes(graph: &Graph<'_>, side: usize, object: Id) -> Vec<Id> {
+pub(super) fn object_nodes(graph: &Graph<'_>, side: usize, object: Id) -> Vec<Id> {
     graph.sides[side]
         .object_nodes
         .get(&object)
@@ -777,16 +778,23 @@ fn refused_in_place(object: &Change, part: &Change) -> bool {
     }
 }
 
-/// Objects that PostgreSQL cannot change in place, and those that depend on them or on a
-/// column whose type changes (views, materialized views): dropped, then created again from
-/// the right dump with their privileges, comments and owners; their own actions give way.
-fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph: &Graph<'_>) {
+/// Objects that PostgreSQL cannot change in place, and those that depend on them, on a
+/// column whose type changes or on a type recreated (`users`: views, materialized views,
+/// routines): dropped, then created again from the right dump with their privileges,
+/// comments and owners; their own actions give way.
+fn recreate(
+    plan: &mut Plan,
+    effects: &mut Vec<Effect>,
+    diff: &SchemaDiff,
+    graph: &Graph<'_>,
+    users: &super::retype::Users,
+) {
     use ObjectKind::*;
     let left = &graph.sides[LEFT];
     let right = &graph.sides[RIGHT];
     // Objects to make again, and left nodes whose dependents must go first.
-    let mut objects: Vec<Id> = Vec::new();
-    let mut roots: Vec<Id> = Vec::new();
+    let mut objects: Vec<Id> = users.routines.clone();
+    let mut roots: Vec<Id> = users.roots.clone();
     for change in diff.changes() {
         if change.change() != ChangeKind::Changed {
             continue;
@@ -907,7 +915,7 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
         );
     }
     // The constraints, indexes, triggers and policies of other objects that use a routine
-    // made again, and that nothing else changes.
+    // made again or a type recreated, and that nothing else changes.
     let changed: HashSet<Id> = effects
         .iter()
         .flat_map(|e| e.drops.iter().copied())
@@ -916,23 +924,26 @@ fn recreate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, graph
     let routines = objects
         .iter()
         .filter(|&&o| matches!(left.kind(o), Some(Function | Procedure)) && right.has(o))
-        .chain(&removed);
+        .chain(&removed)
+        .chain(&users.types);
     for &o in routines {
+        let routine = !users.types.contains(&o);
         for n in object_nodes(graph, LEFT, o) {
             for &d in left.dependents(n) {
                 let node = &graph.nodes[d as usize];
                 let of_table = node.ns == ObjectKind::Table;
                 // A column depends on a routine through its default (or its generation
                 // expression, which is left alone).
+                // (A column of a type recreated is converted with its default.)
                 let kind_ok = matches!(node.kind, Constraint | Index | Trigger | Policy)
-                    || (node.kind == Column && column_default(graph, d).is_some());
+                    || (routine && node.kind == Column && column_default(graph, d).is_some());
                 // An unnamed constraint cannot be dropped by name; an index's or a column's is qualified.
                 let named = matches!(node.kind, Index | Column) || super::is_identifier(&node.part);
                 if !kind_ok || !of_table || node.attach || !named {
                     continue;
                 }
                 if graph.object_of(d).is_some_and(|x| set.contains(&x))
-                    || changed.contains(&d)
+                    || (changed.contains(&d) && !users.held.contains(&d))
                     || !right.has(d)
                     || parts.contains(&d)
                 {
@@ -1524,7 +1535,7 @@ fn cycle_foreign_keys(
 }
 
 /// Keeps the actions (and their effects) whose place in `keep` is true.
-fn keep_only(plan: &mut Plan, effects: &mut Vec<Effect>, keep: &[bool]) {
+pub(super) fn keep_only(plan: &mut Plan, effects: &mut Vec<Effect>, keep: &[bool]) {
     let mut flags = keep.iter();
     plan.actions
         .retain(|_| flags.next().copied().unwrap_or(true));

@@ -650,14 +650,170 @@ fn domains_are_altered_one_property_at_a_time() {
         back.contains("\nALTER DOMAIN public.d SET NOT NULL;\n"),
         "{back}"
     );
-    let retyped = draft(
-        "CREATE DOMAIN public.d AS integer;",
-        "CREATE DOMAIN public.d AS bigint;",
+}
+
+#[test]
+fn a_domain_whose_base_type_or_collation_changes_is_recreated_and_its_columns_converted() {
+    let sql = draft(
+        "CREATE DOMAIN public.d AS integer;\nCOMMENT ON DOMAIN public.d IS 'kept';\nCREATE TABLE public.t (\n    a public.d DEFAULT 1,\n    b public.d[]\n);",
+        "CREATE DOMAIN public.d AS bigint NOT NULL CONSTRAINT d_check CHECK ((VALUE > 0));\nCOMMENT ON DOMAIN public.d IS 'kept';\nCREATE TABLE public.t (\n    a public.d DEFAULT 1,\n    b public.d[]\n);",
+    );
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    let steps = [
+        "\nALTER DOMAIN public.d RENAME TO d__old;\n",
+        "\nCREATE DOMAIN public.d AS bigint NOT NULL CONSTRAINT d_check CHECK ((VALUE > 0));\n",
+        "\nCOMMENT ON DOMAIN public.d IS 'kept';\n",
+        "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); rewrites the table and its indexes; may fail on existing rows\nDO $sql_compare$\n",
+        "WHERE a.atttypid IN ('public.d__old'::regtype, 'public.d__old[]'::regtype)",
+        "TYPE public.d USING %s::bigint',",
+        "TYPE public.d[] USING %s::bigint[]',",
+        "\nDROP DOMAIN public.d__old;\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(pos(w[0]) < pos(w[1]), "{} before {}", w[0], w[1]);
+    }
+    // The rename, the new domain and the drop of the old one risk nothing on a table.
+    assert!(!sql.contains("hazard: takes a SHARE lock"), "{sql}");
+    assert!(!sql.contains("manual"), "{sql}");
+    // A collation is no part of the cast; a domain no column uses converts nothing.
+    let sql = draft(
+        "CREATE DOMAIN public.\"My D\" AS text;",
+        "CREATE DOMAIN public.\"My D\" AS text COLLATE pg_catalog.\"C\";",
     );
     assert!(
-        retyped.contains("-- manual: changed definition public.d: its base type or collation changed (integer → bigint)"),
-        "{retyped}"
+        sql.contains("TYPE public.\"My D\" USING %s::text',"),
+        "{sql}"
     );
+    assert!(
+        sql.contains("\nALTER DOMAIN public.\"My D\" RENAME TO \"My D__old\";\n"),
+        "{sql}"
+    );
+    assert!(sql.contains("\n\nDO $sql_compare$\n"), "{sql}");
+    assert!(!sql.contains("hazard"), "{sql}");
+}
+
+#[test]
+fn what_uses_a_recreated_type_is_dropped_before_and_made_again_after() {
+    let left = "CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE FUNCTION public.cheer(m public.mood) RETURNS public.mood
+    LANGUAGE plpgsql
+    AS $$ BEGIN RETURN 'happy'; END $$;
+COMMENT ON FUNCTION public.cheer(m public.mood) IS 'always happy';
+CREATE TABLE public.t (
+    m public.mood
+);
+CREATE VIEW public.v AS
+ SELECT t.m
+   FROM public.t;
+GRANT SELECT ON TABLE public.v TO reader;";
+    let right = left.replace("'sad', 'ok', 'happy'", "'sad', 'happy'");
+    let sql = draft(left, &right);
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    for before in [
+        "\nDROP VIEW public.v;\n",
+        "\nDROP FUNCTION public.cheer(public.mood);\n",
+    ] {
+        assert!(pos(before) < pos("\nALTER TYPE public.mood RENAME TO mood__old;\n"));
+    }
+    assert!(
+        pos("\nCREATE TYPE public.mood AS ENUM ('sad', 'happy');\n")
+            < pos("\nCREATE FUNCTION public.cheer(m public.mood)")
+    );
+    for after in [
+        "\nCREATE VIEW public.v AS",
+        "\nGRANT SELECT ON TABLE public.v TO reader;\n",
+        "\nCOMMENT ON FUNCTION public.cheer(m public.mood) IS 'always happy';\n",
+    ] {
+        assert!(pos("\nDO $sql_compare$\n") < pos(after), "{after}");
+    }
+    assert!(!sql.contains("manual"), "{sql}");
+}
+
+#[test]
+fn a_table_constraint_that_names_a_recreated_type_is_added_again_after_its_columns_move() {
+    let left = "CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE public.t (
+    m public.mood,
+    n public.mood,
+    CONSTRAINT t_not_sad CHECK ((m <> 'sad'::public.mood))
+);";
+    let right = left
+        .replace("'sad', 'ok', 'happy'", "'sad', 'happy'")
+        .replace(
+            "    n public.mood,",
+            "    n public.mood DEFAULT 'happy'::public.mood,",
+        );
+    let sql = draft(left, &right);
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    let steps = [
+        "\nALTER TABLE public.t DROP CONSTRAINT t_not_sad;\n",
+        "\nALTER TYPE public.mood RENAME TO mood__old;\n",
+        "\nDO $sql_compare$\n",
+        "\nDROP TYPE public.mood__old;\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(pos(w[0]) < pos(w[1]), "{} before {}", w[0], w[1]);
+    }
+    // The new type's column gets its new default, the constraint is checked on it.
+    for after in [
+        "\nALTER TABLE public.t ADD CONSTRAINT t_not_sad CHECK ((m <> 'sad'::public.mood));\n",
+        "\nALTER TABLE public.t ALTER COLUMN n SET DEFAULT 'happy'::public.mood;\n",
+    ] {
+        assert!(pos(steps[3]) < pos(after), "{after}");
+    }
+}
+
+#[test]
+fn a_domain_over_a_recreated_type_is_recreated_in_the_same_chain() {
+    let left = "CREATE DOMAIN public.code AS character varying(5);
+CREATE DOMAIN public.short_code AS public.code
+	CONSTRAINT short_code_len CHECK ((length((VALUE)::text) > 1));
+CREATE TABLE public.t (
+    c public.short_code,
+    d public.code
+);";
+    let right = left.replace("varying(5)", "varying(10)");
+    let sql = draft(left, &right);
+    let pos = |s: &str| sql.find(s).unwrap_or_else(|| panic!("{s} not in\n{sql}"));
+    let steps = [
+        "\nCREATE DOMAIN public.code AS character varying(10);\n",
+        "\nCREATE DOMAIN public.short_code AS public.code",
+        "TYPE public.short_code USING %s::text::public.short_code'",
+        "\nDROP DOMAIN public.short_code__old;\n",
+        "TYPE public.code USING %s::character varying(10)'",
+        "\nDROP DOMAIN public.code__old;\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(pos(w[0]) < pos(w[1]), "{} before {}", w[0], w[1]);
+    }
+    assert!(pos("\nALTER DOMAIN public.short_code RENAME TO short_code__old;\n") < pos(steps[1]));
+}
+
+#[test]
+fn the_conversion_block_quotes_names_for_its_literals_and_format() {
+    use super::retype::{Via, convert_columns};
+    let sql = convert_columns(
+        "public.\"it's 100%__old\"",
+        "public.\"it's 100%\"",
+        &Via::Text,
+    );
+    assert!(
+        sql.contains("'public.\"it''s 100%__old\"'::regtype"),
+        "{sql}"
+    );
+    assert!(
+        sql.contains("TYPE public.\"it''s 100%%\" USING %s::text::public.\"it''s 100%%\"'"),
+        "{sql}"
+    );
+    // A name that holds the block's dollar quote moves it to another tag.
+    let sql = convert_columns(
+        "public.\"$sql_compare$__old\"",
+        "public.\"$sql_compare$\"",
+        &Via::Base("integer".into()),
+    );
+    assert!(sql.starts_with("DO $sql_compare_1$\n"), "{sql}");
+    assert!(sql.ends_with("\n$sql_compare_1$"), "{sql}");
+    assert!(sql.contains("USING %s::integer[]'"), "{sql}");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 -- Domains: CREATE/DROP DOMAIN and ALTER DOMAIN (ADD/DROP CONSTRAINT, NOT VALID, SET/DROP NOT
--- NULL, SET/DROP DEFAULT), domains over other base types, domains used by columns and
--- functions.
+-- NULL, SET/DROP DEFAULT, RENAME TO), domains over other base types, domains used by columns and
+-- functions; a base type or collation changed, which only a new domain can have (the domain
+-- recreated, and with it what uses it: array columns, defaults, other domains, composite
+-- types, routines, views), with its comment, owner and privileges.
 
 -- pair: domain-added
 -- left
@@ -122,3 +124,149 @@ CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
 CREATE TABLE t (a int, b posint);
 -- right
 CREATE TABLE t (a int);
+
+-- pair: base-type-changed-used-by-array-column
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (cs code[]);
+INSERT INTO t VALUES ('{ab,cde}');
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE TABLE t (cs code[]);
+
+-- pair: base-type-changed-used-by-column-with-default
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (n int, c code DEFAULT 'abc', cs code[] DEFAULT '{x}');
+INSERT INTO t (n) VALUES (1);
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE TABLE t (n int, c code DEFAULT 'abc', cs code[] DEFAULT '{x}');
+
+-- pair: base-type-changed-used-by-domain
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE DOMAIN short_code AS code CONSTRAINT short_code_len CHECK (length(VALUE) > 1);
+CREATE TABLE t (c short_code, d code);
+INSERT INTO t VALUES ('ab', 'cd');
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE DOMAIN short_code AS code CONSTRAINT short_code_len CHECK (length(VALUE) > 1);
+CREATE TABLE t (c short_code, d code);
+
+-- pair: base-type-changed-used-by-function
+-- both
+CREATE TABLE t (a int);
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE FUNCTION shout(c code) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN upper(c); END $$;
+COMMENT ON FUNCTION shout(code) IS 'upper-cases a code';
+ALTER FUNCTION shout(code) OWNER TO drafts_owner;
+REVOKE ALL ON FUNCTION shout(code) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shout(code) TO drafts_reader;
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE FUNCTION shout(c code) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN upper(c); END $$;
+COMMENT ON FUNCTION shout(code) IS 'upper-cases a code';
+ALTER FUNCTION shout(code) OWNER TO drafts_owner;
+REVOKE ALL ON FUNCTION shout(code) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION shout(code) TO drafts_reader;
+
+-- pair: base-type-changed-used-by-view
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (c code);
+CREATE VIEW v AS SELECT c, c::text AS plain FROM t;
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE TABLE t (c code);
+CREATE VIEW v AS SELECT c, c::text AS plain FROM t;
+
+-- pair: base-type-changed-used-by-composite
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE TYPE tagged AS (c code, n int);
+CREATE TABLE t (x tagged);
+INSERT INTO t VALUES (ROW('ab', 1));
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE TYPE tagged AS (c code, n int);
+CREATE TABLE t (x tagged);
+
+-- pair: base-type-changed-with-comment-owner-privileges
+-- left
+CREATE DOMAIN code AS varchar(5) NOT NULL DEFAULT 'x' CONSTRAINT code_nonempty CHECK (VALUE <> '');
+COMMENT ON DOMAIN code IS 'a short code';
+ALTER DOMAIN code OWNER TO drafts_owner;
+REVOKE ALL ON DOMAIN code FROM PUBLIC;
+GRANT USAGE ON DOMAIN code TO drafts_reader;
+CREATE TABLE t (c code);
+-- right
+CREATE DOMAIN code AS varchar(10) NOT NULL DEFAULT 'x' CONSTRAINT code_nonempty CHECK (VALUE <> '');
+COMMENT ON DOMAIN code IS 'a short code';
+ALTER DOMAIN code OWNER TO drafts_owner;
+REVOKE ALL ON DOMAIN code FROM PUBLIC;
+GRANT USAGE ON DOMAIN code TO drafts_reader;
+CREATE TABLE t (c code);
+
+-- pair: base-type-and-check-changed
+-- left
+CREATE DOMAIN amount AS integer CONSTRAINT amount_positive CHECK (VALUE > 0);
+CREATE TABLE t (a amount);
+INSERT INTO t VALUES (5);
+-- right
+CREATE DOMAIN amount AS bigint DEFAULT 1 CONSTRAINT amount_positive CHECK (VALUE >= 0);
+CREATE TABLE t (a amount);
+
+-- pair: base-type-changed-odd-names
+-- left
+CREATE SCHEMA "Odd Schema";
+CREATE DOMAIN "Odd Schema"."My Code's %s" AS varchar(5);
+CREATE TABLE "Odd Schema"."T t" ("c%I" "Odd Schema"."My Code's %s" DEFAULT 'x', "C's" "Odd Schema"."My Code's %s"[]);
+INSERT INTO "Odd Schema"."T t" VALUES ('ab', '{cd}');
+-- right
+CREATE SCHEMA "Odd Schema";
+CREATE DOMAIN "Odd Schema"."My Code's %s" AS varchar(10);
+CREATE TABLE "Odd Schema"."T t" ("c%I" "Odd Schema"."My Code's %s" DEFAULT 'x', "C's" "Odd Schema"."My Code's %s"[]);
+
+-- pair: collation-changed-used-by-column
+-- left
+CREATE DOMAIN d AS text;
+CREATE TABLE t (a d);
+CREATE INDEX t_a ON t (a);
+INSERT INTO t VALUES ('b'), ('A');
+-- right
+CREATE DOMAIN d AS text COLLATE "C";
+CREATE TABLE t (a d);
+CREATE INDEX t_a ON t (a);
+
+-- pair: base-type-changed-check-calls-new-function
+-- left
+CREATE DOMAIN d AS int;
+CREATE TABLE t (a d);
+-- right
+CREATE FUNCTION is_even(i bigint) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT i % 2 = 0 $$;
+CREATE DOMAIN d AS bigint CHECK (is_even(VALUE));
+CREATE TABLE t (a d);
+
+-- pair: base-type-changed-used-by-procedure-and-atomic-function
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE PROCEDURE p(c code) LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION f() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT 'ab'::code; END;
+CREATE TABLE t (a text DEFAULT f());
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE PROCEDURE p(c code) LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION f() RETURNS text LANGUAGE sql BEGIN ATOMIC SELECT 'ab'::code; END;
+CREATE TABLE t (a text DEFAULT f());
+
+-- pair: base-type-changed-used-by-check-and-index
+-- left
+CREATE DOMAIN code AS varchar(5);
+CREATE TABLE t (c code, CONSTRAINT t_c CHECK (c::text <> 'x'));
+CREATE INDEX t_c_i ON t ((c::text || 'y'));
+-- right
+CREATE DOMAIN code AS varchar(10);
+CREATE TABLE t (c code, CONSTRAINT t_c CHECK (c::text <> 'x'));
+CREATE INDEX t_c_i ON t ((c::text || 'y'));
