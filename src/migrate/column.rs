@@ -290,23 +290,24 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         (ChangeKind::Added, _, [def]) => {
             plan.create(
                 Phase::AlterColumn,
-                def.lines.start,
-                format!("ALTER TABLE {table} ADD COLUMN {}", def.text),
+                def.lines().start(),
+                format!("ALTER TABLE {table} ADD COLUMN {}", def.text()),
             );
         }
         (_, [old], [new]) => {
-            let (Some(mut a), Some(mut b)) = (column_def(&old.text), column_def(&new.text)) else {
+            let (Some(mut a), Some(mut b)) = (column_def(old.text()), column_def(new.text()))
+            else {
                 return plan.manual(part, "column definition not understood");
             };
             // A default may be written inside the definition or set by a separate statement.
             a.default = a
                 .default
-                .or_else(|| ls.iter().find_map(|s| statement_default(&s.text)));
+                .or_else(|| ls.iter().find_map(|s| statement_default(s.text())));
             b.default = b
                 .default
-                .or_else(|| rs.iter().find_map(|s| statement_default(&s.text)));
+                .or_else(|| rs.iter().find_map(|s| statement_default(s.text())));
             settled_defaults = true;
-            let at = new.lines.start;
+            let at = new.lines().start();
             let generated = |d: &ColumnDef| d.rest.iter().any(|t| t.is_word("generated"));
             // A changed collation: the column's type written again with the right collation.
             let (a_collation, b_collation) = (collation(&mut a.rest), collation(&mut b.rest));
@@ -330,7 +331,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                     plan.create(
                         Phase::AlterColumn,
                         at,
-                        format!("ALTER TABLE {table} ADD COLUMN {}", new.text),
+                        format!("ALTER TABLE {table} ADD COLUMN {}", new.text()),
                     );
                     return;
                 } else {
@@ -441,8 +442,8 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     // Defaults and identities set by separate statements: what each one sets, read once.
     let setting = |s: &&Snippet| {
         (
-            statement_default(&s.text).is_some(),
-            has_word(&toks(&s.text), "identity"),
+            statement_default(s.text()).is_some(),
+            has_word(&toks(s.text()), "identity"),
         )
     };
     let lset: Vec<(bool, bool)> = ls.iter().map(setting).collect();
@@ -463,18 +464,18 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             }
         } else {
             // Another setting: left alone when the right side sets it too, else reset.
-            let kind = setting_kind(&s.text);
-            if kind.is_some() && rs.iter().any(|r| setting_kind(&r.text) == kind) {
+            let kind = setting_kind(s.text());
+            if kind.is_some() && rs.iter().any(|r| setting_kind(r.text()) == kind) {
                 continue;
             }
-            match reset_setting(&s.text) {
+            match reset_setting(s.text()) {
                 Some(what) => what,
                 None => {
                     plan.manual(
                         part,
                         &format!(
                             "a column setting was removed ({}): write the type's default back",
-                            s.text.trim().trim_end_matches(';')
+                            s.text().trim().trim_end_matches(';')
                         ),
                     );
                     continue;
@@ -483,7 +484,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         };
         // An identity goes before the column's other changes: PostgreSQL refuses `DROP NOT
         // NULL` on an identity column.
-        let line = if is_identity { 0 } else { s.lines.start };
+        let line = if is_identity { 0 } else { s.lines().start() };
         plan.create(Phase::AlterColumn, line, alter(what));
     }
     for (s, &(is_default, is_identity)) in rs.iter().zip(&rset) {
@@ -494,6 +495,10 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         if is_identity && left_identity {
             plan.create(Phase::AlterColumn, 0, alter("DROP IDENTITY".into()));
         }
-        plan.create(Phase::AlterColumn, s.lines.start + 1, s.text.clone());
+        plan.create(
+            Phase::AlterColumn,
+            s.lines().start() + 1,
+            s.text().to_string(),
+        );
     }
 }

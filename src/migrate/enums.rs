@@ -41,7 +41,7 @@ pub(super) fn enum_values(
     left: &Snippet,
     right: &Snippet,
 ) {
-    let (Some(old), Some(new)) = (labels(&left.text), labels(&right.text)) else {
+    let (Some(old), Some(new)) = (labels(left.text()), labels(right.text())) else {
         return plan.manual(part, "enum labels not understood");
     };
     let lit = |t: &Tok| render(std::iter::once(t));
@@ -53,7 +53,7 @@ pub(super) fn enum_values(
         {
             plan.create(
                 Phase::CreateType,
-                right.lines.start,
+                right.lines().start(),
                 format!(
                     "ALTER TYPE {name} RENAME VALUE {} TO {}",
                     lit(&old[k]),
@@ -82,7 +82,7 @@ pub(super) fn enum_values(
                 ),
                 None => format!("ALTER TYPE {name} ADD VALUE {}", lit(label)),
             };
-            plan.create(Phase::CreateType, right.lines.start, sql);
+            plan.create(Phase::CreateType, right.lines().start(), sql);
         }
         return;
     }
@@ -127,13 +127,13 @@ fn recreate(plan: &mut Plan, part: &Change, name: &str, right: &Snippet) {
         return plan.manual(part, "enum name not understood");
     };
     let old = format!("{schema}.{}", old_local(&local));
-    let at = right.lines.start;
+    let at = right.lines().start();
     plan.create(
         Phase::CreateType,
         at,
         format!("ALTER TYPE {name} RENAME TO {}", old_local(&local)),
     );
-    plan.create(Phase::CreateType, at, right.text.clone());
+    plan.create(Phase::CreateType, at, right.text().to_string());
     let (o, n) = (literal(&old), literal(name));
     let (oa, na) = (literal(&format!("{old}[]")), literal(&format!("{name}[]")));
     let convert = format!(

@@ -795,7 +795,7 @@ fn statement_phase(text: &str) -> Option<Phase> {
 
 fn is_statement(s: &Snippet) -> bool {
     matches!(
-        toks(&s.text).first().and_then(Tok::word),
+        toks(s.text()).first().and_then(Tok::word),
         Some(w) if matches!(w, "create" | "alter" | "comment" | "grant" | "revoke" | "insert" | "copy" | "select" | "set")
     )
 }
@@ -803,8 +803,10 @@ fn is_statement(s: &Snippet) -> bool {
 /// Adds the right dump's statements as they are.
 fn add_statements(plan: &mut Plan, change: &Change, snippets: &[Snippet]) {
     for s in snippets {
-        match statement_phase(&s.text) {
-            Some(phase) if is_statement(s) => plan.create(phase, s.lines.start, s.text.clone()),
+        match statement_phase(s.text()) {
+            Some(phase) if is_statement(s) => {
+                plan.create(phase, s.lines().start(), s.text().to_string())
+            }
             _ => plan.manual(change, "rows or text that is not a statement"),
         }
     }
@@ -817,14 +819,14 @@ fn object(plan: &mut Plan, change: &Change) {
         ChangeKind::Removed if change.kind() == DefaultPrivileges => {
             // Each `ALTER DEFAULT PRIVILEGES … GRANT` revoked, each `REVOKE` granted back.
             for s in change.left() {
-                match invert_default_privilege(&s.text) {
-                    Some(sql) => plan.drop(Phase::Revoke, s.lines.start, sql),
+                match invert_default_privilege(s.text()) {
+                    Some(sql) => plan.drop(Phase::Revoke, s.lines().start(), sql),
                     None => plan.manual(change, "default privilege statement not understood"),
                 }
             }
         }
         ChangeKind::Removed => {
-            let line = change.left().first().map_or(0, |s| s.lines.start);
+            let line = change.left().first().map_or(0, |s| s.lines().start());
             let (phase, what) = match change.kind() {
                 Table => (Phase::DropRelation, "TABLE"),
                 ForeignTable => (Phase::DropRelation, "FOREIGN TABLE"),
@@ -907,7 +909,7 @@ fn trigger_firing(text: &str) -> bool {
 }
 
 fn first_line(s: &[Snippet]) -> u32 {
-    s.first().map_or(0, |s| s.lines.start)
+    s.first().map_or(0, |s| s.lines().start())
 }
 
 fn detail(plan: &mut Plan, object: &Change, part: &Change) {
@@ -937,7 +939,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                         ),
                     );
                 }
-                let fk = l.iter().any(|s| has_word(&toks(&s.text), "references"));
+                let fk = l.iter().any(|s| has_word(&toks(s.text()), "references"));
                 let phase = if fk {
                     Phase::DropForeignKey
                 } else {
@@ -955,26 +957,26 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 );
             }
             for s in r {
-                let fk = has_word(&toks(&s.text), "references");
+                let fk = has_word(&toks(s.text()), "references");
                 let phase = if fk {
                     Phase::AddForeignKey
                 } else {
                     Phase::AddConstraint
                 };
                 if is_statement(s) {
-                    plan.create(phase, s.lines.start, s.text.clone());
+                    plan.create(phase, s.lines().start(), s.text().to_string());
                 } else {
                     plan.create(
                         phase,
-                        s.lines.start,
-                        format!("ALTER TABLE {table} ADD {}", s.text),
+                        s.lines().start(),
+                        format!("ALTER TABLE {table} ADD {}", s.text()),
                     );
                 }
             }
         }
         // Only whether a trigger fires changes (`ALTER TABLE … ENABLE REPLICA TRIGGER`): the
         // trigger stays, enabled again when the right side says nothing.
-        Trigger if !l.is_empty() && l.iter().chain(r).all(|s| trigger_firing(&s.text)) => {
+        Trigger if !l.is_empty() && l.iter().chain(r).all(|s| trigger_firing(s.text())) => {
             if r.is_empty() {
                 plan.create(
                     Phase::CreateTrigger,
@@ -987,7 +989,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         Index | Trigger | Policy | Rule | Statistics => {
             if !l.is_empty() {
                 let (phase, sql) = match part.kind() {
-                    Index if l.iter().all(|s| has_word(&toks(&s.text), "attach")) => {
+                    Index if l.iter().all(|s| has_word(&toks(s.text()), "attach")) => {
                         return plan.manual(
                             part,
                             "PostgreSQL cannot detach an index partition: drop the \
@@ -1016,17 +1018,17 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         Definition => match object.kind() {
             View if !r.is_empty() => {
                 for s in r {
-                    plan.create(Phase::CreateView, s.lines.start, or_replace(&s.text));
+                    plan.create(Phase::CreateView, s.lines().start(), or_replace(s.text()));
                 }
             }
             Function | Procedure | Aggregate if !r.is_empty() => {
                 for s in r {
-                    let sql = if is_create(&s.text) {
-                        or_replace(&s.text)
+                    let sql = if is_create(s.text()) {
+                        or_replace(s.text())
                     } else {
-                        s.text.clone()
+                        s.text().to_string()
                     };
-                    plan.create(Phase::CreateRoutine, s.lines.start, sql);
+                    plan.create(Phase::CreateRoutine, s.lines().start(), sql);
                 }
             }
             MaterializedView if !r.is_empty() => {
@@ -1037,15 +1039,15 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 );
                 add_statements(plan, part, r);
             }
-            Sequence if r.len() == 1 && is_create(&r[0].text) => {
-                let t = toks(&r[0].text);
+            Sequence if r.len() == 1 && is_create(r[0].text()) => {
+                let t = toks(r[0].text());
                 match (l.len(), sequence::alter_options(&t)) {
                     (1, Some(mut opts)) => {
                         // A sequence that turns round restarts at its start: its current
                         // value is out of the new bounds.
                         let down = |o: &str| o.contains("INCREMENT BY -");
                         let was_down =
-                            sequence::alter_options(&toks(&l[0].text)).is_some_and(|o| down(&o));
+                            sequence::alter_options(&toks(l[0].text())).is_some_and(|o| down(&o));
                         if was_down != down(&opts) {
                             opts.push_str(" RESTART");
                         }
@@ -1054,7 +1056,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                             rl,
                             format!("ALTER SEQUENCE {table} {opts}"),
                         );
-                        let unlogged = sequence::unlogged(&toks(&l[0].text));
+                        let unlogged = sequence::unlogged(&toks(l[0].text()));
                         if unlogged != sequence::unlogged(&t) {
                             let what = if unlogged { "LOGGED" } else { "UNLOGGED" };
                             plan.create(
@@ -1090,8 +1092,8 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         Comment => {
             if r.is_empty() {
                 for s in l {
-                    match uncomment(&s.text) {
-                        Some(sql) => plan.create(Phase::Comment, s.lines.start, sql),
+                    match uncomment(s.text()) {
+                        Some(sql) => plan.create(Phase::Comment, s.lines().start(), sql),
                         None => plan.manual(part, "comment removed"),
                     }
                 }
@@ -1100,13 +1102,13 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         }
         Privileges => {
             for s in l {
-                match invert_privilege(&s.text) {
-                    Some(sql) => plan.drop(Phase::Revoke, s.lines.start, sql),
+                match invert_privilege(s.text()) {
+                    Some(sql) => plan.drop(Phase::Revoke, s.lines().start(), sql),
                     None => plan.manual(part, "privilege statement not understood"),
                 }
             }
             for s in r {
-                plan.create(Phase::Grant, s.lines.start, s.text.clone());
+                plan.create(Phase::Grant, s.lines().start(), s.text().to_string());
             }
         }
         RowSecurity => rls::row_security(plan, part, l, r),

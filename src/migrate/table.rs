@@ -57,7 +57,7 @@ fn settings(text: &str) -> Option<(Vec<Tok>, bool, Options)> {
 /// `CREATE TABLE` changed, and returns whether it did.
 pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right: &Snippet) -> bool {
     let (Some((a, a_unlogged, a_opts)), Some((b, b_unlogged, b_opts))) =
-        (settings(&left.text), settings(&right.text))
+        (settings(left.text()), settings(right.text()))
     else {
         return false;
     };
@@ -65,7 +65,7 @@ pub(super) fn table_settings(plan: &mut Plan, name: &str, left: &Snippet, right:
     if !crate::normalize::same_relative_to(&a, &b, &schema) {
         return false;
     }
-    let at = right.lines.start;
+    let at = right.lines().start();
     if a_unlogged != b_unlogged {
         let what = if b_unlogged { "UNLOGGED" } else { "LOGGED" };
         plan.create(

@@ -145,11 +145,8 @@ pub struct Summary<'a>(pub &'a SchemaDiff);
 
 impl fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let crate::diff::change::Counts {
-            added,
-            removed,
-            changed,
-        } = self.0.counts();
+        let counts = self.0.counts();
+        let (added, removed, changed) = (counts.added(), counts.removed(), counts.changed());
         let n = self.0.len();
         if n == 0 {
             return f.write_str("no differences");
@@ -190,11 +187,12 @@ impl Writer<'_, '_> {
                         continue;
                     }
                     for s in snippets {
-                        if s.lines.start == s.lines.end {
-                            self.line(&pad, side, sign, s.lines.start, &s.text);
+                        if s.lines().start() == s.lines().end() {
+                            self.line(&pad, side, sign, s.lines().start(), s.text());
                         } else {
                             let label = self.label(side);
-                            self.out.push(format!("{pad}  {sign} {label}:{}", s.lines));
+                            self.out
+                                .push(format!("{pad}  {sign} {label}:{}", s.lines()));
                         }
                     }
                 }
@@ -202,19 +200,19 @@ impl Writer<'_, '_> {
             }
         }
         if let ([l], [r]) = (c.left(), c.right()) {
-            if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
-                if let Some(hunks) = line_diff(&l.text, &r.text) {
+            if l.text().lines().count() > 3 || r.text().lines().count() > 3 {
+                if let Some(hunks) = line_diff(l.text(), r.text()) {
                     // Each text's lines listed once: found by counting from the first for each
                     // line shown, a long text would take a time quadratic in its lines.
                     let (llines, rlines): (Vec<&str>, Vec<&str>) =
-                        (l.text.lines().collect(), r.text.lines().collect());
+                        (l.text().lines().collect(), r.text().lines().collect());
                     for op in hunks {
                         let (side, sign, snippet, lines, k) = match op {
                             Line::Left(k) => (Side::Left, '-', l, &llines, k),
                             Line::Right(k) => (Side::Right, '+', r, &rlines, k),
                         };
                         let text = lines.get(k).copied().unwrap_or_default();
-                        let n = snippet.lines.start + k as u32;
+                        let n = snippet.lines().start() + k as u32;
                         self.line(&pad, side, sign, n, text);
                     }
                     return self.details(c, depth);
@@ -245,8 +243,8 @@ impl Writer<'_, '_> {
     }
 
     fn snippet(&mut self, pad: &str, side: Side, sign: char, s: &Snippet) {
-        for (k, line) in s.text.lines().enumerate() {
-            self.line(pad, side, sign, s.lines.start + k as u32, line);
+        for (k, line) in s.text().lines().enumerate() {
+            self.line(pad, side, sign, s.lines().start() + k as u32, line);
         }
     }
 
