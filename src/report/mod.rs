@@ -272,21 +272,7 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
     let a: Vec<&str> = a.lines().collect();
     let b: Vec<&str> = b.lines().collect();
     let (n, m) = (a.len(), b.len());
-    if n.saturating_mul(m) > 4_000_000 {
-        return None;
-    }
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if a[i] == b[j] {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
+    let lcs = Lcs::new(&a, &b, 4_000_000)?;
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     let mut added = Vec::new();
@@ -295,7 +281,7 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
             out.append(&mut added);
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+        } else if j < m && (i == n || lcs.len(i, j + 1) >= lcs.len(i + 1, j)) {
             added.push(Line::Right(j));
             j += 1;
         } else {
@@ -305,6 +291,43 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
     }
     out.append(&mut added);
     Some(out)
+}
+
+/// The lengths of the longest common subsequences of the tails of two lists, for a diff of
+/// them: [`Lcs::len`]`(i, j)` is that of `a[i..]` and `b[j..]`.
+struct Lcs {
+    lens: Vec<u32>,
+    width: usize,
+}
+
+impl Lcs {
+    /// The table for `a` and `b`; `None` when it would have more than `cells` cells (a table
+    /// takes 4 bytes a cell and as many steps to fill).
+    fn new<T: PartialEq>(a: &[T], b: &[T], cells: usize) -> Option<Self> {
+        let (n, m) = (a.len(), b.len());
+        if n.saturating_mul(m) > cells {
+            return None;
+        }
+        let mut lcs = Lcs {
+            lens: vec![0; (n + 1) * (m + 1)],
+            width: m + 1,
+        };
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lcs.lens[i * lcs.width + j] = if a[i] == b[j] {
+                    lcs.len(i + 1, j + 1) + 1
+                } else {
+                    lcs.len(i + 1, j).max(lcs.len(i, j + 1))
+                };
+            }
+        }
+        Some(lcs)
+    }
+
+    /// The length of the longest common subsequence of `a[i..]` and `b[j..]`.
+    fn len(&self, i: usize, j: usize) -> u32 {
+        self.lens[i * self.width + j]
+    }
 }
 
 #[cfg(test)]

@@ -526,20 +526,9 @@ fn enum_labels(c: &Change, l: &Snippet, r: &Snippet) -> Option<(Vec<Note>, bool)
 /// same order as in `old` (both lists hold the same labels).
 fn moved(old: &[&str], new: &[&str]) -> Vec<usize> {
     let (n, m) = (old.len(), new.len());
-    if n * m > 1_000_000 {
+    let Some(lcs) = super::Lcs::new(old, new, 1_000_000) else {
         return Vec::new();
-    }
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if old[i] == new[j] {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
+    };
     let (mut i, mut j) = (0, 0);
     let mut kept = vec![false; m];
     while i < n && j < m {
@@ -547,7 +536,7 @@ fn moved(old: &[&str], new: &[&str]) -> Vec<usize> {
             kept[j] = true;
             i += 1;
             j += 1;
-        } else if lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
+        } else if lcs.len(i + 1, j) >= lcs.len(i, j + 1) {
             i += 1;
         } else {
             j += 1;
