@@ -15,7 +15,8 @@ const MAX_REPORT_LINES: usize = 40;
 /// How many lines of the suggested SQL a failed assertion shows.
 const MAX_SQL_LINES: usize = 10;
 
-/// The environment variable that makes [`assert_schema_snapshot!`] write its file.
+/// The environment variable that makes [`assert_schema_snapshot!`](crate::assert_schema_snapshot)
+/// write its file.
 const BLESS: &str = "SQL_COMPARE_BLESS";
 
 /// Asserts that two schema dumps describe the same schema.

@@ -392,7 +392,7 @@ impl ScratchServer {
     }
 
     /// A superuser URL of the server (for a throwaway cluster, with its password: masked by
-    /// [`redact`](crate::redact) and `Debug`, and given to programs through `PGPASSWORD`).
+    /// [`redact`] and `Debug`, and given to programs through `PGPASSWORD`).
     pub fn admin_url(&self) -> &str {
         &self.admin_url
     }

@@ -141,7 +141,7 @@ fn type_shape(ty: &str) -> (String, usize) {
 }
 
 /// A type's name without its modifier and the modifier's numbers: `varchar(20)` is
-/// (`varchar`, [20]); the aliases PostgreSQL prints are folded to one name.
+/// (`varchar`, `[20]`); the aliases PostgreSQL prints are folded to one name.
 fn type_parts(ty: &str) -> (&'static str, Vec<i32>) {
     let (name, args) = match ty.find('(') {
         Some(i) if ty.ends_with(')') => (&ty[..i], &ty[i + 1..ty.len() - 1]),
