@@ -259,11 +259,11 @@ pub(crate) struct PresizedLists {
 }
 
 impl PresizedLists {
-    /// PresizedLists for the statements of `raw`, and for an entry a statement and one more per 16
-    /// bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory that is
-    /// not written is not resident: a list made large enough at once is never copied to a
-    /// larger one, copies that the allocator may keep resident after freeing them (a table
-    /// of 262,144 columns a side, the list grown by doubling: 47× the input at the peak).
+    /// Lists with room for the statements of `raw`, and for an entry a statement and one more
+    /// per 16 bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory
+    /// that is not written is not resident: a list made large enough at once is never copied
+    /// to a larger one, copies that the allocator may keep resident after freeing them (a
+    /// table of 262,144 columns a side, the list grown by doubling: 47× the input at the peak).
     pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
         let statements = raw.len();
         let bytes: usize = raw.iter().map(|r| r.text.len()).sum();

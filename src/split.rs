@@ -342,9 +342,9 @@ pub(crate) fn split(src: &str) -> Result<Vec<RawStatement<'_>>, Error> {
         counted_to: bom,
         counted: 0,
     };
-    // PresizedLists for a statement every 128 bytes (pg_dump's average is 150 to 250): growing the
-    // list of a large dump by doubling copies it again and again, into memory the system must
-    // hand out fresh. Capacity never written to costs no memory.
+    // Room for a statement every 128 bytes (pg_dump's average is 150 to 250), made at once:
+    // growing the list of a large dump by doubling copies it again and again, into memory the
+    // system must hand out fresh. Capacity never written to costs no memory.
     let mut out = Vec::with_capacity(src.len() / 128);
     let mut start: Option<(usize, Location)> = None;
     let mut meta_lines = Vec::new();
