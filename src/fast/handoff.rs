@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 /// A flag one thread raises and another waits for, asleep on a `Condvar` from the start: a
-/// thread that spins first takes a CPU the other thread may need, and made the comparison no
+/// thread that spins first takes a CPU the other thread may need, and makes the comparison no
 /// faster (generated 50 MB pair, medians of 15 interleaved runs: 7298 ms spinning up to 2 ms,
 /// 6534 ms asleep).
 #[derive(Default)]
