@@ -15,7 +15,8 @@ const MAX_REPORT_LINES: usize = 40;
 /// How many lines of the suggested SQL a failed assertion shows.
 const MAX_SQL_LINES: usize = 10;
 
-/// The environment variable that makes [`assert_schema_snapshot!`] write its file.
+/// The environment variable that makes [`assert_schema_snapshot!`](crate::assert_schema_snapshot)
+/// write its file.
 const BLESS: &str = "SQL_COMPARE_BLESS";
 
 /// Asserts that two schema dumps describe the same schema.
@@ -74,6 +75,7 @@ const BLESS: &str = "SQL_COMPARE_BLESS";
 /// ```
 #[macro_export]
 macro_rules! assert_schema_eq {
+    // Every form comes down to these two: labels and options given, and a message or none.
     ($left:expr, $right:expr, labels = ($l:expr, $r:expr), options = $comparer:expr $(,)?) => {
         $crate::__assert_schema_eq(
             &$comparer,
@@ -92,59 +94,24 @@ macro_rules! assert_schema_eq {
             ::core::option::Option::Some(::core::format_args!($($arg)+)),
         )
     };
-    ($left:expr, $right:expr, labels = ($l:expr, $r:expr) $(,)?) => {
-        $crate::__assert_schema_eq(
-            &$crate::Comparer::new(),
-            ::core::convert::AsRef::<str>::as_ref(&$left),
-            ::core::convert::AsRef::<str>::as_ref(&$right),
-            (::core::convert::AsRef::<str>::as_ref(&$l), ::core::convert::AsRef::<str>::as_ref(&$r)),
-            ::core::option::Option::None,
+    // No options: the default ones.
+    ($left:expr, $right:expr, labels = ($l:expr, $r:expr) $(, $($arg:tt)*)?) => {
+        $crate::assert_schema_eq!(
+            $left, $right, labels = ($l, $r), options = $crate::Comparer::new() $(, $($arg)*)?
         )
     };
-    ($left:expr, $right:expr, labels = ($l:expr, $r:expr), $($arg:tt)+) => {
-        $crate::__assert_schema_eq(
-            &$crate::Comparer::new(),
-            ::core::convert::AsRef::<str>::as_ref(&$left),
-            ::core::convert::AsRef::<str>::as_ref(&$right),
-            (::core::convert::AsRef::<str>::as_ref(&$l), ::core::convert::AsRef::<str>::as_ref(&$r)),
-            ::core::option::Option::Some(::core::format_args!($($arg)+)),
+    // No labels: the sides are named by their expressions.
+    ($left:expr, $right:expr, options = $comparer:expr $(, $($arg:tt)*)?) => {
+        $crate::assert_schema_eq!(
+            $left,
+            $right,
+            labels = (::core::stringify!($left), ::core::stringify!($right)),
+            options = $comparer
+            $(, $($arg)*)?
         )
     };
-    ($left:expr, $right:expr, options = $comparer:expr $(,)?) => {
-        $crate::__assert_schema_eq(
-            &$comparer,
-            ::core::convert::AsRef::<str>::as_ref(&$left),
-            ::core::convert::AsRef::<str>::as_ref(&$right),
-            (::core::stringify!($left), ::core::stringify!($right)),
-            ::core::option::Option::None,
-        )
-    };
-    ($left:expr, $right:expr, options = $comparer:expr, $($arg:tt)+) => {
-        $crate::__assert_schema_eq(
-            &$comparer,
-            ::core::convert::AsRef::<str>::as_ref(&$left),
-            ::core::convert::AsRef::<str>::as_ref(&$right),
-            (::core::stringify!($left), ::core::stringify!($right)),
-            ::core::option::Option::Some(::core::format_args!($($arg)+)),
-        )
-    };
-    ($left:expr, $right:expr $(,)?) => {
-        $crate::__assert_schema_eq(
-            &$crate::Comparer::new(),
-            ::core::convert::AsRef::<str>::as_ref(&$left),
-            ::core::convert::AsRef::<str>::as_ref(&$right),
-            (::core::stringify!($left), ::core::stringify!($right)),
-            ::core::option::Option::None,
-        )
-    };
-    ($left:expr, $right:expr, $($arg:tt)+) => {
-        $crate::__assert_schema_eq(
-            &$crate::Comparer::new(),
-            ::core::convert::AsRef::<str>::as_ref(&$left),
-            ::core::convert::AsRef::<str>::as_ref(&$right),
-            (::core::stringify!($left), ::core::stringify!($right)),
-            ::core::option::Option::Some(::core::format_args!($($arg)+)),
-        )
+    ($left:expr, $right:expr $(, $($arg:tt)*)?) => {
+        $crate::assert_schema_eq!($left, $right, options = $crate::Comparer::new() $(, $($arg)*)?)
     };
 }
 
@@ -216,25 +183,9 @@ macro_rules! assert_schema_snapshot {
             ::core::option::Option::Some(::core::format_args!($($arg)+)),
         )
     };
-    ($dump:expr, $path:expr $(,)?) => {
-        $crate::__assert_schema_snapshot(
-            &$crate::Comparer::new(),
-            ::core::convert::AsRef::<str>::as_ref(&$dump),
-            ::core::stringify!($dump),
-            ::core::env!("CARGO_MANIFEST_DIR"),
-            ::core::convert::AsRef::<str>::as_ref(&$path),
-            ::core::option::Option::None,
-        )
-    };
-    ($dump:expr, $path:expr, $($arg:tt)+) => {
-        $crate::__assert_schema_snapshot(
-            &$crate::Comparer::new(),
-            ::core::convert::AsRef::<str>::as_ref(&$dump),
-            ::core::stringify!($dump),
-            ::core::env!("CARGO_MANIFEST_DIR"),
-            ::core::convert::AsRef::<str>::as_ref(&$path),
-            ::core::option::Option::Some(::core::format_args!($($arg)+)),
-        )
+    // No options: the default ones.
+    ($dump:expr, $path:expr $(, $($arg:tt)*)?) => {
+        $crate::assert_schema_snapshot!($dump, $path, options = $crate::Comparer::new() $(, $($arg)*)?)
     };
 }
 

@@ -510,13 +510,10 @@ fn unmatched(
 
 fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
     let s = &p.raw[stmt as usize];
-    Snippet {
-        lines: LineRange {
-            start: s.start.line,
-            end: s.end_line(),
-        },
-        text: s.text.trim_end().to_string(),
-    }
+    Snippet::new(
+        LineRange::new(s.start.line, s.end_line()),
+        s.text.trim_end().to_string(),
+    )
 }
 
 fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
@@ -533,10 +530,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 .trim_end_matches(',')
                 .trim_end();
             let end = line + text.matches('\n').count() as u32;
-            Snippet {
-                lines: LineRange { start: line, end },
-                text: text.to_string(),
-            }
+            Snippet::new(LineRange::new(line, end), text.to_string())
         }
         Shown::Row(k) => {
             let line = s.line(k as usize).unwrap_or(s.start.line);
@@ -544,13 +538,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 Tok::Str(_, row) => row.to_string(),
                 other => render(std::iter::once(other)),
             };
-            Snippet {
-                lines: LineRange {
-                    start: line,
-                    end: line,
-                },
-                text,
-            }
+            Snippet::new(LineRange::new(line, line), text)
         }
         Shown::List => {
             let mut text = String::from("(");
@@ -561,13 +549,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 let _ = write_tokens(&mut text, std::iter::once(&*t));
             }
             text.push(')');
-            Snippet {
-                lines: LineRange {
-                    start: s.start.line,
-                    end: s.end_line,
-                },
-                text,
-            }
+            Snippet::new(LineRange::new(s.start.line, s.end_line), text)
         }
     }
 }

@@ -173,7 +173,7 @@ pub fn compare_files(left: impl AsRef<Path>, right: impl AsRef<Path>) -> Result<
 /// assert_eq!((table.change(), table.kind(), table.name()), (ChangeKind::Changed, ObjectKind::Table, "public.t"));
 /// let index = &table.details()[0];
 /// assert_eq!((index.change(), index.kind(), index.name()), (ChangeKind::Added, ObjectKind::Index, "public.t_a"));
-/// assert_eq!(index.right()[0].lines.start, 2);
+/// assert_eq!(index.right()[0].lines().start(), 2);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 ///

@@ -486,18 +486,17 @@ fn build_side(input: &str, args: &Args, server: Option<&ScratchServer>) -> Resul
 
 /// The JSON document of `--format json`, described by schema/report.schema.json.
 fn report_json(diff: &SchemaDiff) -> Value {
-    let sql_compare::Counts {
-        added,
-        removed,
-        changed,
-        ..
-    } = diff.counts();
+    let counts = diff.counts();
     let (left, right) = diff.labels().unwrap_or_default();
     json!({
         "version": 1,
         "equal": diff.is_empty(),
         "labels": {"left": left, "right": right},
-        "counts": {"added": added, "removed": removed, "changed": changed},
+        "counts": {
+            "added": counts.added(),
+            "removed": counts.removed(),
+            "changed": counts.changed(),
+        },
         "changes": diff.changes().iter().map(|c| change_json(diff, c)).collect::<Vec<_>>(),
     })
 }
@@ -507,8 +506,8 @@ fn snippets_json(snippets: &[Snippet], lines: bool) -> Value {
     snippets
         .iter()
         .map(|s| {
-            let at = lines.then_some([s.lines.start, s.lines.end]);
-            json!({"lines": at, "text": s.text})
+            let at = lines.then_some([s.lines().start(), s.lines().end()]);
+            json!({"lines": at, "text": s.text()})
         })
         .collect()
 }

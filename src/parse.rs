@@ -259,11 +259,11 @@ pub(crate) struct PresizedLists {
 }
 
 impl PresizedLists {
-    /// PresizedLists for the statements of `raw`, and for an entry a statement and one more per 16
-    /// bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory that is
-    /// not written is not resident: a list made large enough at once is never copied to a
-    /// larger one, copies that the allocator may keep resident after freeing them (a table
-    /// of 262,144 columns a side, the list grown by doubling: 47× the input at the peak).
+    /// Lists with room for the statements of `raw`, and for an entry a statement and one more
+    /// per 16 bytes of text (a column of a table, `c1 int,`, takes 8 bytes or more). Memory
+    /// that is not written is not resident: a list made large enough at once is never copied
+    /// to a larger one, copies that the allocator may keep resident after freeing them (a
+    /// table of 262,144 columns a side, the list grown by doubling: 47× the input at the peak).
     pub(crate) fn new(raw: &[RawStatement<'_>]) -> Self {
         let statements = raw.len();
         let bytes: usize = raw.iter().map(|r| r.text.len()).sum();
@@ -271,35 +271,6 @@ impl PresizedLists {
             stmts: Vec::with_capacity(statements),
             entries: Vec::with_capacity(statements + bytes / 16),
         }
-    }
-
-    /// [`PresizedLists::new`], a place a statement in each list written once and emptied again. Memory a
-    /// process touches for the first time is handed out by the kernel a page at a time (a
-    /// page fault, and a page to zero); a large dump's lists are tens of megabytes, and as
-    /// its statements are classified, one statement in 15 or so would wait for a new page (a
-    /// statement and its entries take about 270 bytes in the generated pairs).
-    /// Made on a thread that is idle meanwhile (see `fast::two`), the lists are filled
-    /// without waiting.
-    pub(crate) fn touched(raw: &[RawStatement<'_>]) -> PresizedLists {
-        let mut lists = PresizedLists::new(raw);
-        let tokens = Arc::new(Tokens::default());
-        let stmt = || Stmt {
-            tokens: Arc::clone(&tokens),
-        };
-        let places = lists.stmts.capacity();
-        lists
-            .stmts
-            .extend(std::iter::repeat_with(stmt).take(places));
-        lists.stmts.clear();
-        // The places for one entry a statement: those beyond are for the statements of
-        // several entries, touched only if used (touched ahead, they would be resident for
-        // nothing in a dump of one-entry statements: 7 MB for a million `SELECT 1;`).
-        let places = raw.len();
-        lists
-            .entries
-            .extend(std::iter::repeat_with(Entry::placeholder).take(places));
-        lists.entries.clear();
-        lists
     }
 }
 
@@ -408,39 +379,6 @@ mod tests {
         let offsets: Vec<u32> = at.into_iter().map(|loc| bytes.at(loc)).collect();
         assert_eq!(offsets, [0, 15, 21, 24, 33, 40, 41]);
         assert_eq!(&text[33..39], "b text");
-    }
-
-    #[test]
-    fn a_touched_room_is_empty_and_classifies_as_a_new_one() {
-        let src = "CREATE TABLE t (a int, b text);\nCREATE INDEX i ON t (a);\nCOMMENT ON TABLE t IS 'x';\n";
-        let raw = split(src).unwrap();
-        let lists = PresizedLists::touched(&raw);
-        assert!(lists.stmts.is_empty() && lists.stmts.capacity() >= 3);
-        assert!(lists.entries.is_empty() && lists.entries.capacity() >= 3);
-        let tokens: Vec<Arc<Tokens>> = raw
-            .iter()
-            .map(|r| Arc::new(tokenize_statement(r, &mut Vec::new()).unwrap()))
-            .collect();
-        let text_ids = vec![NO_TEXT_ID; raw.len()];
-        let order = Order::default();
-        let a = classify(
-            Arc::new(raw.clone()),
-            |k, _| tokens.get(k),
-            text_ids.clone(),
-            order,
-            lists,
-        );
-        let b = classify(
-            Arc::new(raw.clone()),
-            |k, _| tokens.get(k),
-            text_ids,
-            order,
-            PresizedLists::new(&raw),
-        );
-        assert_eq!(a.stmts.len(), 3);
-        assert!(a.entries.len() > 3);
-        assert_eq!(format!("{:?}", a.entries), format!("{:?}", b.entries));
-        assert_eq!(format!("{:?}", a.stmts), format!("{:?}", b.stmts));
     }
 
     #[test]

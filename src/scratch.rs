@@ -392,7 +392,7 @@ impl ScratchServer {
     }
 
     /// A superuser URL of the server (for a throwaway cluster, with its password: masked by
-    /// [`redact`](crate::redact) and `Debug`, and given to programs through `PGPASSWORD`).
+    /// [`redact`] and `Debug`, and given to programs through `PGPASSWORD`).
     pub fn admin_url(&self) -> &str {
         &self.admin_url
     }
@@ -448,19 +448,18 @@ impl ScratchServer {
         })
     }
 
+    /// The rows of a query of one column (names), as the admin user sees them.
+    fn names(&self, sql: &str) -> Result<BTreeSet<String>> {
+        let rows = query(&self.admin_url, sql, self.local.is_some())?;
+        Ok(rows.lines().map(str::to_string).collect())
+    }
+
     /// The names of the server's settings.
     fn settings(&self) -> Result<&BTreeSet<String>> {
         if let Some(s) = self.settings.get() {
             return Ok(s);
         }
-        let names = query(
-            &self.admin_url,
-            "SELECT name FROM pg_settings",
-            self.local.is_some(),
-        )?
-        .lines()
-        .map(str::to_string)
-        .collect();
+        let names = self.names("SELECT name FROM pg_settings")?;
         Ok(self.settings.get_or_init(|| names))
     }
 
@@ -471,14 +470,7 @@ impl ScratchServer {
             return Ok(Vec::new());
         }
         let _turn = self.roles.lock().unwrap_or_else(|p| p.into_inner());
-        let existing: BTreeSet<String> = query(
-            &self.admin_url,
-            "SELECT rolname FROM pg_roles",
-            self.local.is_some(),
-        )?
-        .lines()
-        .map(str::to_string)
-        .collect();
+        let existing = self.names("SELECT rolname FROM pg_roles")?;
         let missing: Vec<String> = roles.difference(&existing).cloned().collect();
         if missing.is_empty() {
             return Ok(missing);

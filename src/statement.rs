@@ -47,7 +47,7 @@ impl<'a> Statement<'a> {
 /// let s = sql_compare::statements("\\restrict k\nSET a = 1; -- x\nCREATE TABLE t (a int);")?;
 /// assert_eq!(s.len(), 2);
 /// assert_eq!(s[1].text(), "CREATE TABLE t (a int);");
-/// assert_eq!(s[1].lines().start, 3);
+/// assert_eq!(s[1].lines().start(), 3);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 pub fn statements(dump: &str) -> Result<Vec<Statement<'_>>> {
@@ -55,10 +55,7 @@ pub fn statements(dump: &str) -> Result<Vec<Statement<'_>>> {
         .into_iter()
         .map(|r| Statement {
             text: r.text,
-            lines: LineRange {
-                start: r.start.line,
-                end: r.end_line(),
-            },
+            lines: LineRange::new(r.start.line, r.end_line()),
             copy_rows: r.copy_rows().iter().map(|row| row.text).collect(),
         })
         .collect())

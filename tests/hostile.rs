@@ -41,7 +41,7 @@ fn keyword_free_text_is_not_an_empty_schema() {
     let c = &d.changes()[0];
     assert_eq!(c.change(), ChangeKind::Removed);
     assert_eq!(c.kind(), ObjectKind::Other);
-    assert_eq!(c.left()[0].text, "hello world");
+    assert_eq!(c.left()[0].text(), "hello world");
     different("hello world", "goodbye world");
     different("hello world", "-- hello world");
     // Still compared as tokens: case and spacing of words do not matter.

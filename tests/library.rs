@@ -251,14 +251,17 @@ fn a_changed_table_says_which_columns_and_constraints_changed() {
         ]
     );
     let id = &d.changes()[0].details()[2];
-    assert_eq!(id.left()[0].text, "id integer NOT NULL");
-    assert_eq!(id.right()[0].text, "id bigint NOT NULL");
+    assert_eq!(id.left()[0].text(), "id integer NOT NULL");
+    assert_eq!(id.right()[0].text(), "id bigint NOT NULL");
     assert_eq!(
-        (id.left()[0].lines.start, id.right()[0].lines.start),
+        (id.left()[0].lines().start(), id.right()[0].lines().start()),
         (2, 2)
     );
     let pk = &d.changes()[0].details()[3];
-    assert_eq!((pk.left()[0].lines.start, pk.left()[0].lines.end), (6, 7));
+    assert_eq!(
+        (pk.left()[0].lines().start(), pk.left()[0].lines().end()),
+        (6, 7)
+    );
 }
 
 #[test]
@@ -350,8 +353,8 @@ fn statements_are_attached_to_their_objects() {
             "{stmt}"
         );
         let part = &d.changes()[0].details()[0];
-        assert_eq!(part.right()[0].text, *stmt, "{stmt}");
-        assert_eq!(part.right()[0].lines.start, 2, "{stmt}");
+        assert_eq!(part.right()[0].text(), *stmt, "{stmt}");
+        assert_eq!(part.right()[0].lines().start(), 2, "{stmt}");
     }
 }
 
@@ -454,7 +457,7 @@ fn top_level_objects_have_their_kinds() {
             vec![(ChangeKind::Added, *kind, name.to_string())],
             "{stmt}"
         );
-        assert_eq!(d.changes()[0].right()[0].text, stmt.trim_end(), "{stmt}");
+        assert_eq!(d.changes()[0].right()[0].text(), stmt.trim_end(), "{stmt}");
     }
 }
 
@@ -577,11 +580,11 @@ fn copy_rows_are_data_of_their_table() {
     );
     let data = &d.changes()[0].details()[0];
     assert_eq!(
-        (data.left()[0].text.as_str(), data.left()[0].lines.start),
+        (data.left()[0].text(), data.left()[0].lines().start()),
         ("2", 3)
     );
     assert_eq!(
-        (data.right()[0].text.as_str(), data.right()[0].lines.start),
+        (data.right()[0].text(), data.right()[0].lines().start()),
         ("3", 3)
     );
 }

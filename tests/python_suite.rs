@@ -73,7 +73,7 @@ fn only_detail(c: &Change) -> &Change {
 
 /// The source texts of some snippets.
 fn texts(s: &[sql_compare::Snippet]) -> Vec<&str> {
-    s.iter().map(|s| s.text.as_str()).collect()
+    s.iter().map(|s| s.text()).collect()
 }
 
 /// A single statement only on the right reports one added object; returns it.
@@ -766,7 +766,7 @@ fn get_diff_04_several_statements() {
         texts(logs.right()),
         ["CREATE TABLE logs (id INT, message TEXT);"]
     );
-    assert_eq!(logs.right()[0].lines.start, 3);
+    assert_eq!(logs.right()[0].lines().start(), 3);
     assert!(logs.left().is_empty());
     let status = &d.changes()[1];
     check(
@@ -790,7 +790,10 @@ fn get_diff_04_several_statements() {
         texts(c.right()),
         ["CREATE TYPE public.status AS ENUM ('PENDING', 'APPROVED', 'ARCHIVED');"]
     );
-    assert_eq!((c.left()[0].lines.start, c.right()[0].lines.start), (2, 2));
+    assert_eq!(
+        (c.left()[0].lines().start(), c.right()[0].lines().start()),
+        (2, 2)
+    );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -88,24 +88,6 @@ pub(crate) struct Entry {
     pub stmt: u32,
 }
 
-impl Entry {
-    /// An entry that says nothing, and owns no memory: for filling a list ahead.
-    pub(crate) fn placeholder() -> Self {
-        Entry {
-            parent: Parent::IndexOf(Box::default()),
-            kind: ObjectKind::Other,
-            defines: false,
-            part: PartKey {
-                kind: ObjectKind::Other,
-                name: Box::default(),
-            },
-            canon: Canon::default(),
-            shown: Shown::Statement.into(),
-            stmt: 0,
-        }
-    }
-}
-
 /// Facts gathered while classifying that connect objects to each other.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Facts {

@@ -94,25 +94,17 @@ impl Classifier<'_> {
         let Some(table) = self.table_name(&mut c) else {
             return false;
         };
-        let pk = || part(ObjectKind::Data, "");
-        let canon = Canon::whole(0..stmt_end);
-        self.emit(
-            rel(table.clone()),
-            ObjectKind::Table,
-            false,
-            pk(),
-            canon,
-            Shown::Statement,
-        );
-        for k in stmt_end..t.len() {
-            let canon = Canon::whole(k..k + 1);
+        // The statement, then each row of its data block.
+        let statement = (Canon::whole(0..stmt_end), Shown::Statement);
+        let rows = (stmt_end..t.len()).map(|k| (Canon::whole(k..k + 1), Shown::Row(k as u32)));
+        for (canon, shown) in std::iter::once(statement).chain(rows) {
             self.emit(
                 rel(table.clone()),
                 ObjectKind::Table,
                 false,
-                pk(),
+                part(ObjectKind::Data, ""),
                 canon,
-                Shown::Row(k as u32),
+                shown,
             );
         }
         true

@@ -58,17 +58,31 @@ impl std::fmt::Display for ChangeKind {
 /// ```
 /// let diff = sql_compare::diff("CREATE TABLE t (\n  a int\n);", "CREATE TABLE u (a int);")?;
 /// let t = &diff.changes()[0];
-/// let lines = t.left()[0].lines;
-/// assert_eq!((lines.start, lines.end), (1, 3));
+/// let lines = t.left()[0].lines();
+/// assert_eq!((lines.start(), lines.end()), (1, 3));
 /// assert_eq!(lines.to_string(), "1-3");
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LineRange {
-    /// First line.
-    pub start: u32,
-    /// Last line.
-    pub end: u32,
+    start: u32,
+    end: u32,
+}
+
+impl LineRange {
+    pub(crate) fn new(start: u32, end: u32) -> Self {
+        LineRange { start, end }
+    }
+
+    /// The first line.
+    pub fn start(self) -> u32 {
+        self.start
+    }
+
+    /// The last line (the first, for a range of one line).
+    pub fn end(self) -> u32 {
+        self.end
+    }
 }
 
 impl std::fmt::Display for LineRange {
@@ -89,16 +103,30 @@ impl std::fmt::Display for LineRange {
 ///     "CREATE TABLE t (a int);\n\nCOMMENT ON TABLE t IS 'new';",
 /// )?;
 /// let comment = &diff.changes()[0].details()[0];
-/// assert_eq!(comment.left()[0].text, "COMMENT ON TABLE t IS 'old';");
-/// assert_eq!(comment.right()[0].lines.start, 3);
+/// assert_eq!(comment.left()[0].text(), "COMMENT ON TABLE t IS 'old';");
+/// assert_eq!(comment.right()[0].lines().start(), 3);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Snippet {
+    lines: LineRange,
+    text: String,
+}
+
+impl Snippet {
+    pub(crate) fn new(lines: LineRange, text: String) -> Self {
+        Snippet { lines, text }
+    }
+
     /// Where it stands in its dump.
-    pub lines: LineRange,
+    pub fn lines(&self) -> LineRange {
+        self.lines
+    }
+
     /// The source text (for a column: its definition inside `CREATE TABLE`).
-    pub text: String,
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 /// One difference: an object (or a part of one) added, removed or changed, with the text of
@@ -114,9 +142,9 @@ pub struct Snippet {
 /// let column = &diff.changes()[0].details()[0];
 /// assert_eq!((column.change(), column.kind()), (ChangeKind::Changed, ObjectKind::Column));
 /// assert_eq!(column.name(), "public.t.id");
-/// assert_eq!(column.left()[0].text, "id int");
-/// assert_eq!(column.right()[0].text, "id bigint");
-/// assert_eq!(column.left()[0].lines.start, 1);
+/// assert_eq!(column.left()[0].text(), "id int");
+/// assert_eq!(column.right()[0].text(), "id bigint");
+/// assert_eq!(column.left()[0].lines().start(), 1);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,19 +217,32 @@ impl Change {
 ///
 /// ```
 /// let diff = sql_compare::diff("CREATE TABLE a (x int);", "CREATE TABLE b (x int);")?;
-/// let sql_compare::Counts { added, removed, changed, .. } = diff.counts();
-/// assert_eq!((added, removed, changed), (1, 1, 0));
+/// let counts = diff.counts();
+/// assert_eq!((counts.added(), counts.removed(), counts.changed()), (1, 1, 0));
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
 pub struct Counts {
+    added: usize,
+    removed: usize,
+    changed: usize,
+}
+
+impl Counts {
     /// Objects only in the right dump.
-    pub added: usize,
+    pub fn added(self) -> usize {
+        self.added
+    }
+
     /// Objects only in the left dump.
-    pub removed: usize,
+    pub fn removed(self) -> usize {
+        self.removed
+    }
+
     /// Objects in both, with different definitions.
-    pub changed: usize,
+    pub fn changed(self) -> usize {
+        self.changed
+    }
 }
 
 /// The differences between two dumps, per object, in a deterministic order.
@@ -307,7 +348,7 @@ impl SchemaDiff {
     ///     "CREATE TABLE b (x bigint); CREATE TABLE c (x int); CREATE TABLE d (x int);",
     /// )?;
     /// let counts = diff.counts();
-    /// assert_eq!((counts.added, counts.removed, counts.changed), (2, 1, 1));
+    /// assert_eq!((counts.added(), counts.removed(), counts.changed()), (2, 1, 1));
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     pub fn counts(&self) -> Counts {
@@ -386,7 +427,7 @@ impl SchemaDiff {
     /// assert_eq!(diff.changes()[0].change(), ChangeKind::Added);
     /// let back = diff.mirror();
     /// assert_eq!(back.changes()[0].change(), ChangeKind::Removed);
-    /// assert_eq!(back.changes()[0].left()[0].text, "CREATE TABLE t (a int);");
+    /// assert_eq!(back.changes()[0].left()[0].text(), "CREATE TABLE t (a int);");
     /// # Ok::<(), sql_compare::Error>(())
     /// ```
     #[must_use]

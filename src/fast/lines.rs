@@ -187,8 +187,8 @@ impl<'a> Cuts<'a> {
         buf: &mut Buffer,
         out: &mut Tokens,
     ) -> bool {
-        // PresizedLists for a token every 2 bytes, made at once: memory not written is not resident,
-        // and a list grown by doubling leaves copies that the allocator may keep (a table of
+        // Room for a token every 2 bytes, made at once: memory not written is not resident, and
+        // a list grown by doubling leaves copies that the allocator may keep (a table of
         // 262,144 columns on lines of their own: 4 bytes of the peak per input byte).
         out.toks.reserve(r.text.len() / 2);
         for p in pieces {

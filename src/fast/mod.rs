@@ -77,8 +77,8 @@ fn one_thread<'a>(left: &'a str, right: &'a str, order: Order) -> Sides<'a> {
     drop((lhash, rhash));
     let done = tokenize_texts(texts);
     (
-        classify_side(lraw, left_ids, &done, order, None),
-        classify_side(rraw, right_ids, &done, order, None),
+        classify_side(lraw, left_ids, &done, order),
+        classify_side(rraw, right_ids, &done, order),
     )
 }
 
@@ -90,14 +90,12 @@ fn tokenize_texts(texts: Vec<&RawStatement<'_>>) -> Vec<Lexed> {
 }
 
 /// Step 3 for one side: its first error, if a statement's tokens are one (located in its
-/// text), else its statements classified into `lists` (made for it, if `None`), each with its
-/// tokens from `done` (a statement's are anywhere in it: in a large dump, a cache miss each).
+/// text), else its statements classified, each with its tokens from `done` (a statement's are anywhere in it: in a large dump, a cache miss each).
 fn classify_side<'a>(
     raw: Arc<Vec<RawStatement<'a>>>,
     text_id: Vec<u32>,
     done: &[Lexed],
     order: Order,
-    lists: Option<PresizedLists>,
 ) -> Result<Parsed<'a>, Error> {
     if done.iter().any(Result::is_err) {
         for (r, &t) in raw.iter().zip(&text_id) {
@@ -106,7 +104,7 @@ fn classify_side<'a>(
             }
         }
     }
-    let lists = lists.unwrap_or_else(|| PresizedLists::new(&raw));
+    let lists = PresizedLists::new(&raw);
     let tokens = |_, t: u32| done[t as usize].as_ref().ok();
     Ok(classify(raw, tokens, text_id, order, lists))
 }

@@ -1,12 +1,10 @@
 //! `parse_pair` on two threads that stay up from the first step to the last.
 //!
-//! Starting a thread for each step cost 0.1 to 3.4 ms a step on the 2-CPU virtual machine
-//! this was measured on (the time from `spawn` to the new thread running), against steps of
-//! 2 to 12 ms on the MusicBrainz pair. Here one helper thread is started once: it splits the
-//! right side, makes the lists both sides are classified into while this thread pairs the
-//! statements of the two sides (see `PresizedLists::touched`), tokenizes chunks in turn with this
-//! thread, then classifies the right side, and between steps waits for this thread's results
-//! with a [`Flag`]. Splitting and classifying the right side, and joining in the tokenizing,
+//! Starting a thread costs 0.1 to 3.4 ms on a 2-CPU virtual machine (from `spawn` to the new
+//! thread running), against steps of 2 to 12 ms on the MusicBrainz pair, so one helper thread
+//! is started once: it splits the right side, tokenizes chunks in turn with this thread, then
+//! classifies the right side, and between steps waits for this thread's results with a
+//! [`Flag`]. Splitting and classifying the right side, and joining in the tokenizing,
 //! are [`Claim`]s: when the helper is late (slow to start, or paused by the machine), this
 //! thread does them, and waits for the helper only at the end. The results are those of the
 //! one-thread path (tests in `fast`).
@@ -20,7 +18,7 @@ use crate::classify::Order;
 use crate::error::Error;
 use crate::fast::handoff::{Claim, Flag, RaiseOnDrop, take_chunks};
 use crate::fast::lines::{Cuts, Lexed};
-use crate::parse::{Parsed, PresizedLists, parse};
+use crate::parse::{Parsed, parse};
 use crate::split::RawStatement;
 
 /// What both threads tokenize from.
@@ -86,11 +84,11 @@ fn parse_pair_late<'a>(
     late: Duration,
 ) -> Option<(Sides<'a>, Taken)> {
     // What one thread hands the other, each with the flag that says it is there. The helper
-    // raises `theirs_ready`, this thread `lsplit_ready`, `work_ready` and `done_ready`;
-    // `rsplit_ready`, the thread that splits the right side. This thread only waits for
-    // steps the helper took on.
+    // raises `theirs_ready`, this thread `work_ready` and `done_ready`; `rsplit_ready`, the
+    // thread that splits the right side. This thread only waits for steps the helper took on.
+    // The left side's split (this thread makes it), declared out of the threads' scope since
+    // the work borrows its statements.
     let lsplit: OnceLock<Held<'a>> = OnceLock::new();
-    let lsplit_ready = Flag::default();
     let rsplit: OnceLock<Held<'a>> = OnceLock::new();
     let (split_right, rsplit_ready) = (Claim::default(), Flag::default());
     // Left empty when a side does not split: the helper then stops.
@@ -104,31 +102,6 @@ fn parse_pair_late<'a>(
     let theirs_ready = Flag::default();
     let done: OnceLock<LexedTexts> = OnceLock::new();
     let done_ready = Flag::default();
-    // The lists each side is classified into, their memory touched by the helper while
-    // this thread pairs the statements (see `PresizedLists::touched`). A side whose lists are not there
-    // when it is classified gets one then.
-    let presized: [Mutex<Option<PresizedLists>>; 2] = Default::default();
-    let lists = |side: usize| {
-        presized[side]
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take()
-    };
-    let make_lists = |side: usize, split: &OnceLock<Held<'a>>| {
-        // Made with the lock held: a side classified meanwhile waits for its lists rather than
-        // making one of its own beside it (a third list at the peak: 1M `CREATE INDEX`
-        // statements a side, 175 MB).
-        let mut slot = presized[side]
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        // Not once the tokens are all there: classifying has started, or is about to.
-        if done.get().is_some() {
-            return;
-        }
-        if let Some(Ok((raw, _))) = split.get() {
-            *slot = Some(PresizedLists::touched(raw));
-        }
-    };
     let classify_right = Claim::default();
     let rparsed: Mutex<Option<Result<Parsed<'a>, Error>>> = Mutex::new(None);
 
@@ -146,7 +119,7 @@ fn parse_pair_late<'a>(
         };
         let mine = classify_right.take();
         if mine {
-            let r = classify_side(Arc::clone(rraw), take(&w.right), done, order, lists(1));
+            let r = classify_side(Arc::clone(rraw), take(&w.right), done, order);
             *rparsed.lock().unwrap_or_else(PoisonError::into_inner) = Some(r);
         }
         mine
@@ -159,9 +132,6 @@ fn parse_pair_late<'a>(
                 std::thread::sleep(late);
             }
             let _ = split();
-            make_lists(1, &rsplit);
-            lsplit_ready.wait();
-            make_lists(0, &lsplit);
             work_ready.wait();
             let Some(w) = work.get() else { return };
             if join_lexing.take() {
@@ -182,10 +152,9 @@ fn parse_pair_late<'a>(
                 .join()
                 .unwrap_or_else(|p| std::panic::resume_unwind(p));
         };
-        let raise = RaiseOnDrop([&lsplit_ready, &work_ready, &done_ready]);
+        let raise = RaiseOnDrop([&work_ready, &done_ready]);
 
         let l = lsplit.get_or_init(|| held(split_hashed(left)));
-        lsplit_ready.raise();
         let split_here = split();
         rsplit_ready.wait();
         let (Ok((lraw, lhash)), Some(Ok((rraw, rhash)))) = (l, rsplit.get()) else {
@@ -233,7 +202,7 @@ fn parse_pair_late<'a>(
             all
         });
         done_ready.raise();
-        let l = classify_side(Arc::clone(lraw), take(&w.left), done, order, lists(0));
+        let l = classify_side(Arc::clone(lraw), take(&w.left), done, order);
         let classified_here = classify(w, done);
         drop(raise);
         join(helper);

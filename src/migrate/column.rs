@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::classify::object::unquoted_schema;
+use crate::diff::change::LineRange;
 use crate::normalize::same_relative_to;
 use crate::report::notes::COLUMN_KEYWORDS;
 
@@ -221,7 +222,7 @@ fn type_shape(ty: &str) -> (String, usize) {
 }
 
 /// A type's name without its modifier and the modifier's numbers: `varchar(20)` is
-/// (`varchar`, [20]); the aliases PostgreSQL prints are folded to one name.
+/// (`varchar`, `[20]`); the aliases PostgreSQL prints are folded to one name.
 fn type_parts(ty: &str) -> (&'static str, Vec<i32>) {
     let (name, args) = match ty.find('(') {
         Some(i) if ty.ends_with(')') => (&ty[..i], &ty[i + 1..ty.len() - 1]),
@@ -396,13 +397,11 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     let inherited = |side: usize| tables.inherited(side, table, col, None);
     let (inherited_left, inherited_right) = (inherited(0), inherited(1));
     let as_inherited = |def: &Option<String>, lines: &[Snippet]| {
-        def.as_ref().map(|d| Snippet {
-            lines: lines
-                .first()
-                .map_or(crate::diff::change::LineRange { start: 0, end: 0 }, |s| {
-                    s.lines
-                }),
-            text: without_default(d).unwrap_or_else(|| d.clone()),
+        def.as_ref().map(|d| {
+            Snippet::new(
+                lines.first().map_or(LineRange::new(0, 0), Snippet::lines),
+                without_default(d).unwrap_or_else(|| d.clone()),
+            )
         })
     };
     let parent_left = as_inherited(&inherited_left, r);
@@ -463,12 +462,13 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         (ChangeKind::Added, _, [def]) => {
             plan.create(
                 Phase::AlterColumn,
-                def.lines.start,
-                format!("ALTER TABLE {table} ADD COLUMN {}", def.text),
+                def.lines().start(),
+                format!("ALTER TABLE {table} ADD COLUMN {}", def.text()),
             );
         }
         (_, [old], [new]) => {
-            let (Some(mut a), Some(mut b)) = (column_def(&old.text), column_def(&new.text)) else {
+            let (Some(mut a), Some(mut b)) = (column_def(old.text()), column_def(new.text()))
+            else {
                 return plan.manual(part, "column definition not understood");
             };
             a.not_null |= left_not_null;
@@ -476,12 +476,12 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             // A default may be written inside the definition or set by a separate statement.
             a.default = a
                 .default
-                .or_else(|| ls.iter().find_map(|s| statement_default(&s.text)));
+                .or_else(|| ls.iter().find_map(|s| statement_default(s.text())));
             b.default = b
                 .default
-                .or_else(|| rs.iter().find_map(|s| statement_default(&s.text)));
+                .or_else(|| rs.iter().find_map(|s| statement_default(s.text())));
             settled_defaults = true;
-            let at = new.lines.start;
+            let at = new.lines().start();
             let generated = |d: &ColumnDef| d.rest.iter().any(|t| t.is_word("generated"));
             // A changed collation: the column's type written again with the right collation.
             let (a_collation, b_collation) = (collation(&mut a.rest), collation(&mut b.rest));
@@ -505,7 +505,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                     plan.create(
                         Phase::AlterColumn,
                         at,
-                        format!("ALTER TABLE {table} ADD COLUMN {}", new.text),
+                        format!("ALTER TABLE {table} ADD COLUMN {}", new.text()),
                     );
                     return;
                 } else {
@@ -616,8 +616,8 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
     // Defaults and identities set by separate statements: what each one sets, read once.
     let setting = |s: &&Snippet| {
         (
-            statement_default(&s.text).is_some(),
-            has_word(&toks(&s.text), "identity"),
+            statement_default(s.text()).is_some(),
+            has_word(&toks(s.text()), "identity"),
         )
     };
     let lset: Vec<(bool, bool)> = ls.iter().map(setting).collect();
@@ -638,21 +638,21 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
             }
         } else {
             // Another setting: left alone when the right side sets it too, else reset.
-            let kind = setting_kind(&s.text);
-            if kind.is_some() && rs.iter().any(|r| setting_kind(&r.text) == kind) {
+            let kind = setting_kind(s.text());
+            if kind.is_some() && rs.iter().any(|r| setting_kind(r.text()) == kind) {
                 continue;
             }
-            match reset_setting(&s.text) {
+            match reset_setting(s.text()) {
                 Some(what) => what,
                 None if kind.as_deref() == Some("storage") => {
                     let ty = re
                         .first()
                         .or(le.first())
-                        .and_then(|d| column_def(&d.text))
+                        .and_then(|d| column_def(d.text()))
                         .map(|d| render(&d.ty));
                     plan.create(
                         Phase::AlterColumn,
-                        s.lines.start,
+                        s.lines().start(),
                         reset_storage(table, col, ty.as_deref()),
                     );
                     continue;
@@ -662,7 +662,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
                         part,
                         &format!(
                             "a column setting was removed ({}): write the type's default back",
-                            s.text.trim().trim_end_matches(';')
+                            s.text().trim().trim_end_matches(';')
                         ),
                     );
                     continue;
@@ -671,7 +671,7 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         };
         // An identity goes before the column's other changes: PostgreSQL refuses `DROP NOT
         // NULL` on an identity column.
-        let line = if is_identity { 0 } else { s.lines.start };
+        let line = if is_identity { 0 } else { s.lines().start() };
         plan.create(Phase::AlterColumn, line, alter(what));
     }
     for (s, &(is_default, is_identity)) in rs.iter().zip(&rset) {
@@ -682,6 +682,10 @@ pub(super) fn column(plan: &mut Plan, object: &Change, part: &Change) {
         if is_identity && left_identity {
             plan.create(Phase::AlterColumn, 0, alter("DROP IDENTITY".into()));
         }
-        plan.create(Phase::AlterColumn, s.lines.start + 1, s.text.clone());
+        plan.create(
+            Phase::AlterColumn,
+            s.lines().start() + 1,
+            s.text().to_string(),
+        );
     }
 }

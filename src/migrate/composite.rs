@@ -39,7 +39,7 @@ fn attributes(text: &str) -> Option<Vec<(String, Vec<Tok>)>> {
 /// Writes the `ALTER TYPE` statements between two composite types and returns whether it
 /// could.
 pub(super) fn composite(plan: &mut Plan, name: &str, left: &Snippet, right: &Snippet) -> bool {
-    let (Some(a), Some(b)) = (attributes(&left.text), attributes(&right.text)) else {
+    let (Some(a), Some(b)) = (attributes(left.text()), attributes(right.text())) else {
         return false;
     };
     let schema = crate::classify::object::unquoted_schema(name);
@@ -62,7 +62,7 @@ pub(super) fn composite(plan: &mut Plan, name: &str, left: &Snippet, right: &Sni
     if kept_left != kept_right || !added_last {
         return false;
     }
-    let at = right.lines.start;
+    let at = right.lines().start();
     for (n, _) in &a {
         if !kept_left.contains(&n) {
             plan.create(

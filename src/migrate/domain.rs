@@ -87,7 +87,7 @@ fn domain_def(text: &str) -> Option<DomainDef> {
 /// recreated when its base type or collation changed, or a manual note when a definition is
 /// not understood.
 pub(super) fn domain(plan: &mut Plan, part: &Change, name: &str, left: &Snippet, right: &Snippet) {
-    let (Some(a), Some(b)) = (domain_def(&left.text), domain_def(&right.text)) else {
+    let (Some(a), Some(b)) = (domain_def(left.text()), domain_def(right.text())) else {
         return plan.manual(part, "domain definition not understood");
     };
     let schema = crate::classify::object::unquoted_schema(name);
@@ -103,11 +103,11 @@ pub(super) fn domain(plan: &mut Plan, part: &Change, name: &str, left: &Snippet,
             part,
             name,
             "DOMAIN",
-            (&right.text, right.lines.start),
+            (right.text(), right.lines().start()),
             super::retype::Via::Base(render(&b.ty[..end])),
         );
     }
-    let at = right.lines.start;
+    let at = right.lines().start();
     let alter = |what: String| format!("ALTER DOMAIN {name} {what}");
     // Constraints removed or changed go first, so that one re-added under its name does not
     // clash with the old one.
@@ -119,7 +119,7 @@ pub(super) fn domain(plan: &mut Plan, part: &Change, name: &str, left: &Snippet,
         if !kept {
             plan.drop(
                 Phase::DropConstraint,
-                left.lines.start,
+                left.lines().start(),
                 alter(format!("DROP CONSTRAINT {cname}")),
             );
         }

@@ -36,7 +36,7 @@ pub(super) fn enum_values(
     left: &Snippet,
     right: &Snippet,
 ) {
-    let (Some(old), Some(new)) = (labels(&left.text), labels(&right.text)) else {
+    let (Some(old), Some(new)) = (labels(left.text()), labels(right.text())) else {
         return plan.manual(part, "enum labels not understood");
     };
     let lit = |t: &Tok| render(std::iter::once(t));
@@ -48,7 +48,7 @@ pub(super) fn enum_values(
         {
             plan.create(
                 Phase::CreateType,
-                right.lines.start,
+                right.lines().start(),
                 format!(
                     "ALTER TYPE {name} RENAME VALUE {} TO {}",
                     lit(&old[k]),
@@ -77,7 +77,7 @@ pub(super) fn enum_values(
                 ),
                 None => format!("ALTER TYPE {name} ADD VALUE {}", lit(label)),
             };
-            plan.create(Phase::CreateType, right.lines.start, sql);
+            plan.create(Phase::CreateType, right.lines().start(), sql);
         }
         return;
     }
@@ -122,7 +122,7 @@ fn recreate(plan: &mut Plan, part: &Change, name: &str, right: &Snippet) {
         part,
         name,
         "TYPE",
-        (&right.text, right.lines.start),
+        (right.text(), right.lines().start()),
         super::retype::Via::Text,
     );
 }

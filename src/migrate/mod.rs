@@ -805,7 +805,7 @@ fn statement_phase(text: &str) -> Option<Phase> {
 
 fn is_statement(s: &Snippet) -> bool {
     matches!(
-        toks(&s.text).first().and_then(Tok::word),
+        toks(s.text()).first().and_then(Tok::word),
         Some(w) if matches!(w, "create" | "alter" | "comment" | "grant" | "revoke" | "insert" | "copy" | "select" | "set")
     )
 }
@@ -813,8 +813,10 @@ fn is_statement(s: &Snippet) -> bool {
 /// Adds the right dump's statements as they are.
 fn add_statements(plan: &mut Plan, change: &Change, snippets: &[Snippet]) {
     for s in snippets {
-        match statement_phase(&s.text) {
-            Some(phase) if is_statement(s) => plan.create(phase, s.lines.start, s.text.clone()),
+        match statement_phase(s.text()) {
+            Some(phase) if is_statement(s) => {
+                plan.create(phase, s.lines().start(), s.text().to_string())
+            }
             _ => plan.manual(change, "rows or text that is not a statement"),
         }
     }
@@ -827,14 +829,14 @@ fn object(plan: &mut Plan, change: &Change) {
         ChangeKind::Removed if change.kind() == DefaultPrivileges => {
             // Each `ALTER DEFAULT PRIVILEGES … GRANT` revoked, each `REVOKE` granted back.
             for s in change.left() {
-                match invert_default_privilege(&s.text) {
-                    Some(sql) => plan.drop(Phase::Revoke, s.lines.start, sql),
+                match invert_default_privilege(s.text()) {
+                    Some(sql) => plan.drop(Phase::Revoke, s.lines().start(), sql),
                     None => plan.manual(change, "default privilege statement not understood"),
                 }
             }
         }
         ChangeKind::Removed => {
-            let line = change.left().first().map_or(0, |s| s.lines.start);
+            let line = change.left().first().map_or(0, |s| s.lines().start());
             let (phase, what) = match change.kind() {
                 Table => (Phase::DropRelation, "TABLE"),
                 ForeignTable => (Phase::DropRelation, "FOREIGN TABLE"),
@@ -917,7 +919,7 @@ fn trigger_firing(text: &str) -> bool {
 }
 
 fn first_line(s: &[Snippet]) -> u32 {
-    s.first().map_or(0, |s| s.lines.start)
+    s.first().map_or(0, |s| s.lines().start())
 }
 
 fn detail(plan: &mut Plan, object: &Change, part: &Change) {
@@ -947,7 +949,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                         ),
                     );
                 }
-                let fk = l.iter().any(|s| has_word(&toks(&s.text), "references"));
+                let fk = l.iter().any(|s| has_word(&toks(s.text()), "references"));
                 let phase = if fk {
                     Phase::DropForeignKey
                 } else {
@@ -969,26 +971,26 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 return;
             }
             for s in r {
-                let fk = has_word(&toks(&s.text), "references");
+                let fk = has_word(&toks(s.text()), "references");
                 let phase = if fk {
                     Phase::AddForeignKey
                 } else {
                     Phase::AddConstraint
                 };
                 if is_statement(s) {
-                    plan.create(phase, s.lines.start, s.text.clone());
+                    plan.create(phase, s.lines().start(), s.text().to_string());
                 } else {
                     plan.create(
                         phase,
-                        s.lines.start,
-                        format!("ALTER TABLE {table} ADD {}", s.text),
+                        s.lines().start(),
+                        format!("ALTER TABLE {table} ADD {}", s.text()),
                     );
                 }
             }
         }
         // Only whether a trigger fires changes (`ALTER TABLE … ENABLE REPLICA TRIGGER`): the
         // trigger stays, enabled again when the right side says nothing.
-        Trigger if !l.is_empty() && l.iter().chain(r).all(|s| trigger_firing(&s.text)) => {
+        Trigger if !l.is_empty() && l.iter().chain(r).all(|s| trigger_firing(s.text())) => {
             if r.is_empty() {
                 plan.create(
                     Phase::CreateTrigger,
@@ -1001,7 +1003,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         Index | Trigger | Policy | Rule | Statistics => {
             if !l.is_empty() {
                 let (phase, sql) = match part.kind() {
-                    Index if l.iter().all(|s| has_word(&toks(&s.text), "attach")) => {
+                    Index if l.iter().all(|s| has_word(&toks(s.text()), "attach")) => {
                         return plan.manual(
                             part,
                             "PostgreSQL cannot detach an index partition: drop the \
@@ -1034,27 +1036,27 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
             Table | View | MaterializedView | ForeignTable | Sequence
                 if l.len() == 1
                     && r.len() == 1
-                    && relation_kind(&l[0].text).is_some()
-                    && relation_kind(&l[0].text) != relation_kind(&r[0].text) =>
+                    && relation_kind(l[0].text()).is_some()
+                    && relation_kind(l[0].text()) != relation_kind(r[0].text()) =>
             {
-                if let Some((phase, what)) = relation_kind(&l[0].text).and_then(drop_relation) {
+                if let Some((phase, what)) = relation_kind(l[0].text()).and_then(drop_relation) {
                     plan.drop(phase, ll, format!("DROP {what} {table}"));
                 }
                 add_statements(plan, part, r);
             }
             View if !r.is_empty() => {
                 for s in r {
-                    plan.create(Phase::CreateView, s.lines.start, or_replace(&s.text));
+                    plan.create(Phase::CreateView, s.lines().start(), or_replace(s.text()));
                 }
             }
             Function | Procedure | Aggregate if !r.is_empty() => {
                 for s in r {
-                    let sql = if is_create(&s.text) {
-                        or_replace(&s.text)
+                    let sql = if is_create(s.text()) {
+                        or_replace(s.text())
                     } else {
-                        s.text.clone()
+                        s.text().to_string()
                     };
-                    plan.create(Phase::CreateRoutine, s.lines.start, sql);
+                    plan.create(Phase::CreateRoutine, s.lines().start(), sql);
                 }
             }
             MaterializedView if !r.is_empty() => {
@@ -1065,15 +1067,15 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                 );
                 add_statements(plan, part, r);
             }
-            Sequence if r.len() == 1 && is_create(&r[0].text) => {
-                let t = toks(&r[0].text);
+            Sequence if r.len() == 1 && is_create(r[0].text()) => {
+                let t = toks(r[0].text());
                 match (l.len(), sequence::alter_options(&t)) {
                     (1, Some(mut opts)) => {
                         // A sequence that turns round restarts at its start: its current
                         // value is out of the new bounds.
                         let down = |o: &str| o.contains("INCREMENT BY -");
                         let was_down =
-                            sequence::alter_options(&toks(&l[0].text)).is_some_and(|o| down(&o));
+                            sequence::alter_options(&toks(l[0].text())).is_some_and(|o| down(&o));
                         if was_down != down(&opts) {
                             opts.push_str(" RESTART");
                         }
@@ -1082,7 +1084,7 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
                             rl,
                             format!("ALTER SEQUENCE {table} {opts}"),
                         );
-                        let unlogged = sequence::unlogged(&toks(&l[0].text));
+                        let unlogged = sequence::unlogged(&toks(l[0].text()));
                         if unlogged != sequence::unlogged(&t) {
                             let what = if unlogged { "LOGGED" } else { "UNLOGGED" };
                             plan.create(
@@ -1118,8 +1120,8 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         Comment => {
             if r.is_empty() {
                 for s in l {
-                    match uncomment(&s.text) {
-                        Some(sql) => plan.create(Phase::Comment, s.lines.start, sql),
+                    match uncomment(s.text()) {
+                        Some(sql) => plan.create(Phase::Comment, s.lines().start(), sql),
                         None => plan.manual(part, "comment removed"),
                     }
                 }
@@ -1128,19 +1130,19 @@ fn detail(plan: &mut Plan, object: &Change, part: &Change) {
         }
         Privileges => {
             for s in l {
-                match invert_privilege(&s.text) {
-                    Some(sql) => plan.drop(Phase::Revoke, s.lines.start, sql),
+                match invert_privilege(s.text()) {
+                    Some(sql) => plan.drop(Phase::Revoke, s.lines().start(), sql),
                     None => plan.manual(part, "privilege statement not understood"),
                 }
             }
             for s in r {
-                plan.create(Phase::Grant, s.lines.start, s.text.clone());
+                plan.create(Phase::Grant, s.lines().start(), s.text().to_string());
             }
         }
         RowSecurity => rls::row_security(plan, part, l, r),
         // Compared only with `strict_column_order`.
         ColumnOrder => {
-            let order = r.first().map_or("", |s| s.text.trim());
+            let order = r.first().map_or("", |s| s.text().trim());
             let cols = order
                 .strip_prefix('(')
                 .and_then(|o| o.strip_suffix(')'))

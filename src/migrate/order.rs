@@ -532,7 +532,7 @@ fn on_parent_too(
         c.left()
             .iter()
             .chain(c.right())
-            .map(|s| s.text.trim().to_string())
+            .map(|s| s.text().trim().to_string())
             .collect::<Vec<_>>()
     };
     object_nodes(graph, side, o).iter().any(|&n| {
@@ -762,7 +762,7 @@ fn refused_in_place(object: &Change, part: &Change) -> bool {
     match object.kind() {
         // Columns removed, renamed or reordered, or a column whose expression changes with a
         // cast on either side (its type may change): `CREATE OR REPLACE VIEW` refuses them.
-        View => match (view_items(&l.text), view_items(&r.text)) {
+        View => match (view_items(l.text()), view_items(r.text())) {
             (Some(a), Some(b)) => {
                 let cast = |x: &str| x.contains("::") || x.to_lowercase().contains("cast(");
                 a.len() > b.len()
@@ -773,7 +773,7 @@ fn refused_in_place(object: &Change, part: &Change) -> bool {
             _ => true,
         },
         MaterializedView => true,
-        Function | Procedure => routine_signature(&l.text) != routine_signature(&r.text),
+        Function | Procedure => routine_signature(l.text()) != routine_signature(r.text()),
         _ => false,
     }
 }

@@ -46,8 +46,8 @@ pub(super) fn repartition(
     left: &Snippet,
     right: &Snippet,
 ) -> bool {
-    let (a, a_by) = without_partitioning(&left.text);
-    let (b, b_by) = without_partitioning(&right.text);
+    let (a, a_by) = without_partitioning(left.text());
+    let (b, b_by) = without_partitioning(right.text());
     let schema = crate::classify::object::unquoted_schema(name);
     if a.is_empty()
         || !a.first().is_some_and(|w| w.is_word("create"))
@@ -72,10 +72,14 @@ pub(super) fn repartition(
     // the right table is created.
     plan.drop(
         Phase::DropRelation,
-        left.lines.start,
+        left.lines().start(),
         format!("ALTER TABLE {name} RENAME TO {old_bare}"),
     );
-    plan.create(Phase::CreateTable, right.lines.start, right.text.clone());
+    plan.create(
+        Phase::CreateTable,
+        right.lines().start(),
+        right.text().to_string(),
+    );
     plan.manual(
         part,
         &format!(

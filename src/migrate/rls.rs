@@ -25,21 +25,21 @@ fn switch(text: &str) -> Option<bool> {
 }
 
 pub(super) fn row_security(plan: &mut Plan, part: &Change, l: &[Snippet], r: &[Snippet]) {
-    let on_right: Vec<Option<bool>> = r.iter().map(|s| switch(&s.text)).collect();
+    let on_right: Vec<Option<bool>> = r.iter().map(|s| switch(s.text())).collect();
     for s in l {
-        let Some(force) = switch(&s.text) else {
+        let Some(force) = switch(s.text()) else {
             plan.manual(part, "row security statement not understood");
             continue;
         };
         if on_right.contains(&Some(force)) {
             continue;
         }
-        match lower_row_security(&s.text) {
-            Some(sql) => plan.create(Phase::Owner, s.lines.start, sql),
+        match lower_row_security(s.text()) {
+            Some(sql) => plan.create(Phase::Owner, s.lines().start(), sql),
             None => plan.manual(part, "row security statement not understood"),
         }
     }
-    let on_left: Vec<Option<bool>> = l.iter().map(|s| switch(&s.text)).collect();
+    let on_left: Vec<Option<bool>> = l.iter().map(|s| switch(s.text())).collect();
     for (s, on) in r.iter().zip(&on_right) {
         if on.is_none() || !on_left.contains(on) {
             add_statements(plan, part, std::slice::from_ref(s));

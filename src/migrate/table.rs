@@ -79,7 +79,7 @@ pub(super) fn table_settings(
     right: &Snippet,
 ) -> bool {
     let (Some((a, a_unlogged, a_opts, a_parents)), Some((b, b_unlogged, b_opts, b_parents))) =
-        (settings(&left.text), settings(&right.text))
+        (settings(left.text()), settings(right.text()))
     else {
         return false;
     };
@@ -87,7 +87,7 @@ pub(super) fn table_settings(
     if !crate::normalize::same_relative_to(&a, &b, &schema) {
         return false;
     }
-    let at = right.lines.start;
+    let at = right.lines().start();
     if a_parents != b_parents {
         super::inherit::reparent(plan, part, name, (&a_parents, &b_parents), at);
     }

@@ -145,11 +145,8 @@ pub struct Summary<'a>(pub &'a SchemaDiff);
 
 impl fmt::Display for Summary<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let crate::diff::change::Counts {
-            added,
-            removed,
-            changed,
-        } = self.0.counts();
+        let counts = self.0.counts();
+        let (added, removed, changed) = (counts.added(), counts.removed(), counts.changed());
         let n = self.0.len();
         if n == 0 {
             return f.write_str("no differences");
@@ -190,11 +187,12 @@ impl Writer<'_, '_> {
                         continue;
                     }
                     for s in snippets {
-                        if s.lines.start == s.lines.end {
-                            self.line(&pad, side, sign, s.lines.start, &s.text);
+                        if s.lines().start() == s.lines().end() {
+                            self.line(&pad, side, sign, s.lines().start(), s.text());
                         } else {
                             let label = self.label(side);
-                            self.out.push(format!("{pad}  {sign} {label}:{}", s.lines));
+                            self.out
+                                .push(format!("{pad}  {sign} {label}:{}", s.lines()));
                         }
                     }
                 }
@@ -202,19 +200,19 @@ impl Writer<'_, '_> {
             }
         }
         if let ([l], [r]) = (c.left(), c.right()) {
-            if l.text.lines().count() > 3 || r.text.lines().count() > 3 {
-                if let Some(hunks) = line_diff(&l.text, &r.text) {
+            if l.text().lines().count() > 3 || r.text().lines().count() > 3 {
+                if let Some(hunks) = line_diff(l.text(), r.text()) {
                     // Each text's lines listed once: found by counting from the first for each
                     // line shown, a long text would take a time quadratic in its lines.
                     let (llines, rlines): (Vec<&str>, Vec<&str>) =
-                        (l.text.lines().collect(), r.text.lines().collect());
+                        (l.text().lines().collect(), r.text().lines().collect());
                     for op in hunks {
                         let (side, sign, snippet, lines, k) = match op {
                             Line::Left(k) => (Side::Left, '-', l, &llines, k),
                             Line::Right(k) => (Side::Right, '+', r, &rlines, k),
                         };
                         let text = lines.get(k).copied().unwrap_or_default();
-                        let n = snippet.lines.start + k as u32;
+                        let n = snippet.lines().start() + k as u32;
                         self.line(&pad, side, sign, n, text);
                     }
                     return self.details(c, depth);
@@ -245,8 +243,8 @@ impl Writer<'_, '_> {
     }
 
     fn snippet(&mut self, pad: &str, side: Side, sign: char, s: &Snippet) {
-        for (k, line) in s.text.lines().enumerate() {
-            self.line(pad, side, sign, s.lines.start + k as u32, line);
+        for (k, line) in s.text().lines().enumerate() {
+            self.line(pad, side, sign, s.lines().start() + k as u32, line);
         }
     }
 
@@ -274,21 +272,7 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
     let a: Vec<&str> = a.lines().collect();
     let b: Vec<&str> = b.lines().collect();
     let (n, m) = (a.len(), b.len());
-    if n.saturating_mul(m) > 4_000_000 {
-        return None;
-    }
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if a[i] == b[j] {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
+    let lcs = Lcs::new(&a, &b, 4_000_000)?;
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     let mut added = Vec::new();
@@ -297,7 +281,7 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
             out.append(&mut added);
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[at(i, j + 1)] >= lcs[at(i + 1, j)]) {
+        } else if j < m && (i == n || lcs.len(i, j + 1) >= lcs.len(i + 1, j)) {
             added.push(Line::Right(j));
             j += 1;
         } else {
@@ -307,6 +291,43 @@ fn line_diff(a: &str, b: &str) -> Option<Vec<Line>> {
     }
     out.append(&mut added);
     Some(out)
+}
+
+/// The lengths of the longest common subsequences of the tails of two lists, for a diff of
+/// them: [`Lcs::len`]`(i, j)` is that of `a[i..]` and `b[j..]`.
+struct Lcs {
+    lens: Vec<u32>,
+    width: usize,
+}
+
+impl Lcs {
+    /// The table for `a` and `b`; `None` when it would have more than `cells` cells (a table
+    /// takes 4 bytes a cell and as many steps to fill).
+    fn new<T: PartialEq>(a: &[T], b: &[T], cells: usize) -> Option<Self> {
+        let (n, m) = (a.len(), b.len());
+        if n.saturating_mul(m) > cells {
+            return None;
+        }
+        let mut lcs = Lcs {
+            lens: vec![0; (n + 1) * (m + 1)],
+            width: m + 1,
+        };
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lcs.lens[i * lcs.width + j] = if a[i] == b[j] {
+                    lcs.len(i + 1, j + 1) + 1
+                } else {
+                    lcs.len(i + 1, j).max(lcs.len(i, j + 1))
+                };
+            }
+        }
+        Some(lcs)
+    }
+
+    /// The length of the longest common subsequence of `a[i..]` and `b[j..]`.
+    fn len(&self, i: usize, j: usize) -> u32 {
+        self.lens[i * self.width + j]
+    }
 }
 
 #[cfg(test)]

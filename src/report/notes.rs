@@ -106,7 +106,7 @@ pub(crate) fn explain(c: &Change) -> Option<(Vec<Note>, bool)> {
     let found = match c.kind {
         ObjectKind::Column => column(c),
         ObjectKind::Definition => match (c.left.as_slice(), c.right.as_slice()) {
-            ([l], [r]) if is_enum(&l.text) && is_enum(&r.text) => enum_labels(c, l, r),
+            ([l], [r]) if is_enum(l.text()) && is_enum(r.text()) => enum_labels(c, l, r),
             _ => None,
         },
         ObjectKind::Constraint => one_each(c, "definition", constraint_definition),
@@ -126,7 +126,7 @@ fn one_each(
     let ([l], [r]) = (c.left.as_slice(), c.right.as_slice()) else {
         return None;
     };
-    let (old, new) = (read(&words(&l.text))?, read(&words(&r.text))?);
+    let (old, new) = (read(&words(l.text()))?, read(&words(r.text()))?);
     if old == new {
         return None;
     }
@@ -325,7 +325,7 @@ fn column_setting(text: &str) -> Option<ColumnSetting> {
 }
 
 fn is_statement(s: &Snippet) -> bool {
-    let w = words(&s.text);
+    let w = words(s.text());
     w.len() > 1 && w[0].is("alter") && w[1].is("table")
 }
 
@@ -345,13 +345,13 @@ fn column_side(snippets: &[Snippet]) -> Option<ColumnSide> {
     };
     for s in snippets {
         if is_statement(s) {
-            match column_setting(&s.text)? {
+            match column_setting(s.text())? {
                 ColumnSetting::Default(d) if side.default.is_none() => side.default = Some(d),
                 ColumnSetting::Identity(k) if side.identity.is_none() => side.identity = Some(k),
                 _ => return None,
             }
         } else if side.def.is_none() {
-            side.def = Some(column_def(&s.text)?);
+            side.def = Some(column_def(s.text())?);
         } else {
             return None;
         }
@@ -474,8 +474,8 @@ fn enum_parts(text: &str) -> Option<(&str, Vec<&str>, &str)> {
 }
 
 fn enum_labels(c: &Change, l: &Snippet, r: &Snippet) -> Option<(Vec<Note>, bool)> {
-    let (lhead, old, ltail) = enum_parts(&l.text)?;
-    let (rhead, new, rtail) = enum_parts(&r.text)?;
+    let (lhead, old, ltail) = enum_parts(l.text())?;
+    let (rhead, new, rtail) = enum_parts(r.text())?;
     let schema = unquoted_schema(&c.name);
     let whole = same(lhead, rhead, &schema) && same(ltail, rtail, &schema);
     let mut notes = Vec::new();
@@ -526,20 +526,9 @@ fn enum_labels(c: &Change, l: &Snippet, r: &Snippet) -> Option<(Vec<Note>, bool)
 /// same order as in `old` (both lists hold the same labels).
 fn moved(old: &[&str], new: &[&str]) -> Vec<usize> {
     let (n, m) = (old.len(), new.len());
-    if n * m > 1_000_000 {
+    let Some(lcs) = super::Lcs::new(old, new, 1_000_000) else {
         return Vec::new();
-    }
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if old[i] == new[j] {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
+    };
     let (mut i, mut j) = (0, 0);
     let mut kept = vec![false; m];
     while i < n && j < m {
@@ -547,7 +536,7 @@ fn moved(old: &[&str], new: &[&str]) -> Vec<usize> {
             kept[j] = true;
             i += 1;
             j += 1;
-        } else if lcs[at(i + 1, j)] >= lcs[at(i, j + 1)] {
+        } else if lcs.len(i + 1, j) >= lcs.len(i, j + 1) {
             i += 1;
         } else {
             j += 1;

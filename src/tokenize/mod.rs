@@ -225,7 +225,7 @@ fn is_operator_text(s: &str) -> bool {
 
 /// A statement's canonical tokens. They depend on the statement's text alone, so that a text
 /// that appears twice is tokenized once. Where each starts is not kept: it is needed only to
-/// show a difference, and [`locate`] finds it again then (the token lists are most of the
+/// show a difference, and [`locate_each`] finds it again then (the token lists are most of the
 /// memory a comparison uses).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tokens {
@@ -314,9 +314,9 @@ pub(crate) fn statement_toks(text: &str) -> Option<Vec<Tok>> {
 /// Where each token of a statement starts, relative to the statement (the tokens [`tokenize`]
 /// makes of the same text and meta-command lines), each location handed to `each` as it is
 /// found, the final `;` included: whether there is one (its location is then the last handed
-/// over). The caller keeps them as
-/// it needs them, in a list it sizes once (a one-line 17 MB INSERT has 8 million tokens: a
-/// list of their locations grown by doubling, then copied with their bytes, took 160 MB).
+/// over). The caller keeps them as it needs them, in a list it sizes once (a one-line 17 MB
+/// INSERT has 8 million tokens: a list of their locations grown by doubling, then copied with
+/// their bytes, takes 160 MB).
 pub(crate) fn locate_each(
     text: &str,
     meta_lines: &[(usize, usize)],

@@ -483,8 +483,8 @@ fn statement_at(draft: &str, line: u32) -> String {
     };
     statements
         .iter()
-        .find(|s| s.lines().start <= line && line <= s.lines().end)
-        .or_else(|| statements.iter().rev().find(|s| s.lines().end <= line))
+        .find(|s| s.lines().start() <= line && line <= s.lines().end())
+        .or_else(|| statements.iter().rev().find(|s| s.lines().end() <= line))
         .map(|s| s.text().split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default()
 }
