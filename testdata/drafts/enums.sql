@@ -120,6 +120,7 @@ CREATE TABLE t (m mood);
 CREATE VIEW v AS SELECT m FROM t;
 
 -- pair: reorder-values
+-- options: strict-enum-order
 -- left
 CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');
 -- right
