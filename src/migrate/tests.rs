@@ -2097,23 +2097,42 @@ fn inheritance_changes_are_inherit_and_no_inherit_without_columns_added_twice() 
         "{sql}"
     );
     assert!(!sql.contains("NOT NULL"), "{sql}");
-    // A parent gained: its columns the child lacks are added first, and a note says they
-    // stay the child's own.
+    // A parent gained: its columns and CHECK constraints the child lacks come through a
+    // temporary parent, so that they are inherited only.
     let sql = draft(
-        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.child (a integer);",
-        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.child (\n    a integer\n)\nINHERITS (public.p);",
+        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.\"My Child\" (a integer);",
+        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.\"My Child\" (\n    a integer\n)\nINHERITS (public.p);",
     );
-    let inherit = at(&sql, "\nALTER TABLE public.child INHERIT public.p;\n");
-    assert!(
-        at(&sql, "\nALTER TABLE public.child ADD COLUMN b integer;\n") < inherit,
-        "{sql}"
+    let steps = [
+        "\nCREATE TABLE public.\"My Child__inherit\" ();\n",
+        "\nALTER TABLE public.\"My Child\" INHERIT public.\"My Child__inherit\";\n",
+        "\nALTER TABLE public.\"My Child__inherit\" ADD COLUMN b integer;\n",
+        "\nALTER TABLE public.\"My Child__inherit\" ADD CONSTRAINT b_pos CHECK",
+        "\nALTER TABLE public.\"My Child\" INHERIT public.p;\n",
+        "\nALTER TABLE public.\"My Child\" NO INHERIT public.\"My Child__inherit\";\n",
+        "\nDROP TABLE public.\"My Child__inherit\";\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(at(&sql, w[0]) < at(&sql, w[1]), "{sql}");
+    }
+    assert!(!sql.contains("-- manual:"), "{sql}");
+    // A table of that name: another one.
+    let sql = draft(
+        "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c__inherit (a integer);\nCREATE TABLE public.c (a integer);",
+        "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c__inherit (a integer);\nCREATE TABLE public.c (\n    a integer\n)\nINHERITS (public.p);",
+    );
+    at(&sql, "\nCREATE TABLE public.c__inherit1 ();\n");
+    // A NOT NULL the new parent has on a column the child has: set first.
+    let sql = draft(
+        "CREATE TABLE public.p (a integer NOT NULL);\nCREATE TABLE public.c (a integer);",
+        "CREATE TABLE public.p (a integer NOT NULL);\nCREATE TABLE public.c (\n    a integer\n)\nINHERITS (public.p);",
     );
     assert!(
         at(
             &sql,
-            "\nALTER TABLE public.child ADD CONSTRAINT b_pos CHECK"
-        ) < inherit,
+            "\nALTER TABLE public.c ALTER COLUMN a SET NOT NULL;\n"
+        ) < at(&sql, "\nALTER TABLE public.c INHERIT public.p;\n"),
         "{sql}"
     );
-    assert!(sql.contains("the draft adds b, b_pos to it"), "{sql}");
+    assert!(!sql.contains("__inherit"), "{sql}");
 }
