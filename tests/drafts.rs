@@ -71,6 +71,7 @@ fn all_pairs() -> Vec<Pair> {
                 id: format!("migra/{}", name.trim_start_matches("migra-")),
                 topic: "migra".into(),
                 expect_manual: false,
+                comparer: Default::default(),
                 source: Source::Dumps(dir),
             });
         }

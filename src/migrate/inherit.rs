@@ -6,7 +6,9 @@
 //! SET DEFAULT` statements of their own, and a `NOT NULL` they inherit is not written even on a
 //! local column. PostgreSQL makes a column local (`ADD COLUMN`, `NO INHERIT` of its last
 //! parent) but never inherited only again: an inherited column is made only by the parent's
-//! `ADD COLUMN` or by creating the table.
+//! `ADD COLUMN` or by creating the table. So the columns a new parent gives that the table
+//! lacks are added to a temporary empty parent that the table inherits until the new parent
+//! is inherited.
 
 use std::collections::HashSet;
 
@@ -14,6 +16,7 @@ use super::graph::{Graph, Node};
 use super::*;
 use crate::classify::cursor::Cursor;
 use crate::fast::hash::FastHashMap as HashMap;
+use crate::tokenize::write_ident;
 
 /// The tables of both dumps, for what their parents give them.
 #[derive(Debug, Clone, Default)]
@@ -239,9 +242,10 @@ pub(super) fn not_null(def: &str) -> bool {
 }
 
 /// Writes the changes of a table's parents: `INHERIT` of each new one (after the columns and
-/// CHECK constraints it needs are added to the table), `NO INHERIT` of each old one (and the
-/// columns and constraints that it leaves as the table's own dropped, when the right table
-/// has none of that name), and manual notes for what stays local.
+/// CHECK constraints it needs are given to the table through a temporary parent, and the NOT
+/// NULL it needs set), `NO INHERIT` of each old one (and the columns and constraints that it
+/// leaves as the table's own dropped, when the right table has none of that name), and a
+/// manual note for an order of parents that changed.
 pub(super) fn reparent(
     plan: &mut Plan,
     part: &Change,
@@ -279,24 +283,36 @@ pub(super) fn reparent(
                 .inherited(LEFT, table, c, Some(&kept_owned(&kept)))
                 .is_none()
     });
-    // What a new parent needs that the table lacks, added as the table's own first (a column
-    // the right table writes is added by its own change).
+    // What a new parent needs that the table lacks goes through a temporary empty parent:
+    // the table inherits it, the columns and CHECK constraints are added to it (so the table
+    // gets them inherited only, as a table created with its parents has them), the new
+    // parents are inherited, then the temporary parent is left and dropped.
     let kept_list = kept_owned(&kept);
-    let mut local = Vec::new();
-    for (c, def) in &new_cols {
-        let has = tables.written(LEFT, table, c).is_some()
+    let has_left = |c: &str| {
+        tables.written(LEFT, table, c).is_some()
             || tables.inherited(LEFT, table, c, Some(&kept_list)).is_some()
-            || old_cols.iter().any(|(o, _)| o == c);
-        if has || tables.written(RIGHT, table, c).is_some() {
-            continue;
+            || old_cols.iter().any(|(o, _)| o == c)
+    };
+    let mut missing = Vec::new();
+    let mut existing = Vec::new();
+    for (c, def) in &new_cols {
+        if has_left(c) {
+            existing.push((c, def));
+        } else if tables.written(RIGHT, table, c).is_none() {
+            // A column the right table writes is added by its own change.
+            missing.push(def.clone());
         }
-        let def = super::column::without_default(def).unwrap_or_else(|| def.clone());
-        plan.create(
-            Phase::AlterColumn,
-            at,
-            format!("ALTER TABLE {table} ADD COLUMN {def}"),
-        );
-        local.push(c.clone());
+    }
+    // INHERIT needs a NOT NULL that a new parent has on the table's column too.
+    let mut set_not_null = Vec::new();
+    for (c, def) in &existing {
+        let left_not_null = tables.written(LEFT, table, c).is_some_and(not_null)
+            || tables
+                .inherited(LEFT, table, c, None)
+                .is_some_and(|d| not_null(&d));
+        if not_null(def) && !left_not_null {
+            set_not_null.push(format!("ALTER TABLE {table} ALTER COLUMN {c} SET NOT NULL"));
+        }
     }
     let own_checks = |side: usize| -> Vec<String> {
         tables.sides[side]
@@ -306,17 +322,49 @@ pub(super) fn reparent(
     };
     let (left_own, right_own) = (own_checks(LEFT), own_checks(RIGHT));
     let kept_checks = tables.checks_through(LEFT, &kept_list);
+    let mut missing_checks = Vec::new();
     for (c, text) in tables.checks_through(RIGHT, &added_owned) {
         let has = left_own.contains(&c)
             || kept_checks.iter().any(|(k, _)| *k == c)
             || right_own.contains(&c);
         if !has {
-            plan.create(
-                Phase::AlterColumn,
-                at,
-                format!("ALTER TABLE {table} ADD {text}"),
-            );
-            local.push(c.clone());
+            missing_checks.push(text);
+        }
+    }
+    let temp = (!missing.is_empty() || !missing_checks.is_empty())
+        .then(|| temporary_parent(&tables, table))
+        .flatten();
+    if (!missing.is_empty() || !missing_checks.is_empty()) && temp.is_none() {
+        plan.manual(
+            part,
+            &format!(
+                "ALTER TABLE {table} INHERIT needs the table to have its new parents' columns \
+                 and CHECK constraints first, and its name is not understood"
+            ),
+        );
+    }
+    for sql in set_not_null {
+        plan.create(Phase::AlterColumn, at, sql);
+    }
+    if let Some(temp) = &temp {
+        let mut steps = vec![
+            format!("CREATE TABLE {temp} ()"),
+            format!("ALTER TABLE {table} INHERIT {temp}"),
+        ];
+        // The columns the table has already, merged, so that the CHECK constraints and
+        // generated columns that name them can be added.
+        for (_, def) in &existing {
+            let def = super::column::without_default(def).unwrap_or_else(|| (*def).clone());
+            steps.push(format!("ALTER TABLE {temp} ADD COLUMN {def}"));
+        }
+        for def in &missing {
+            steps.push(format!("ALTER TABLE {temp} ADD COLUMN {def}"));
+        }
+        for text in &missing_checks {
+            steps.push(format!("ALTER TABLE {temp} ADD {text}"));
+        }
+        for sql in steps {
+            plan.create(Phase::AlterColumn, at, sql);
         }
     }
     let mut inherit = Vec::new();
@@ -358,24 +406,43 @@ pub(super) fn reparent(
             );
         }
     }
-    if !local.is_empty() {
-        plan.manual(
-            part,
-            &format!(
-                "ALTER TABLE {table} INHERIT needs the table to have its new parents' columns \
-                 and CHECK constraints: the draft adds {} to it, which stay its own (pg_dump \
-                 writes them in its CREATE TABLE); PostgreSQL makes a column or constraint \
-                 inherited only when the parent adds it or the table is created: to match, \
-                 create the table anew, or accept them",
-                local.join(", ")
-            ),
+    if let Some(temp) = &temp {
+        plan.create(
+            Phase::AlterColumn,
+            at,
+            format!("ALTER TABLE {table} NO INHERIT {temp}"),
         );
+        plan.create(Phase::AlterColumn, at, format!("DROP TABLE {temp}"));
     }
+}
+
+/// The name of the temporary parent through which a table gets a new parent's columns:
+/// `t__inherit` in its schema (cut to PostgreSQL's identifier length), with a number when a
+/// table of either side has that name.
+fn temporary_parent(tables: &Tables, table: &str) -> Option<String> {
+    let (schema, local) = super::enums::split_name(table)?;
+    (0..100).find_map(|n| {
+        let suffix = if n == 0 {
+            "__inherit".to_string()
+        } else {
+            format!("__inherit{n}")
+        };
+        let mut keep = MAX_IDENT.saturating_sub(suffix.len()).min(local.len());
+        while !local.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        let mut name = format!("{schema}.");
+        let _ = write_ident(&mut name, &format!("{}{suffix}", &local[..keep]));
+        let taken = tables.sides.iter().any(|s| s.contains_key(&name));
+        (!taken).then_some(name)
+    })
 }
 
 fn kept_owned(kept: &[&String]) -> Vec<String> {
     kept.iter().map(|s| s.to_string()).collect()
 }
 
+/// PostgreSQL's longest identifier, in bytes.
+const MAX_IDENT: usize = 63;
 const LEFT: usize = 0;
 const RIGHT: usize = 1;

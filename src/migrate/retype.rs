@@ -157,22 +157,30 @@ BEGIN
             USING HINT = 'Drop them before this block and create them again after it, with {hint}.';
     END IF;
     -- Every table column of type {old_c} or {old_c}[]: its default dropped, its values
-    -- converted {how}, its default set again.
+    -- converted {how}, its default set again; a column of another type whose default names
+    -- the old type gets its default set again.
     FOR c IN
         SELECT a.attrelid::regclass AS tab, quote_ident(a.attname) AS col,
                a.atttypid = {o}::regtype AS scalar,
+               a.atttypid IN ({o}::regtype, {oa}::regtype) AS typed,
                pg_get_expr(d.adbin, d.adrelid) AS def
         FROM pg_attribute a
         JOIN pg_class r ON r.oid = a.attrelid AND r.relkind IN ('r', 'p')
         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE a.atttypid IN ({o}::regtype, {oa}::regtype)
+        WHERE (a.atttypid IN ({o}::regtype, {oa}::regtype) OR EXISTS (
+                  SELECT FROM pg_depend x
+                  WHERE x.classid = 'pg_attrdef'::regclass AND x.objid = d.oid
+                    AND x.refclassid = 'pg_type'::regclass
+                    AND x.refobjid IN ({o}::regtype, {oa}::regtype)))
           AND a.attnum > 0 AND NOT a.attisdropped
           AND NOT EXISTS (SELECT FROM pg_inherits i WHERE i.inhrelid = r.oid)
     LOOP
         IF c.def IS NOT NULL THEN
             EXECUTE format('ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT', c.tab, c.col);
         END IF;
-        IF c.scalar THEN
+        IF NOT c.typed THEN
+            NULL;
+        ELSIF c.scalar THEN
             EXECUTE format('ALTER TABLE %s ALTER COLUMN %s TYPE {new_f} USING {scalar}',
                 c.tab, c.col, c.col);
         ELSE
@@ -376,6 +384,7 @@ pub(super) fn chain(
         .collect();
     super::order::keep_only(plan, effects, &keep);
     let mut users = Users::default();
+    let mut blocked: Vec<Id> = Vec::new();
     let mut groups: Vec<usize> = members.iter().map(|m| m.group).collect();
     groups.sort_unstable();
     groups.dedup();
@@ -384,6 +393,26 @@ pub(super) fn chain(
         let Some(origin) = list.iter().find_map(|m| m.origin) else {
             continue;
         };
+        let ids: Vec<Id> = list.iter().map(|m| m.id).collect();
+        let blockers = blockers(graph, &ids);
+        if !blockers.is_empty() {
+            let head = list.iter().find(|m| m.origin.is_some()).unwrap_or(&list[0]);
+            plan.manual.push(format!(
+                "-- manual: changed {} {}: PostgreSQL cannot change it in place and the draft \
+                 would recreate it under its name (the old one renamed, the new one created, \
+                 the columns converted, the old one dropped), but {} cannot move to a new type: \
+                 drop it, recreate {} and create it again over the new type, or keep the type",
+                head.what.to_lowercase(),
+                head.name,
+                blockers.join(", "),
+                list.iter()
+                    .map(|m| m.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            blocked.extend(ids);
+            continue;
+        }
         let order = creation_order(graph, &list);
         let before = plan.current;
         plan.current = origin;
@@ -396,7 +425,6 @@ pub(super) fn chain(
                 .map_or(0, |&s| right.stmt_text(s).1)
         };
         // The renames, the first waiting for the drops of what uses the old types.
-        let ids: Vec<Id> = list.iter().map(|m| m.id).collect();
         let mut first = Effect::default();
         for m in &list {
             first.drops.extend(object_nodes(graph, LEFT, m.id));
@@ -502,7 +530,7 @@ pub(super) fn chain(
         plan.current = before;
     }
     // What uses them.
-    for m in &members {
+    for m in members.iter().filter(|m| !blocked.contains(&m.id)) {
         users.types.push(m.id);
         let nodes = object_nodes(graph, LEFT, m.id);
         users.roots.extend(nodes.iter().copied());
@@ -522,6 +550,62 @@ pub(super) fn chain(
         }
     }
     users
+}
+
+/// What uses a type of the chain `ids` on the left and cannot move to a new type: a range type
+/// over it (its subtype cannot change) and a typed table (`CREATE TABLE … OF`, whose columns
+/// cannot change type), described.
+fn blockers(graph: &Graph<'_>, ids: &[Id]) -> Vec<String> {
+    use crate::classify::cursor::Cursor;
+    let left = &graph.sides[LEFT];
+    let first = |o: Id| {
+        left.object_stmts
+            .get(&o)
+            .and_then(|v| v.first())
+            .map(|&st| toks(left.stmt_text(st).0))
+            .unwrap_or_default()
+    };
+    let mut out: Vec<String> = Vec::new();
+    for &id in ids {
+        for n in object_nodes(graph, LEFT, id) {
+            for &d in left.dependents(n) {
+                let Some(o) = graph.object_of(d) else {
+                    continue;
+                };
+                if ids.contains(&o) {
+                    continue;
+                }
+                let t = first(o);
+                let mut c = Cursor::new(&t);
+                let what = match left.kind(o) {
+                    Some(ObjectKind::Type)
+                        if c.eat_all(&["create", "type"])
+                            && c.name().is_some()
+                            && c.eat_all(&["as", "range"]) =>
+                    {
+                        "range type"
+                    }
+                    Some(ObjectKind::Table)
+                        if c.eat("create")
+                            && {
+                                c.eat("unlogged");
+                                c.eat("table")
+                            }
+                            && c.name().is_some()
+                            && c.eat("of") =>
+                    {
+                        "typed table"
+                    }
+                    _ => continue,
+                };
+                let text = format!("{what} {}", graph.nodes[o as usize].object);
+                if !out.contains(&text) {
+                    out.push(text);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The types of a chain in the order they are created: each after those its right

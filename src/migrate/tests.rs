@@ -664,7 +664,7 @@ fn a_domain_whose_base_type_or_collation_changes_is_recreated_and_its_columns_co
         "\nCREATE DOMAIN public.d AS bigint NOT NULL CONSTRAINT d_check CHECK ((VALUE > 0));\n",
         "\nCOMMENT ON DOMAIN public.d IS 'kept';\n",
         "\n-- hazard: takes an ACCESS EXCLUSIVE lock (blocks reads and writes); rewrites the table and its indexes; may fail on existing rows\nDO $sql_compare$\n",
-        "WHERE a.atttypid IN ('public.d__old'::regtype, 'public.d__old[]'::regtype)",
+        "WHERE (a.atttypid IN ('public.d__old'::regtype, 'public.d__old[]'::regtype)",
         "TYPE public.d USING %s::bigint',",
         "TYPE public.d[] USING %s::bigint[]',",
         "\nDROP DOMAIN public.d__old;\n",
@@ -834,7 +834,7 @@ fn enum_labels_are_renamed_in_place_and_removed_by_recreating_the_type() {
     let steps = [
         "\nALTER TYPE public.\"My E\" RENAME TO \"My E__old\";\n",
         "\nCREATE TYPE public.\"My E\" AS ENUM ('c', 'a', 'd');\n",
-        "WHERE a.atttypid IN ('public.\"My E__old\"'::regtype, 'public.\"My E__old\"[]'::regtype)",
+        "WHERE (a.atttypid IN ('public.\"My E__old\"'::regtype, 'public.\"My E__old\"[]'::regtype)",
         "USING %s::text::public.\"My E\"",
         "USING %s::text[]::public.\"My E\"[]",
         "\nDROP TYPE public.\"My E__old\";\n",
@@ -2097,23 +2097,61 @@ fn inheritance_changes_are_inherit_and_no_inherit_without_columns_added_twice() 
         "{sql}"
     );
     assert!(!sql.contains("NOT NULL"), "{sql}");
-    // A parent gained: its columns the child lacks are added first, and a note says they
-    // stay the child's own.
+    // A parent gained: its columns and CHECK constraints the child lacks come through a
+    // temporary parent, so that they are inherited only.
     let sql = draft(
-        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.child (a integer);",
-        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.child (\n    a integer\n)\nINHERITS (public.p);",
+        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.\"My Child\" (a integer);",
+        "CREATE TABLE public.p (b integer, CONSTRAINT b_pos CHECK (b > 0));\nCREATE TABLE public.\"My Child\" (\n    a integer\n)\nINHERITS (public.p);",
     );
-    let inherit = at(&sql, "\nALTER TABLE public.child INHERIT public.p;\n");
-    assert!(
-        at(&sql, "\nALTER TABLE public.child ADD COLUMN b integer;\n") < inherit,
-        "{sql}"
+    let steps = [
+        "\nCREATE TABLE public.\"My Child__inherit\" ();\n",
+        "\nALTER TABLE public.\"My Child\" INHERIT public.\"My Child__inherit\";\n",
+        "\nALTER TABLE public.\"My Child__inherit\" ADD COLUMN b integer;\n",
+        "\nALTER TABLE public.\"My Child__inherit\" ADD CONSTRAINT b_pos CHECK",
+        "\nALTER TABLE public.\"My Child\" INHERIT public.p;\n",
+        "\nALTER TABLE public.\"My Child\" NO INHERIT public.\"My Child__inherit\";\n",
+        "\nDROP TABLE public.\"My Child__inherit\";\n",
+    ];
+    for w in steps.windows(2) {
+        assert!(at(&sql, w[0]) < at(&sql, w[1]), "{sql}");
+    }
+    assert!(!sql.contains("-- manual:"), "{sql}");
+    // A table of that name: another one.
+    let sql = draft(
+        "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c__inherit (a integer);\nCREATE TABLE public.c (a integer);",
+        "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c__inherit (a integer);\nCREATE TABLE public.c (\n    a integer\n)\nINHERITS (public.p);",
+    );
+    at(&sql, "\nCREATE TABLE public.c__inherit1 ();\n");
+    // A NOT NULL the new parent has on a column the child has: set first.
+    let sql = draft(
+        "CREATE TABLE public.p (a integer NOT NULL);\nCREATE TABLE public.c (a integer);",
+        "CREATE TABLE public.p (a integer NOT NULL);\nCREATE TABLE public.c (\n    a integer\n)\nINHERITS (public.p);",
     );
     assert!(
         at(
             &sql,
-            "\nALTER TABLE public.child ADD CONSTRAINT b_pos CHECK"
-        ) < inherit,
+            "\nALTER TABLE public.c ALTER COLUMN a SET NOT NULL;\n"
+        ) < at(&sql, "\nALTER TABLE public.c INHERIT public.p;\n"),
         "{sql}"
     );
-    assert!(sql.contains("the draft adds b, b_pos to it"), "{sql}");
+    assert!(!sql.contains("__inherit"), "{sql}");
+}
+
+#[test]
+fn a_recreated_type_used_by_a_range_or_a_typed_table_is_left_with_a_note() {
+    let sql = draft(
+        "CREATE TYPE public.mood AS ENUM ('a', 'b');\nCREATE TYPE public.r AS RANGE (\n    subtype = public.mood\n);",
+        "CREATE TYPE public.mood AS ENUM ('a');\nCREATE TYPE public.r AS RANGE (\n    subtype = public.mood\n);",
+    );
+    assert!(sql.contains("but range type public.r cannot move"), "{sql}");
+    assert!(!sql.contains("RENAME TO"), "{sql}");
+    let sql = draft(
+        "CREATE TYPE public.mood AS ENUM ('a', 'b');\nCREATE TYPE public.e AS (\n\tm public.mood\n);\nCREATE TABLE public.t OF public.e;",
+        "CREATE TYPE public.mood AS ENUM ('a');\nCREATE TYPE public.e AS (\n\tm public.mood\n);\nCREATE TABLE public.t OF public.e;",
+    );
+    assert!(
+        sql.contains("but typed table public.t cannot move"),
+        "{sql}"
+    );
+    assert!(!sql.contains("DO $"), "{sql}");
 }

@@ -362,6 +362,7 @@ CREATE TABLE t (a int, new_name text);
 
 -- pair: column-order-changed
 -- expect: manual
+-- options: strict-column-order
 -- left
 CREATE TABLE t (a int, b text);
 -- right

@@ -120,6 +120,7 @@ CREATE TABLE t (m mood);
 CREATE VIEW v AS SELECT m FROM t;
 
 -- pair: reorder-values
+-- options: strict-enum-order
 -- left
 CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');
 -- right
@@ -306,3 +307,32 @@ CREATE TABLE t (m mood, a int);
 CREATE FUNCTION is_happy(x text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x::mood = 'happy'::mood $$;
 CREATE INDEX t_happy ON t (is_happy(a::text));
 CREATE INDEX t_m ON t (m);
+
+-- pair: remove-value-named-by-default-of-text-column
+-- A text column whose default casts through the enum: the default names the type.
+-- left
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'gone');
+CREATE TABLE t (note text DEFAULT ('ok'::mood)::text, m mood);
+-- right
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE t (note text DEFAULT ('ok'::mood)::text, m mood);
+
+-- pair: remove-value-used-by-range
+-- left
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'gone');
+CREATE TYPE mood_range AS RANGE (subtype = mood);
+CREATE TABLE t (r mood_range);
+-- right
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE mood_range AS RANGE (subtype = mood);
+CREATE TABLE t (r mood_range);
+
+-- pair: remove-value-used-by-typed-table
+-- left
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'gone');
+CREATE TYPE entry AS (id int, m mood);
+CREATE TABLE t OF entry (PRIMARY KEY (id));
+-- right
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE entry AS (id int, m mood);
+CREATE TABLE t OF entry (PRIMARY KEY (id));

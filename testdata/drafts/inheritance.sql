@@ -168,3 +168,56 @@ CREATE TABLE p (a int);
 -- right
 CREATE TABLE p (a int, b text);
 ALTER TABLE child INHERIT p;
+
+-- pair: second-parent-with-not-null-default-and-checks
+-- The new parent's columns the child lacks come inherited only, with their NOT NULL, default
+-- and collation, its CHECK constraints (one naming a column the child has already) and a
+-- generated column; a column the child has gets the parent's NOT NULL.
+-- both
+CREATE TABLE p1 (a int, CONSTRAINT p1_a CHECK (a > 0));
+CREATE TABLE p2 (x int, a int NOT NULL, b int NOT NULL DEFAULT 5, c text COLLATE "C" DEFAULT 'z',
+    d int GENERATED ALWAYS AS (b * 2) STORED,
+    CONSTRAINT p2_b CHECK (b > 0), CONSTRAINT "p2 a below b" CHECK (a < b + 100));
+-- left
+CREATE TABLE child (l int NOT NULL) INHERITS (p1);
+INSERT INTO child VALUES (1, 2);
+-- right
+CREATE TABLE child (l int NOT NULL) INHERITS (p1, p2);
+
+-- pair: second-parent-with-grandparent-and-grandchild
+-- both
+CREATE TABLE p1 (a int);
+CREATE TABLE gp (g int DEFAULT 7 NOT NULL);
+CREATE TABLE p2 (e int) INHERITS (gp);
+-- left
+CREATE TABLE child () INHERITS (p1);
+CREATE TABLE grandchild (z int) INHERITS (child);
+-- right
+CREATE TABLE child () INHERITS (p1, p2);
+CREATE TABLE grandchild (z int) INHERITS (child);
+
+-- pair: first-parent-of-quoted-table
+-- both
+CREATE SCHEMA "Sales";
+CREATE TABLE "Sales"."Base Row" ("Row Id" int NOT NULL, note text, CHECK ("Row Id" > 0));
+-- left
+CREATE TABLE "Sales"."Order Row" (qty int);
+-- right
+CREATE TABLE "Sales"."Order Row" (qty int) INHERITS ("Sales"."Base Row");
+
+-- pair: parent-changed-to-one-with-more-columns
+-- both
+CREATE TABLE p1 (a int);
+CREATE TABLE p2 (a int, b text DEFAULT 'x', CHECK (b <> ''));
+-- left
+CREATE TABLE child (c int) INHERITS (p1);
+-- right
+CREATE TABLE child (c int) INHERITS (p2);
+
+-- pair: new-parent-not-null-on-existing-column
+-- both
+CREATE TABLE p (a int NOT NULL, b int);
+-- left
+CREATE TABLE child (a int, c int);
+-- right
+CREATE TABLE child (a int, c int) INHERITS (p);

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use sql_compare::{ErrorKind, ScratchDatabase, ScratchServer};
+use sql_compare::{Comparer, ErrorKind, ScratchDatabase, ScratchServer};
 
 /// One schema change to verify.
 pub struct Pair {
@@ -16,7 +16,30 @@ pub struct Pair {
     pub topic: String,
     /// Marked `-- expect: manual`: no draft can make the change without a human decision.
     pub expect_manual: bool,
+    /// The comparison options of `-- options:` (the defaults otherwise), used for the draft's
+    /// diff and for the check of the result.
+    pub comparer: Comparer,
     pub source: Source,
+}
+
+/// The comparison options a pair may name after `-- options:`, separated by spaces or commas.
+pub fn comparer_with(options: &str) -> Result<Comparer, String> {
+    let mut c = Comparer::new();
+    for o in options
+        .split(|ch: char| ch == ',' || ch.is_whitespace())
+        .filter(|o| !o.is_empty())
+    {
+        c = match o {
+            "strict-enum-order" => c.strict_enum_order(true),
+            "strict-column-order" => c.strict_column_order(true),
+            _ => {
+                return Err(format!(
+                    "unknown option `{o}` (strict-enum-order, strict-column-order)"
+                ));
+            }
+        };
+    }
+    Ok(c)
 }
 
 pub enum Source {
@@ -27,13 +50,14 @@ pub enum Source {
     Dumps(PathBuf),
 }
 
-/// Parses a file of pairs: each starts with `-- pair: name`, may say `-- expect: manual`, and
-/// has up to three sections, `-- both` (loaded first on both sides), `-- left` and `-- right`.
+/// Parses a file of pairs: each starts with `-- pair: name`, may say `-- expect: manual` and
+/// `-- options: …` (comparison options, [`comparer_with`]), and has up to three sections, `-- both` (loaded first on both sides), `-- left` and `-- right`.
 /// Lines before the first pair are the file's description.
 pub fn parse_pairs(topic: &str, text: &str) -> Result<Vec<Pair>, String> {
     struct Building {
         name: String,
         expect_manual: bool,
+        comparer: Option<Comparer>,
         both: String,
         left: String,
         right: String,
@@ -49,6 +73,7 @@ pub fn parse_pairs(topic: &str, text: &str) -> Result<Vec<Pair>, String> {
             id: format!("{topic}/{}", b.name),
             topic: topic.to_string(),
             expect_manual: b.expect_manual,
+            comparer: b.comparer.unwrap_or_default(),
             source: Source::Sql {
                 left: format!("{}{}", b.both, b.left),
                 right: format!("{}{}", b.both, b.right),
@@ -80,6 +105,7 @@ pub fn parse_pairs(topic: &str, text: &str) -> Result<Vec<Pair>, String> {
             current = Some(Building {
                 name: name.to_string(),
                 expect_manual: false,
+                comparer: None,
                 both: String::new(),
                 left: String::new(),
                 right: String::new(),
@@ -90,10 +116,16 @@ pub fn parse_pairs(topic: &str, text: &str) -> Result<Vec<Pair>, String> {
         let Some(b) = current.as_mut() else { continue };
         match marker {
             "-- expect: manual" if section == 0 => b.expect_manual = true,
+            _ if section == 0 && b.comparer.is_none() && marker.starts_with("-- options:") => {
+                let c = comparer_with(&marker["-- options:".len()..])
+                    .map_err(|e| format!("line {}: {e}", n + 1))?;
+                b.comparer = Some(c);
+            }
             "-- both" if section == 0 => section = 1,
             "-- left" if section < 2 => section = 2,
             "-- right" if section < 3 => section = 3,
             _ if marker.starts_with("-- expect:")
+                || marker.starts_with("-- options:")
                 || ["-- both", "-- left", "-- right"].contains(&marker) =>
             {
                 return Err(format!("line {}: `{marker}` out of place", n + 1));
@@ -405,7 +437,7 @@ fn run_on(
             (a, b)
         }
     };
-    let d = match timed("diff", || sql_compare::diff(&left_dump, &right_dump)) {
+    let d = match timed("diff", || pair.comparer.diff(&left_dump, &right_dump)) {
         Ok(d) => d,
         Err(e) => return Outcome::Broken(format!("comparing the dumps: {e}")),
     };
@@ -443,7 +475,7 @@ fn run_on(
         Ok(a) => a,
         Err(e) => return Outcome::Broken(format!("pg_dump after the draft: {e}")),
     };
-    let rest = match timed("diff", || sql_compare::diff(&after, &right_dump)) {
+    let rest = match timed("diff", || pair.comparer.diff(&after, &right_dump)) {
         Ok(d) => d,
         Err(e) => return Outcome::Broken(format!("comparing the result: {e}")),
     };
@@ -744,10 +776,14 @@ pub fn report(outcomes: &[(&Pair, Outcome)], elapsed: Duration, threads: usize) 
         other.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
     );
     // The pairs that need a human: whether their drafts say so.
-    let mut silent: Vec<&str> = human
+    // An undetected one compares equal with its options: its change may need `-- options:`.
+    let mut silent: Vec<String> = human
         .iter()
         .filter(|(_, o)| !matches!(o, Outcome::Ok) && o.manual().is_empty())
-        .map(|(p, _)| p.id.as_str())
+        .map(|(p, o)| match o {
+            Outcome::Undetected => format!("{} (undetected)", p.id),
+            _ => p.id.clone(),
+        })
         .collect();
     silent.sort();
     let _ = writeln!(
