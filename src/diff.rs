@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 pub(crate) mod change;
 
 use self::change::{
-    Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
+    Change, ChangeKind, Lexed, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
 };
 use crate::classify::object::{
     ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part,
@@ -509,13 +509,14 @@ fn unmatched(
 }
 
 fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
-    let s = &p.raw[stmt as usize];
+    let s = p.stmt(stmt);
     Snippet {
         lines: LineRange {
             start: s.start.line,
-            end: s.end_line(),
+            end: s.end_line,
         },
         text: s.text.trim_end().to_string(),
+        lexed: Lexed::statement(&s),
     }
 }
 
@@ -533,11 +534,15 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 .trim_end_matches(',')
                 .trim_end();
             let end = line + text.matches('\n').count() as u32;
+            let range = range.start as usize..range.end as usize;
             Snippet {
                 lines: LineRange { start: line, end },
+                lexed: Lexed::part(&s, range, from, text.len()),
                 text: text.to_string(),
             }
         }
+        // A `COPY` data row is no SQL, and a list is text the comparison writes: neither
+        // has tokens of its own (a draft tokenizes a list's text if it reads it).
         Shown::Row(k) => {
             let line = s.line(k as usize).unwrap_or(s.start.line);
             let text = match &toks[k as usize] {
@@ -550,6 +555,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                     end: line,
                 },
                 text,
+                lexed: Lexed::default(),
             }
         }
         Shown::List => {
@@ -567,6 +573,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                     end: s.end_line,
                 },
                 text,
+                lexed: Lexed::default(),
             }
         }
     }
