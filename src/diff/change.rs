@@ -616,6 +616,36 @@ pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 mod tests {
     use super::*;
 
+    /// The parsed sides a diff keeps leave it what it was: shared between threads, cheap to
+    /// clone, and equal to a diff of the same changes from other texts.
+    #[test]
+    fn a_diff_with_its_sources_is_send_sync_and_equal_whatever_its_texts() {
+        fn send_sync<T: Send + Sync>(_: &T) {}
+        let diff = crate::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);").unwrap();
+        send_sync(&diff);
+        assert!(diff.sources.is_some());
+        let clone = diff.clone();
+        let (a, b) = (
+            diff.sources.as_ref().unwrap(),
+            clone.sources.as_ref().unwrap(),
+        );
+        assert!(
+            std::ptr::eq(a.side(0), b.side(0)),
+            "a clone shares the sides"
+        );
+        // Other texts, the same changes.
+        let other = crate::diff(
+            "CREATE TABLE t (a int); CREATE TABLE u (b text);",
+            "CREATE TABLE t (a bigint);\nCREATE TABLE u (b text);",
+        )
+        .unwrap();
+        assert_eq!(other, diff);
+        assert!(std::ptr::eq(
+            diff.clone().mirror().sources.unwrap().side(1),
+            a.side(0)
+        ));
+    }
+
     #[test]
     fn natural_order_reads_numbers_as_numbers() {
         let mut names = vec![
