@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 pub(crate) mod change;
 
 use self::change::{
-    Change, ChangeKind, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
+    Change, ChangeKind, Lexed, LineRange, SchemaDiff, Snippet, sort_changes, sort_details,
 };
 use crate::classify::object::{
     ObjectKey, ObjectKind, PartKey, name_matches, names_schema, schema_part,
@@ -509,10 +509,11 @@ fn unmatched(
 }
 
 fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
-    let s = &p.raw[stmt as usize];
-    Snippet::new(
-        LineRange::new(s.start.line, s.end_line()),
+    let s = p.stmt(stmt);
+    Snippet::with_tokens(
+        LineRange::new(s.start.line, s.end_line),
         s.text.trim_end().to_string(),
+        Lexed::statement(&s),
     )
 }
 
@@ -530,8 +531,12 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 .trim_end_matches(',')
                 .trim_end();
             let end = line + text.matches('\n').count() as u32;
-            Snippet::new(LineRange::new(line, end), text.to_string())
+            let range = range.start as usize..range.end as usize;
+            let lexed = Lexed::part(&s, range, from, text.len());
+            Snippet::with_tokens(LineRange::new(line, end), text.to_string(), lexed)
         }
+        // A `COPY` data row is no SQL, and a list is text the comparison writes: neither
+        // has tokens of its own (a draft tokenizes a list's text if it reads it).
         Shown::Row(k) => {
             let line = s.line(k as usize).unwrap_or(s.start.line);
             let text = match &toks[k as usize] {

@@ -42,6 +42,15 @@
 //! | report | `report` | [`Report`] and [`Note`]s: the changes as text for people |
 //! | draft | `migrate` | [`Migration`]: statements that would turn one side into the other |
 //!
+//! Each stage reads what the stages before it made and tokenizes no input again: when the
+//! dumps differ, the [`SchemaDiff`] keeps what parsing made of both (their tokens, entries and
+//! facts, and the statements' texts, copied once after the list of statements is freed: the
+//! peak memory of a differing comparison is that of an equal one, 884 MB for a million
+//! `CREATE INDEX` lines a side), and each [`Snippet`] the tokens of its text. The report's
+//! notes and the draft (its graph of both dumps, the snippets it reads) take the tokens from
+//! there; the draft tokenizes only SQL it writes itself, and the bodies of `LANGUAGE sql`
+//! routines, which the comparison reads as one string.
+//!
 //! `compare` holds [`Comparer`] and the entry that runs the stages; `statement`, `assert`,
 //! `pg`, `conninfo` and `scratch` serve the test-suite workflow below.
 //!

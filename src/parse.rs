@@ -26,12 +26,31 @@ pub(crate) const NO_TEXT_ID: u32 = u32::MAX;
 /// rows), and where its lines end (the byte of each `\n`): 4 bytes a token and a line, for
 /// the statements shown in a report only.
 #[derive(Debug)]
-struct Positions {
-    tokens: Vec<u32>,
+pub(crate) struct Positions {
+    pub tokens: Vec<u32>,
     newlines: Vec<u32>,
 }
 
-type Starts = Arc<Positions>;
+pub(crate) type Starts = Arc<Positions>;
+
+/// Where the tokens of `text` start, as its bytes (the tokens [`tokenize`](crate::tokenize)
+/// makes of it with its meta-command lines blanked, the final `;` left out), and where its
+/// lines end: found by running sqlparser's tokenizer over it again, for the statements
+/// that are shown only.
+pub(crate) fn positions(text: &str, meta_lines: &[(usize, usize)], count: usize) -> Positions {
+    let mut tokens = Vec::with_capacity(count + 1);
+    let mut bytes = Bytes::new(text);
+    if locate_each(text, meta_lines, |at| {
+        tokens.push(bytes.at(at));
+    }) {
+        tokens.pop();
+    }
+    let newlines = text.match_indices('\n').map(|(i, _)| i as u32);
+    Positions {
+        tokens,
+        newlines: newlines.collect(),
+    }
+}
 
 /// A statement of a [`Parsed`] dump: its text, where it is, and its tokens.
 pub(crate) struct StmtRef<'p, 'a> {
@@ -39,7 +58,9 @@ pub(crate) struct StmtRef<'p, 'a> {
     pub start: Location,
     pub end_line: u32,
     pub tokens: &'p Arc<Tokens>,
-    raw: &'p RawStatement<'a>,
+    meta_lines: &'p [(usize, usize)],
+    /// How many `COPY` data rows follow the text (the last tokens).
+    copy_rows: usize,
     index: u32,
     /// The dump's starts of the statements asked for so far.
     known: &'p Mutex<HashMap<u32, Starts>>,
@@ -49,33 +70,50 @@ pub(crate) struct StmtRef<'p, 'a> {
 impl StmtRef<'_, '_> {
     /// Where the tokens start: found when first asked for, and kept for the statement.
     fn starts(&self) -> &Positions {
+        self.shared()
+    }
+
+    /// [`StmtRef::starts`], shared.
+    fn shared(&self) -> &Starts {
         self.starts.get_or_init(|| {
             let mut known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
             let starts = known.entry(self.index).or_insert_with(|| {
-                let meta_lines = self.raw.meta_lines();
-                // One a token, and the final `;` until it is dropped.
-                let count = self.tokens.toks.len() - self.raw.copy_rows().len();
-                let mut tokens = Vec::with_capacity(count + 1);
-                let mut bytes = Bytes::new(self.text);
-                if locate_each(self.text, meta_lines, |at| {
-                    tokens.push(bytes.at(at));
-                }) {
-                    tokens.pop();
-                }
-                let newlines = self.text.match_indices('\n').map(|(i, _)| i as u32);
-                Arc::new(Positions {
-                    tokens,
-                    newlines: newlines.collect(),
-                })
+                let count = self.tokens.toks.len() - self.copy_rows;
+                Arc::new(positions(self.text, self.meta_lines, count))
             });
             Arc::clone(starts)
         })
     }
 
+    /// Where the tokens start, as [`StmtRef::offset`] gives them one at a time, shared.
+    pub fn positions(&self) -> Starts {
+        Arc::clone(self.shared())
+    }
+
+    /// The statement's meta-command lines (see `RawStatement::meta_lines`).
+    pub fn meta_lines(&self) -> &[(usize, usize)] {
+        self.meta_lines
+    }
+
+    /// Where token `k` starts, if the positions were found already.
+    pub fn known_positions(&self) -> Option<Starts> {
+        if let Some(s) = self.starts.get() {
+            return Some(Arc::clone(s));
+        }
+        let known = self.known.lock().unwrap_or_else(PoisonError::into_inner);
+        known.get(&self.index).map(Arc::clone)
+    }
+
+    /// How many of the tokens are the statement's text's, the `COPY` data rows that follow
+    /// it left out.
+    pub fn text_tokens(&self) -> usize {
+        self.tokens.toks.len() - self.copy_rows
+    }
+
     /// The line in the input where token `k` starts, if there is a token `k`.
     pub fn line(&self, k: usize) -> Option<u32> {
         let count = self.tokens.toks.len();
-        let first_row = count - self.raw.copy_rows().len();
+        let first_row = count - self.copy_rows;
         if k < first_row {
             let starts = self.starts();
             debug_assert_eq!(starts.tokens.len(), first_row, "a start for every token");
@@ -95,7 +133,7 @@ impl StmtRef<'_, '_> {
     #[cfg(test)]
     pub fn location(&self, k: usize) -> Option<Location> {
         let line = self.line(k)?;
-        if k >= self.tokens.toks.len() - self.raw.copy_rows().len() {
+        if k >= self.tokens.toks.len() - self.copy_rows {
             return Some(Location::new(line, 1));
         }
         let at = self.offset(k)?;
@@ -111,7 +149,7 @@ impl StmtRef<'_, '_> {
     /// (they follow the text), `None` if there is no token `k`.
     pub fn offset(&self, k: usize) -> Option<usize> {
         let count = self.tokens.toks.len();
-        let first_row = count - self.raw.copy_rows().len();
+        let first_row = count - self.copy_rows;
         if k < first_row {
             self.starts().tokens.get(k).map(|&at| at as usize)
         } else if k < count {
@@ -204,7 +242,8 @@ impl<'a> Parsed<'a> {
             start: raw.start,
             end_line: raw.end_line(),
             tokens: &self.stmts[k as usize].tokens,
-            raw,
+            meta_lines: raw.meta_lines(),
+            copy_rows: raw.copy_rows().len(),
             index: k,
             known: &self.starts,
             starts: std::cell::OnceCell::new(),
@@ -227,6 +266,194 @@ impl Parsed<'_> {
             _entries: self.entries,
             _facts: self.facts,
         }
+    }
+}
+
+/// A statement's place in a [`Kept`] text, where the statements' texts follow each other (a
+/// statement's text ends where the next one's starts): its first byte and first line; what
+/// else its [`RawStatement`] says, for the few statements that say more, in `Kept::extras`.
+/// 8 bytes, a quarter of a `RawStatement`, whose list it takes the place of (a dump of a
+/// million one-line statements: 8 MB a side).
+#[derive(Debug)]
+struct Span {
+    from: u32,
+    line: u32,
+}
+
+/// What a statement that starts after a line's first column, or has meta-command lines or
+/// `COPY` data, adds to its [`Span`] (pg_dump writes few such).
+#[derive(Debug)]
+struct SpanExtra {
+    column: u32,
+    end_line: u32,
+    meta_lines: Box<[(usize, usize)]>,
+    copy_rows: usize,
+}
+
+/// One side of a comparison that found differences, kept for a migration draft: a copy of
+/// its statements' texts, each one's place, and the parse's tokens, entries and facts. A
+/// draft reads the objects of both sides from these, without parsing again.
+#[derive(Debug)]
+pub(crate) struct Kept {
+    text: Box<str>,
+    spans: Vec<Span>,
+    /// The statements (by index, in order) whose [`SpanExtra`] is not the default.
+    extras: Vec<(u32, SpanExtra)>,
+    pub stmts: Vec<Stmt>,
+    pub entries: Vec<Entry>,
+    pub facts: Facts,
+    /// Where the tokens of the statements that were shown start (see [`StmtRef`]).
+    starts: Mutex<HashMap<u32, Starts>>,
+}
+
+impl Parsed<'_> {
+    /// The parts a migration draft reads, the statements' texts copied once, after what is
+    /// not kept is freed; none if they hold 4 GiB or more.
+    pub(crate) fn keep(self, input: &str) -> Option<Kept> {
+        let Parsed {
+            raw,
+            stmts,
+            text_ids,
+            search_path_runs,
+            entries,
+            facts,
+            search_paths,
+            starts,
+        } = self;
+        drop((text_ids, search_path_runs, search_paths));
+        let total: usize = raw.iter().map(|r| r.text.len()).sum();
+        u32::try_from(total).ok()?;
+        let base = input.as_ptr() as usize;
+        let mut extras = Vec::new();
+        // The bytes of the input before each statement, after the one before (comments,
+        // blank lines, `COPY` data): where to copy its text from, once the list of statements
+        // is freed.
+        let mut gaps: Vec<u32> = Vec::with_capacity(raw.len());
+        let (mut from, mut end, mut fits) = (0, 0, true);
+        let spans: Vec<Span> = raw
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                if r.start.column != 1 || !r.meta_lines().is_empty() || !r.copy_rows().is_empty() {
+                    let extra = SpanExtra {
+                        column: r.start.column,
+                        end_line: r.end_line(),
+                        meta_lines: r.meta_lines().into(),
+                        copy_rows: r.copy_rows().len(),
+                    };
+                    extras.push((k as u32, extra));
+                }
+                let at = (r.text.as_ptr() as usize).wrapping_sub(base);
+                let gap = u32::try_from(at.wrapping_sub(end));
+                fits &= gap.is_ok();
+                gaps.push(gap.unwrap_or_default());
+                end = at + r.text.len();
+                let span = Span {
+                    from: from as u32,
+                    line: r.start.line,
+                };
+                from += r.text.len();
+                span
+            })
+            .collect();
+        drop(raw);
+        if !fits {
+            return None;
+        }
+        // The statements' texts one after the other, without the comments and blank lines
+        // between them (a fifth of a pg_dump file or more) or the `COPY` data after them.
+        let mut kept = String::with_capacity(total);
+        let mut at = 0;
+        for (k, gap) in gaps.into_iter().enumerate() {
+            at += gap as usize;
+            let len = spans.get(k + 1).map_or(total, |s| s.from as usize) - spans[k].from as usize;
+            kept.push_str(input.get(at..at + len).unwrap_or_default());
+            at += len;
+        }
+        Some(Kept {
+            text: kept.into_boxed_str(),
+            spans,
+            extras,
+            stmts,
+            entries,
+            facts,
+            starts,
+        })
+    }
+}
+
+impl Kept {
+    /// Where statement `k`'s text is in the kept text.
+    fn range(&self, k: usize) -> std::ops::Range<usize> {
+        let from = self.spans[k].from as usize;
+        let to = self
+            .spans
+            .get(k + 1)
+            .map_or(self.text.len(), |s| s.from as usize);
+        from..to
+    }
+
+    /// Statement `k`, as [`Parsed::stmt`] gives it.
+    pub(crate) fn stmt(&self, k: u32) -> StmtRef<'_, '_> {
+        let span = &self.spans[k as usize];
+        let extra = self
+            .extras
+            .binary_search_by_key(&k, |&(i, _)| i)
+            .ok()
+            .map(|i| &self.extras[i].1);
+        let text = self.text.get(self.range(k as usize)).unwrap_or_default();
+        StmtRef {
+            text,
+            start: Location::new(span.line, extra.map_or(1, |e| e.column)),
+            end_line: extra.map_or_else(
+                || span.line + text.bytes().filter(|&b| b == b'\n').count() as u32,
+                |e| e.end_line,
+            ),
+            tokens: &self.stmts[k as usize].tokens,
+            meta_lines: extra.map_or(&[], |e| &e.meta_lines),
+            copy_rows: extra.map_or(0, |e| e.copy_rows),
+            index: k,
+            known: &self.starts,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The statement whose text holds `piece` (a slice of this side's text, found by where it
+    /// is), and the byte of the statement's text where it starts, if any.
+    pub(crate) fn stmt_at(&self, piece: &str) -> Option<(u32, usize)> {
+        let at = (piece.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        if at >= self.text.len() || at + piece.len() > self.text.len() {
+            return None;
+        }
+        let k = self
+            .spans
+            .partition_point(|s| s.from as usize <= at)
+            .checked_sub(1)?;
+        let range = self.range(k);
+        (at + piece.len() <= range.end && k < self.stmts.len())
+            .then_some((k as u32, at - range.start))
+    }
+
+    /// The text blanked (spaces, each line kept): what is read of it then is read from the
+    /// parse, not from the text (for tests).
+    #[cfg(test)]
+    pub(crate) fn blank_text(&mut self) {
+        let blank: String = self
+            .text
+            .chars()
+            .flat_map(|c| std::iter::repeat_n(if c == '\n' { '\n' } else { ' ' }, c.len_utf8()))
+            .collect();
+        self.text = blank.into();
+    }
+
+    /// The length of the text.
+    pub(crate) fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// How many statements there are.
+    pub(crate) fn len(&self) -> u32 {
+        self.stmts.len() as u32
     }
 }
 

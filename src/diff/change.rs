@@ -1,7 +1,13 @@
 //! The result of a comparison: per-object changes with their source text and lines.
 
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
 use crate::classify::object::ObjectKind;
 use crate::error::Side;
+use crate::fast::handoff::Threads;
+use crate::parse::{Kept, Starts, StmtRef, positions};
+use crate::tokenize::{Tok, Tokens};
 
 /// Whether an object or part is only on the right, only on the left, or on both but different.
 ///
@@ -107,15 +113,24 @@ impl std::fmt::Display for LineRange {
 /// assert_eq!(comment.right()[0].lines().start(), 3);
 /// # Ok::<(), sql_compare::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Snippet {
     lines: LineRange,
     text: String,
+    /// The tokens of `text` as the comparison read them (no part of equality, order, hash or
+    /// `Debug`).
+    pub(crate) lexed: Lexed,
 }
 
 impl Snippet {
+    /// A snippet with no tokens of the comparison's (text the comparison wrote, or a row).
     pub(crate) fn new(lines: LineRange, text: String) -> Self {
-        Snippet { lines, text }
+        Snippet::with_tokens(lines, text, Lexed::default())
+    }
+
+    /// A snippet with the tokens the comparison read it as.
+    pub(crate) fn with_tokens(lines: LineRange, text: String, lexed: Lexed) -> Self {
+        Snippet { lines, text, lexed }
     }
 
     /// Where it stands in its dump.
@@ -126,6 +141,15 @@ impl Snippet {
     /// The source text (for a column: its definition inside `CREATE TABLE`).
     pub fn text(&self) -> &str {
         &self.text
+    }
+}
+
+impl std::fmt::Debug for Snippet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Snippet")
+            .field("lines", &self.lines)
+            .field("text", &self.text)
+            .finish()
     }
 }
 
@@ -272,19 +296,58 @@ pub struct SchemaDiff {
     pub(crate) labels: Option<(String, String)>,
     /// Sides whose line numbers point into no file (see [`SchemaDiff::hide_line_numbers`]).
     pub(crate) hidden_lines: [bool; 2],
-    /// The two dumps compared, when known: a migration draft reads from them the objects
-    /// that did not change but depend on, or are depended on by, what did.
+    /// What the comparison parsed of the two dumps, kept when they differ: a migration draft
+    /// reads from it the objects that did not change but depend on, or are depended on by,
+    /// what did.
     pub(crate) sources: Option<Sources>,
 }
 
-/// The texts of the two dumps of a comparison and how they were read. They are no part of
-/// the differences: two comparisons with the same changes are equal whatever texts they
-/// came from.
+/// The two sides of a comparison as it parsed them (see [`Kept`]), shared by the clones of a
+/// [`SchemaDiff`]. They are no part of the differences: two comparisons with the same changes
+/// are equal whatever texts they came from.
 #[derive(Clone)]
 pub(crate) struct Sources {
-    /// Left, then right.
-    pub texts: [std::sync::Arc<str>; 2],
-    pub order: crate::classify::Order,
+    pair: Arc<KeptPair>,
+    /// Whether the right side is the pair's first ([`SchemaDiff::mirror`]).
+    mirrored: bool,
+}
+
+/// Both sides kept; freed when the last diff that holds them goes, on a thread of its own
+/// for large dumps, as `Comparer::run` frees the parsed sides of equal dumps (hundreds of
+/// thousands of small allocations).
+struct KeptPair(Option<[Kept; 2]>);
+
+impl Drop for KeptPair {
+    fn drop(&mut self) {
+        if let Some(sides) = self.0.take() {
+            let bytes = sides[0].text_len() + sides[1].text_len();
+            Threads::for_input(bytes).free_later(sides);
+        }
+    }
+}
+
+impl Sources {
+    /// Both sides, as the comparison parsed them.
+    pub(crate) fn new(left: Kept, right: Kept) -> Self {
+        Sources {
+            pair: Arc::new(KeptPair(Some([left, right]))),
+            mirrored: false,
+        }
+    }
+
+    /// Side 0 (left) or 1 (right).
+    pub(crate) fn side(&self, side: usize) -> &Kept {
+        match &self.pair.0 {
+            Some(sides) => &sides[(side & 1) ^ usize::from(self.mirrored)],
+            None => unreachable!("the sides are taken only when they are dropped"),
+        }
+    }
+
+    /// Both sides, for a test to change what they hold.
+    #[cfg(test)]
+    pub(crate) fn sides_mut(&mut self) -> Option<&mut [Kept; 2]> {
+        Arc::get_mut(&mut self.pair)?.0.as_mut()
+    }
 }
 
 impl PartialEq for Sources {
@@ -302,23 +365,6 @@ impl std::fmt::Debug for Sources {
 }
 
 impl SchemaDiff {
-    /// Keeps the texts of the two dumps, for a migration draft (none is needed when they are
-    /// the same schema).
-    pub(crate) fn with_sources(
-        mut self,
-        left: &str,
-        right: &str,
-        order: crate::classify::Order,
-    ) -> Self {
-        if !self.changes.is_empty() {
-            self.sources = Some(Sources {
-                texts: [left.into(), right.into()],
-                order,
-            });
-        }
-        self
-    }
-
     /// True when the two dumps describe the same schema.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -435,12 +481,9 @@ impl SchemaDiff {
         let mut changes: Vec<Change> = self.changes.into_iter().map(Change::mirror).collect();
         sort_changes(&mut changes);
         let [l, r] = self.hidden_lines;
-        let sources = self.sources.map(|s| {
-            let [left, right] = s.texts;
-            Sources {
-                texts: [right, left],
-                order: s.order,
-            }
+        let sources = self.sources.map(|s| Sources {
+            mirrored: !s.mirrored,
+            ..s
         });
         SchemaDiff {
             changes,
@@ -449,6 +492,107 @@ impl SchemaDiff {
             sources,
         }
     }
+}
+
+/// The tokens of a [`Snippet`]'s text as the comparison read them, and where each starts in
+/// the text: what the report's notes and a migration draft read of a snippet, instead of
+/// tokenizing its text again. Absent for a snippet whose text the comparison wrote or did not
+/// read as SQL (a `COPY` data row, a list of privileges). Cheap to clone: it shares the
+/// statement's tokens with the parse.
+#[derive(Clone, Default)]
+pub(crate) struct Lexed(Option<Arc<LexedParts>>);
+
+struct LexedParts {
+    /// The statement's tokens, the snippet's at `range` among them.
+    tokens: Arc<Tokens>,
+    range: Range<usize>,
+    /// Where the statement's tokens start in its text, the snippet's text starting at byte
+    /// `from` of it: the comparison's when it found them (a part inside a statement), else
+    /// found on first use (a whole statement, of the snippet's text and `meta_lines`).
+    starts: OnceLock<Starts>,
+    from: usize,
+    meta_lines: Box<[(usize, usize)]>,
+}
+
+impl Lexed {
+    /// A whole statement's text (up to its last token): its tokens but the `COPY` data rows.
+    pub(crate) fn statement(s: &StmtRef<'_, '_>) -> Self {
+        let starts = OnceLock::new();
+        if let Some(known) = s.known_positions() {
+            let _ = starts.set(known);
+        }
+        Lexed(Some(Arc::new(LexedParts {
+            tokens: Arc::clone(s.tokens),
+            range: 0..s.text_tokens(),
+            starts,
+            from: 0,
+            meta_lines: s.meta_lines().into(),
+        })))
+    }
+
+    /// A part of a statement: tokens `range` of `s`, whose text starts at byte `from` of the
+    /// statement's and is `len` bytes long (the tokens that start beyond it, a `,` cut off
+    /// the end, left out).
+    pub(crate) fn part(s: &StmtRef<'_, '_>, range: Range<usize>, from: usize, len: usize) -> Self {
+        let starts = s.positions();
+        let end = range.end.min(s.text_tokens());
+        let start = range.start.min(end);
+        let end = start
+            + starts
+                .tokens
+                .get(start..end)
+                .map_or(0, |at| at.partition_point(|&a| (a as usize) < from + len));
+        Lexed(Some(Arc::new(LexedParts {
+            tokens: Arc::clone(s.tokens),
+            range: start..end,
+            starts: OnceLock::from(starts),
+            from,
+            meta_lines: Box::default(),
+        })))
+    }
+
+    /// The tokens, if the comparison read the text.
+    pub(crate) fn toks(&self) -> Option<&[Tok]> {
+        let p = self.0.as_deref()?;
+        p.tokens.toks.get(p.range.clone())
+    }
+
+    /// Where each token starts in `text`, the snippet's text, if the comparison read it.
+    pub(crate) fn starts(&self, text: &str) -> Option<Vec<usize>> {
+        let p = self.0.as_deref()?;
+        let starts = p
+            .starts
+            .get_or_init(|| Arc::new(positions(text, &p.meta_lines, p.range.end)));
+        let at = starts.tokens.get(p.range.clone())?;
+        at.iter()
+            .map(|&a| (a as usize).checked_sub(p.from))
+            .collect()
+    }
+}
+
+/// A snippet's tokens are no part of what it says.
+impl PartialEq for Lexed {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Lexed {}
+
+impl PartialOrd for Lexed {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Lexed {
+    fn cmp(&self, _: &Self) -> std::cmp::Ordering {
+        std::cmp::Ordering::Equal
+    }
+}
+
+impl std::hash::Hash for Lexed {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 impl<'a> IntoIterator for &'a SchemaDiff {
@@ -518,6 +662,36 @@ pub(crate) fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The parsed sides a diff keeps leave it what it was: shared between threads, cheap to
+    /// clone, and equal to a diff of the same changes from other texts.
+    #[test]
+    fn a_diff_with_its_sources_is_send_sync_and_equal_whatever_its_texts() {
+        fn send_sync<T: Send + Sync>(_: &T) {}
+        let diff = crate::diff("CREATE TABLE t (a int);", "CREATE TABLE t (a bigint);").unwrap();
+        send_sync(&diff);
+        assert!(diff.sources.is_some());
+        let clone = diff.clone();
+        let (a, b) = (
+            diff.sources.as_ref().unwrap(),
+            clone.sources.as_ref().unwrap(),
+        );
+        assert!(
+            std::ptr::eq(a.side(0), b.side(0)),
+            "a clone shares the sides"
+        );
+        // Other texts, the same changes.
+        let other = crate::diff(
+            "CREATE TABLE t (a int); CREATE TABLE u (b text);",
+            "CREATE TABLE t (a bigint);\nCREATE TABLE u (b text);",
+        )
+        .unwrap();
+        assert_eq!(other, diff);
+        assert!(std::ptr::eq(
+            diff.clone().mirror().sources.unwrap().side(1),
+            a.side(0)
+        ));
+    }
 
     #[test]
     fn natural_order_reads_numbers_as_numbers() {

@@ -1,6 +1,11 @@
 //! The objects of each side of a migration and what each depends on, read from the dumps'
 //! statements by the names they contain.
 //!
+//! The graph is built from what the comparison parsed (`Sources`, kept in the diff when the
+//! dumps differ: tokens, entries, facts and the statements' texts), never by parsing the
+//! dumps again. The only text it tokenizes is the body of a `LANGUAGE sql` routine, which
+//! the comparison read as one string token.
+//!
 //! A node is an object or a part of one, as the comparison names them (a table, one of its
 //! columns, constraints, indexes, triggers…); an `ALTER INDEX … ATTACH PARTITION` is a node of
 //! its own. A node depends on its object, and on every object or part whose name its tokens
@@ -23,10 +28,8 @@ use std::sync::Arc;
 use crate::classify::object::{ObjectKey, ObjectKind, unquote_ident, unquoted_schema};
 use crate::classify::{Entry, Parent};
 use crate::diff::change::Sources;
-use crate::fast::handoff::Threads;
 use crate::fast::hash::{FastHashMap as HashMap, FastHashSet as HashSet};
-use crate::fast::parse_pair;
-use crate::parse::Parsed;
+use crate::parse::Kept;
 use crate::tokenize::{Tok, tokenize};
 
 /// An object or a part of one.
@@ -55,6 +58,25 @@ impl Node {
 
 pub(super) type Id = u32;
 
+/// The text of a part inside its statement ([`Side::part_text`]), where the dump has it: as
+/// `&str`, it takes the comparison's tokens (see `known`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PartText<'a>(&'a str);
+
+impl std::ops::Deref for PartText<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for PartText<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
 /// The nodes of both sides (one numbering) and each side's edges.
 pub(super) struct Graph<'a> {
     pub nodes: Vec<Node>,
@@ -65,7 +87,8 @@ pub(super) struct Graph<'a> {
 
 /// One side's objects, their statements and edges.
 pub(super) struct Side<'a> {
-    pub parsed: Parsed<'a>,
+    /// The side as the comparison parsed it.
+    pub parsed: &'a Kept,
     /// The statement that starts at each line.
     line_stmt: HashMap<u32, u32>,
     /// What each node depends on.
@@ -88,7 +111,7 @@ pub(super) struct Side<'a> {
 
 const NONE: &[Id] = &[];
 
-impl Side<'_> {
+impl<'a> Side<'a> {
     pub fn deps(&self, n: Id) -> &[Id] {
         self.deps.get(&n).map_or(NONE, Vec::as_slice)
     }
@@ -118,7 +141,7 @@ impl Side<'_> {
 
     /// The text of a node inside a statement of several (a constraint inside `CREATE
     /// TABLE`), and its first line; none when the node is its statement.
-    pub fn part_text(&self, n: Id) -> Option<(String, u32)> {
+    pub fn part_text(&self, n: Id) -> Option<(PartText<'a>, u32)> {
         let e = &self.parsed.entries[*self.node_entry.get(&n)? as usize];
         let crate::classify::Shown::Tokens(range) = e.shown.get() else {
             return None;
@@ -129,7 +152,7 @@ impl Side<'_> {
         let text = s.text.get(from..to.max(from))?;
         let text = text.trim_end().trim_end_matches(',').trim_end();
         let line = s.line(range.start as usize)?;
-        Some((text.to_string(), line))
+        Some((PartText(text), line))
     }
 
     /// The statements of a node, in dump order.
@@ -145,21 +168,18 @@ impl Side<'_> {
 }
 
 impl<'a> Graph<'a> {
-    /// Both sides' graphs, or none if a dump does not parse.
-    pub fn new(sources: &'a Sources) -> Option<Self> {
-        let [l, r] = &sources.texts;
-        let threads = Threads::for_input(l.len() + r.len());
-        let (left, right) = parse_pair(l, r, sources.order, threads);
-        let (left, right) = (left.ok()?, right.ok()?);
+    /// Both sides' graphs, from what the comparison parsed (see `Comparer::run`).
+    pub fn new(sources: &'a Sources) -> Self {
+        let (l, r) = (sources.side(0), sources.side(1));
         let mut nodes = Vec::new();
         let mut ids = HashMap::default();
-        let left = side(left, &mut nodes, &mut ids);
-        let right = side(right, &mut nodes, &mut ids);
-        Some(Graph {
+        let left = side(l, &mut nodes, &mut ids);
+        let right = side(r, &mut nodes, &mut ids);
+        Graph {
             nodes,
             ids,
             sides: [left, right],
-        })
+        }
     }
 
     /// The id of a node of either side.
@@ -228,7 +248,7 @@ fn key_of(e: &Entry, index_tables: &HashMap<&str, &ObjectKey>) -> ObjectKey {
 }
 
 /// The tokens of an entry, in its canonical pieces.
-fn entry_toks<'t>(p: &'t Parsed<'_>, e: &Entry) -> Vec<&'t [Tok]> {
+fn entry_toks<'t>(p: &'t Kept, e: &Entry) -> Vec<&'t [Tok]> {
     let toks = &p.stmts[e.stmt as usize].tokens.toks;
     e.canon
         .ranges()
@@ -236,7 +256,7 @@ fn entry_toks<'t>(p: &'t Parsed<'_>, e: &Entry) -> Vec<&'t [Tok]> {
         .collect()
 }
 
-fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, Id>) -> Side<'a> {
+fn side<'a>(parsed: &'a Kept, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, Id>) -> Side<'a> {
     use ObjectKind::*;
     let index_tables: HashMap<&str, &ObjectKey> = parsed
         .facts
@@ -325,7 +345,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                     None => e.part.name.to_string(),
                 };
                 names.add(name_key(&qualified), id);
-                let own = entry_toks(&parsed, e);
+                let own = entry_toks(parsed, e);
                 let has = |w: &str| own.iter().any(|p| p.iter().any(|t| t.is_word(w)));
                 if (has("primary") || has("unique") || has("exclude")) && !has("references") {
                     names.uniques.entry(object).or_default().push(id);
@@ -349,7 +369,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
             continue;
         }
         let schema = unquoted_schema(&key.name);
-        let pieces = entry_toks(&parsed, e);
+        let pieces = entry_toks(parsed, e);
         found.clear();
         let mut words: HashSet<&str> = HashSet::default();
         let is_view = e.part.kind == Definition && matches!(e.kind, View | MaterializedView);
@@ -372,6 +392,8 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
                 }));
             }
         }
+        // A body is one string token to the comparison: its statements are read here, the
+        // only input the graph tokenizes.
         for body in bodies {
             for raw in crate::split::split(body).unwrap_or_default() {
                 if let Ok(t) = tokenize(&raw) {
@@ -432,7 +454,7 @@ fn side<'a>(parsed: Parsed<'a>, nodes: &mut Vec<Node>, ids: &mut HashMap<Node, I
     for r in rdeps.values_mut() {
         r.sort_unstable();
     }
-    let line_stmt = (0..parsed.stmts.len() as u32)
+    let line_stmt = (0..parsed.len())
         .map(|i| (parsed.stmt(i).start.line, i))
         .collect();
     Side {
@@ -587,5 +609,50 @@ fn references(t: &[Tok], schema: &str, names: &Names, found: &mut Vec<Id>) {
             look(None, &mut parts[..2].iter().copied(), found);
         }
         i = k + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The graph is built from what the comparison parsed: with the kept texts blanked, it
+    /// still finds every object and what depends on what (parsed again, the blank texts
+    /// would give none).
+    #[test]
+    fn the_graph_reads_the_parse_not_the_texts() {
+        let left =
+            "CREATE TABLE t (a int PRIMARY KEY, b text);\nCREATE VIEW v AS SELECT a FROM t;\n";
+        let right =
+            "CREATE TABLE t (a bigint PRIMARY KEY, b text);\nCREATE VIEW v AS SELECT a FROM t;\n";
+        let mut diff = crate::Comparer::new().diff(left, right).unwrap();
+        let mut sources = diff.sources.take().unwrap();
+        for side in sources.sides_mut().unwrap() {
+            side.blank_text();
+        }
+        let graph = Graph::new(&sources);
+        let relation = ObjectKind::Table.namespace();
+        let (t, v) = (
+            graph.object(relation, "public.t").unwrap(),
+            graph.object(relation, "public.v").unwrap(),
+        );
+        for side in &graph.sides {
+            assert!(side.deps(v).contains(&t), "the view depends on its table");
+            assert_eq!(side.kind(v), Some(ObjectKind::View));
+            assert!(side.stmt_text(1).0.trim().is_empty(), "the text is blank");
+        }
+        let a = graph
+            .id(&Node {
+                ns: relation,
+                object: "public.t".into(),
+                kind: ObjectKind::Column,
+                part: "public.t.a".into(),
+                attach: false,
+            })
+            .unwrap();
+        assert!(
+            graph.sides[0].deps(v).contains(&a),
+            "and on the column it reads"
+        );
     }
 }

@@ -85,10 +85,10 @@ impl Tables {
                                 .strip_prefix(&**object)
                                 .and_then(|c| c.strip_prefix('.'))
                                 .unwrap_or(&node.part);
-                            table.columns.push((col.to_string(), text));
+                            table.columns.push((col.to_string(), text.to_string()));
                         }
                         ObjectKind::Constraint if has_word(&toks(&text), "check") => {
-                            table.checks.push((node.part.to_string(), text));
+                            table.checks.push((node.part.to_string(), text.to_string()));
                         }
                         _ => {}
                     }

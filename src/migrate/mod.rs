@@ -15,6 +15,7 @@ mod enums;
 mod graph;
 mod hazard;
 mod inherit;
+mod known;
 mod online;
 mod order;
 mod partition;
@@ -254,6 +255,7 @@ impl Migration<'_> {
         if self.diff.is_empty() {
             return (Vec::new(), Vec::new());
         }
+        let _known = known::scope(self.diff);
         let plan = self.plan();
         let drafted: Vec<DraftStatement> = plan
             .actions
@@ -340,7 +342,7 @@ impl Migration<'_> {
     /// The actions of the draft, the enums named in `recreate` recreated even if labels
     /// were only added to them.
     fn plan_recreating(&self, recreate: Vec<String>) -> Plan {
-        let graph = self.diff.sources.as_ref().and_then(graph::Graph::new);
+        let graph = self.diff.sources.as_ref().map(graph::Graph::new);
         let mut plan = Plan {
             recreate,
             inherit: std::sync::Arc::new(
@@ -730,8 +732,15 @@ fn altered(t: &[Tok]) -> Option<Destructive> {
     None
 }
 
-/// Tokens of a piece of SQL (a statement or a column definition), or none if it does not lex.
+/// Tokens of a piece of SQL (a statement or a column definition), or none if it does not lex:
+/// the comparison's, for a snippet's text or a dump's statement (see `known`). Only SQL the
+/// draft wrote itself (a drafted statement, read for its hazards, its order, its online form)
+/// and text the comparison did not read as SQL are tokenized here.
 fn toks(text: &str) -> Vec<Tok> {
+    if let Some(t) = known::toks(text) {
+        return t;
+    }
+    known::tokenized();
     split(text)
         .ok()
         .and_then(|s| s.first().and_then(|r| tokenize(r).ok()))
@@ -1262,8 +1271,40 @@ fn labels(text: &str) -> Option<Vec<Tok>> {
 
 /// A statement's tokens and the byte offset in `text` where each starts, the statement's text
 /// ending at the last offset (before its final `;`). None if it does not lex, or if an offset
-/// is not where the token is written (a word is checked against its spelling).
+/// is not where the token is written (a word is checked against its spelling). The
+/// comparison's tokens for a snippet's text (see `known`); SQL the draft wrote is tokenized.
 fn located(text: &str) -> Option<(Vec<Tok>, Vec<usize>)> {
+    let (t, mut at, body) = match known::lexed(text) {
+        Some(lexed) => {
+            let t = lexed.toks()?.to_vec();
+            let at = lexed.starts(text)?;
+            (t, at, text)
+        }
+        None => written_located(text)?,
+    };
+    if at.len() != t.len() {
+        return None;
+    }
+    for (tok, &off) in t.iter().zip(&at) {
+        // A word is where it is written (a quoted one may fold to a word).
+        if let Some(w) = tok.word()
+            && w.is_ascii()
+            && !text.get(off..)?.starts_with('"')
+            && !text.get(off..off + w.len())?.eq_ignore_ascii_case(w)
+        {
+            return None;
+        }
+    }
+    let end = body.trim_end();
+    let end = end.strip_suffix(';').unwrap_or(end).trim_end();
+    at.push((end.as_ptr() as usize - text.as_ptr() as usize) + end.len());
+    Some((t, at))
+}
+
+/// [`located`] for SQL the draft wrote: its first statement tokenized, the offsets in
+/// `text`, and the statement's text.
+fn written_located(text: &str) -> Option<(Vec<Tok>, Vec<usize>, &str)> {
+    known::tokenized();
     let stmts = split(text).ok()?;
     let r = stmts.first()?;
     let t = tokenize(r).ok()?.toks;
@@ -1279,25 +1320,13 @@ fn located(text: &str) -> Option<(Vec<Tok>, Vec<usize>)> {
         .chain(r.text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let mut at = Vec::with_capacity(t.len() + 1);
-    for (tok, loc) in t.iter().zip(&locs) {
+    for loc in &locs {
         let line = *line_starts.get((loc.line as usize).checked_sub(1)?)?;
         let col = (loc.column as usize).checked_sub(1)?;
         let (off, _) = r.text[line..].char_indices().nth(col)?;
-        let off = base + line + off;
-        // A word is where it is written (a quoted one may fold to a word).
-        if let Some(w) = tok.word()
-            && w.is_ascii()
-            && !text[off..].starts_with('"')
-            && !text.get(off..off + w.len())?.eq_ignore_ascii_case(w)
-        {
-            return None;
-        }
-        at.push(off);
+        at.push(base + line + off);
     }
-    let body = r.text.trim_end();
-    let body = body.strip_suffix(';').unwrap_or(body).trim_end();
-    at.push(base + body.len());
-    Some((t, at))
+    Some((t, at, r.text))
 }
 
 /// The indexes of the tokens outside parentheses and brackets.

@@ -7,7 +7,7 @@ use std::fmt;
 use crate::classify::object::{ObjectKind, unquoted_schema};
 use crate::diff::change::{Change, ChangeKind, Snippet};
 use crate::normalize::same_relative_to;
-use crate::tokenize::statement_toks;
+use crate::tokenize::Tok;
 
 /// One thing that changed in a part of an object, in the words of the schema:
 /// `type numeric(12,2) → numeric(10,2)`, `label 'refunded' added after 'shipped'`.
@@ -190,16 +190,91 @@ fn join(words: &[Word<'_>]) -> String {
     s
 }
 
-/// Whether two pieces of SQL say the same, as the comparison reads them (names relative to
-/// `schema`); as text with spaces collapsed when they do not lex.
-fn same(a: &str, b: &str, schema: &str) -> bool {
-    match (statement_toks(a), statement_toks(b)) {
-        (Some(x), Some(y)) => same_relative_to(&x, &y, schema),
-        _ => join(&words(a)) == join(&words(b)),
+/// A piece of a snippet (a column's type, its default…): its words joined by single spaces,
+/// and its tokens as the comparison read them, when it covers whole tokens of a snippet
+/// that has them.
+#[derive(Debug, Default, Clone)]
+struct Piece<'s> {
+    text: String,
+    toks: Option<&'s [Tok]>,
+}
+
+/// A snippet's text with its tokens as the comparison read them and where each starts in
+/// it; without tokens for a snippet the comparison did not read as SQL (see `Lexed`).
+struct Lexical<'s> {
+    text: &'s str,
+    toks: Option<(&'s [Tok], Vec<usize>)>,
+}
+
+impl<'s> Lexical<'s> {
+    fn of(s: &'s Snippet) -> Self {
+        let toks = s.lexed.toks().zip(s.lexed.starts(s.text()));
+        Lexical {
+            text: s.text(),
+            toks: toks.filter(|(t, at)| t.len() == at.len()),
+        }
+    }
+
+    /// The piece of `words` (of this text, in order).
+    fn piece(&self, words: &[Word<'s>]) -> Piece<'s> {
+        let toks = match (words.first(), words.last()) {
+            (Some(first), Some(last)) => {
+                let from = self.offset(first.0);
+                self.range(from, self.offset(last.0) + last.0.len())
+            }
+            _ => self.toks.as_ref().map(|_| &[][..]),
+        };
+        Piece {
+            text: join(words),
+            toks,
+        }
+    }
+
+    /// The piece of `text`, a slice of this text, as it is written.
+    fn around(&self, text: &'s str) -> Piece<'s> {
+        let from = self.offset(text);
+        Piece {
+            text: text.to_string(),
+            toks: self.range(from, from + text.len()),
+        }
+    }
+
+    /// The byte of this text where `piece`, a slice of it, starts.
+    fn offset(&self, piece: &str) -> usize {
+        piece.as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
+    /// The tokens of bytes `from..to` of this text, if they start and end between tokens
+    /// (nothing but spaces, or the final `;`, between the ends and the nearest tokens).
+    fn range(&self, from: usize, to: usize) -> Option<&'s [Tok]> {
+        let (toks, at) = self.toks.as_ref()?;
+        let i = at.partition_point(|&a| a < from);
+        let j = at.partition_point(|&a| a < to).max(i);
+        let blank = |a: usize, b: usize| {
+            self.text.get(a..b.max(a)).is_some_and(|t| {
+                t.trim_matches(|c: char| c.is_whitespace() || c == ';')
+                    .is_empty()
+            })
+        };
+        let end = |k: usize| at.get(k).copied().unwrap_or(self.text.len());
+        (blank(from, end(i).min(to)) && blank(to, end(j))).then(|| &toks[i..j])
     }
 }
 
-fn same_opt(a: &Option<String>, b: &Option<String>, schema: &str) -> bool {
+/// Whether two pieces of SQL say the same, as the comparison read them (names relative to
+/// `schema`); as text with spaces collapsed when one has no tokens.
+fn same(a: &Piece<'_>, b: &Piece<'_>, schema: &str) -> bool {
+    match (a.toks, b.toks) {
+        (Some(x), Some(y)) => same_relative_to(x, y, schema),
+        _ => join(&words(&a.text)) == join(&words(&b.text)),
+    }
+}
+
+fn text_of(p: &Option<Piece<'_>>) -> Option<String> {
+    p.as_ref().map(|p| p.text.clone())
+}
+
+fn same_opt(a: &Option<Piece<'_>>, b: &Option<Piece<'_>>, schema: &str) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => same(x, y, schema),
         (x, y) => x.is_none() && y.is_none(),
@@ -208,15 +283,15 @@ fn same_opt(a: &Option<String>, b: &Option<String>, schema: &str) -> bool {
 
 /// A column's definition, broken into what migrations change one at a time.
 #[derive(Debug, Default)]
-struct ColumnDef {
-    ty: String,
-    default: Option<String>,
+struct ColumnDef<'s> {
+    ty: Piece<'s>,
+    default: Option<Piece<'s>>,
     not_null: bool,
-    collation: Option<String>,
+    collation: Option<Piece<'s>>,
     identity: Option<String>,
-    generated: Option<String>,
+    generated: Option<Piece<'s>>,
     /// Inline constraints and anything else.
-    rest: Vec<String>,
+    rest: Vec<Piece<'s>>,
 }
 
 /// The words that end a column's type in its definition: what follows is its default,
@@ -234,15 +309,16 @@ pub(crate) const COLUMN_KEYWORDS: &[&str] = &[
     "primary",
 ];
 
-fn column_def(text: &str) -> Option<ColumnDef> {
-    let w = words(text);
+fn column_def(s: &Snippet) -> Option<ColumnDef<'_>> {
+    let lexical = Lexical::of(s);
+    let w = words(s.text());
     let stop = |x: &Word<'_>| COLUMN_KEYWORDS.iter().any(|k| x.is(k));
     let ty_end = w.iter().skip(1).position(stop).map_or(w.len(), |p| p + 1);
     if ty_end <= 1 {
         return None;
     }
     let mut def = ColumnDef {
-        ty: join(&w[1..ty_end]),
+        ty: lexical.piece(&w[1..ty_end]),
         ..ColumnDef::default()
     };
     let mut i = ty_end;
@@ -257,7 +333,7 @@ fn column_def(text: &str) -> Option<ColumnDef> {
         if w[i].is("default") {
             // The value's first word is the value's, keyword or not (`DEFAULT NULL`).
             let end = until((i + 2).min(w.len()));
-            def.default = Some(join(&w[i + 1..end]));
+            def.default = Some(lexical.piece(&w[i + 1..end]));
             i = end;
         } else if w[i].is("not") && w.get(i + 1).is_some_and(|x| x.is("null")) {
             def.not_null = true;
@@ -265,7 +341,7 @@ fn column_def(text: &str) -> Option<ColumnDef> {
         } else if w[i].is("null") {
             i += 1;
         } else if w[i].is("collate") && i + 1 < w.len() {
-            def.collation = Some(w[i + 1].0.to_string());
+            def.collation = Some(lexical.piece(&w[i + 1..i + 2]));
             i += 2;
         } else if w[i].is("generated") {
             let end = until(i + 1);
@@ -275,12 +351,12 @@ fn column_def(text: &str) -> Option<ColumnDef> {
             } else {
                 // ALWAYS AS (expr) STORED: the expression and what follows it.
                 let from = body.iter().position(|x| x.is("as")).map_or(0, |p| p + 1);
-                def.generated = Some(join(&body[from..]));
+                def.generated = Some(lexical.piece(&body[from..]));
             }
             i = end;
         } else {
             let end = until(i + 1);
-            def.rest.push(join(&w[i..end]));
+            def.rest.push(lexical.piece(&w[i..end]));
             i = end;
         }
     }
@@ -297,13 +373,13 @@ fn identity_kind(body: &[Word<'_>]) -> String {
 }
 
 /// What an `ALTER TABLE … ALTER COLUMN c …` statement sets on a column.
-enum ColumnSetting {
-    Default(String),
+enum ColumnSetting<'s> {
+    Default(Piece<'s>),
     Identity(String),
 }
 
-fn column_setting(text: &str) -> Option<ColumnSetting> {
-    let w = words(text);
+fn column_setting(s: &Snippet) -> Option<ColumnSetting<'_>> {
+    let w = words(s.text());
     if !(w.first()?.is("alter") && w.get(1)?.is("table")) {
         return None;
     }
@@ -311,7 +387,7 @@ fn column_setting(text: &str) -> Option<ColumnSetting> {
     let rest = w.get(at + 2..)?;
     match rest {
         [set, default, expr @ ..] if set.is("set") && default.is("default") && !expr.is_empty() => {
-            Some(ColumnSetting::Default(join(expr)))
+            Some(ColumnSetting::Default(Lexical::of(s).piece(expr)))
         }
         [add, generated, body @ ..]
             if add.is("add")
@@ -331,13 +407,13 @@ fn is_statement(s: &Snippet) -> bool {
 
 /// One side of a changed column: its definition, if it differs, and what its separate
 /// statements set. `None` when something is not understood.
-struct ColumnSide {
-    def: Option<ColumnDef>,
-    default: Option<String>,
+struct ColumnSide<'s> {
+    def: Option<ColumnDef<'s>>,
+    default: Option<Piece<'s>>,
     identity: Option<String>,
 }
 
-fn column_side(snippets: &[Snippet]) -> Option<ColumnSide> {
+fn column_side(snippets: &[Snippet]) -> Option<ColumnSide<'_>> {
     let mut side = ColumnSide {
         def: None,
         default: None,
@@ -345,13 +421,13 @@ fn column_side(snippets: &[Snippet]) -> Option<ColumnSide> {
     };
     for s in snippets {
         if is_statement(s) {
-            match column_setting(s.text())? {
+            match column_setting(s)? {
                 ColumnSetting::Default(d) if side.default.is_none() => side.default = Some(d),
                 ColumnSetting::Identity(k) if side.identity.is_none() => side.identity = Some(k),
                 _ => return None,
             }
         } else if side.def.is_none() {
-            side.def = Some(column_def(s.text())?);
+            side.def = Some(column_def(s)?);
         } else {
             return None;
         }
@@ -368,13 +444,17 @@ fn column(c: &Change) -> Option<(Vec<Note>, bool)> {
     let (ld, rd) = (l.def.as_ref(), r.def.as_ref());
     if let (Some(a), Some(b)) = (ld, rd) {
         if !same(&a.ty, &b.ty, &schema) {
-            notes.push(Note::change("type", Some(a.ty.clone()), Some(b.ty.clone())));
+            notes.push(Note::change(
+                "type",
+                Some(a.ty.text.clone()),
+                Some(b.ty.text.clone()),
+            ));
         }
         if !same_opt(&a.collation, &b.collation, &schema) {
             notes.push(Note::change_or(
                 "collation",
-                a.collation.clone(),
-                b.collation.clone(),
+                text_of(&a.collation),
+                text_of(&b.collation),
                 "default",
             ));
         }
@@ -383,15 +463,15 @@ fn column(c: &Change) -> Option<(Vec<Note>, bool)> {
     } else if ld.is_some() || rd.is_some() {
         whole = false;
     }
-    let default = |s: &ColumnSide| {
+    fn default<'s>(s: &ColumnSide<'s>) -> Option<Piece<'s>> {
         s.def
             .as_ref()
             .and_then(|d| d.default.clone())
             .or_else(|| s.default.clone())
-    };
+    }
     let (da, db) = (default(&l), default(&r));
     if !same_opt(&da, &db, &schema) {
-        notes.push(Note::change("default", da, db));
+        notes.push(Note::change("default", text_of(&da), text_of(&db)));
     }
     if let (Some(a), Some(b)) = (ld, rd) {
         if a.not_null != b.not_null {
@@ -420,8 +500,8 @@ fn column(c: &Change) -> Option<(Vec<Note>, bool)> {
         if !same_opt(&a.generated, &b.generated, &schema) {
             notes.push(Note::change(
                 "generated",
-                a.generated.clone(),
-                b.generated.clone(),
+                text_of(&a.generated),
+                text_of(&b.generated),
             ));
         }
     }
@@ -477,7 +557,9 @@ fn enum_labels(c: &Change, l: &Snippet, r: &Snippet) -> Option<(Vec<Note>, bool)
     let (lhead, old, ltail) = enum_parts(l.text())?;
     let (rhead, new, rtail) = enum_parts(r.text())?;
     let schema = unquoted_schema(&c.name);
-    let whole = same(lhead, rhead, &schema) && same(ltail, rtail, &schema);
+    let (lx, rx) = (Lexical::of(l), Lexical::of(r));
+    let whole = same(&lx.around(lhead), &rx.around(rhead), &schema)
+        && same(&lx.around(ltail), &rx.around(rtail), &schema);
     let mut notes = Vec::new();
     let label = |text: String, old: Option<&str>, new: Option<&str>| Note {
         aspect: "label",
