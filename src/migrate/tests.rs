@@ -858,14 +858,33 @@ fn enum_labels_are_renamed_in_place_and_removed_by_recreating_the_type() {
 
 #[test]
 fn old_names_are_cut_to_the_identifier_length() {
-    use super::enums::old_local;
+    let mut plan = super::Plan::default();
+    let mut old = |local: &str| plan.free_name("public", local, "__old").unwrap().1;
     let long = "x".repeat(63);
-    assert_eq!(old_local(&long), format!("{}__old", "x".repeat(58)));
+    assert_eq!(old(&long), format!("{}__old", "x".repeat(58)));
+    assert_eq!(old("é".repeat(40).as_str()).len(), "é".repeat(29).len() + 7);
+    assert_eq!(old("a\"b"), "\"a\"\"b__old\"");
+}
+
+#[test]
+fn temporary_names_are_free_of_the_dumps_and_of_each_other() {
+    let mut plan = super::Plan {
+        taken: std::sync::Arc::new(["public.d__old".to_string()].into_iter().collect()),
+        ..super::Plan::default()
+    };
     assert_eq!(
-        old_local("é".repeat(40).as_str()).len(),
-        "é".repeat(29).len() + 7
+        plan.free_name("public", "d", "__old").unwrap().0,
+        "public.d__old1"
     );
-    assert_eq!(old_local("a\"b"), "\"a\"\"b__old\"");
+    // Two names alike in their first 58 bytes: the second is numbered.
+    let (a, b) = (
+        format!("{}a", "x".repeat(58)),
+        format!("{}b", "x".repeat(58)),
+    );
+    let first = plan.free_name("public", &a, "__old").unwrap().1;
+    let second = plan.free_name("public", &b, "__old").unwrap().1;
+    assert_eq!(first, format!("{}__old", "x".repeat(58)));
+    assert_eq!(second, format!("{}__old1", "x".repeat(57)));
 }
 
 #[test]
