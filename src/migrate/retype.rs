@@ -50,6 +50,18 @@ const CONVERT_HAZARDS: [Hazard; 3] = [
     Hazard::MayFailOnRows,
 ];
 
+impl Via {
+    /// What converting a column this way destroys: a cast to a base type may cut a value
+    /// short or round it without an error (`'abcdef'::varchar(3)` is `abc`); a value that
+    /// goes through its text comes back the same or fails.
+    fn destructive(&self) -> Option<Destructive> {
+        match self {
+            Via::Text => None,
+            Via::Base(_) => Some(Destructive::ColumnType),
+        }
+    }
+}
+
 /// Plans the recreation of the type `name` (`what` is `DOMAIN` or `TYPE`) as the right dump
 /// creates it with `create`: rename, create, convert the columns, drop the old type.
 pub(super) fn recreate(
@@ -75,7 +87,7 @@ pub(super) fn recreate(
         Phase::CreateType,
         at,
         convert_columns(&old, name, &via),
-        None,
+        via.destructive(),
         CONVERT_HAZARDS.to_vec(),
     );
     plan.create_hazarded(
@@ -468,17 +480,17 @@ pub(super) fn chain(
         for m in order.iter().rev() {
             let old = &m.old.0;
             let columns = converted(graph, m.id, &ids);
-            let hazards = if columns.is_empty() {
-                Vec::new()
+            let (hazards, destructive) = if columns.is_empty() {
+                (Vec::new(), None)
             } else {
-                CONVERT_HAZARDS.to_vec()
+                (CONVERT_HAZARDS.to_vec(), m.via.destructive())
             };
             made.extend(columns);
             plan.create_hazarded(
                 Phase::CreateType,
                 line(m),
                 convert_columns(old, &m.name, &m.via),
-                None,
+                destructive,
                 hazards,
             );
             effects.push(Effect::default());

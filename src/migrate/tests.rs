@@ -2174,3 +2174,35 @@ fn a_recreated_type_used_by_a_range_or_a_typed_table_is_left_with_a_note() {
     );
     assert!(!sql.contains("DO $"), "{sql}");
 }
+
+#[test]
+fn converting_columns_to_a_domain_over_another_base_type_is_unsafe() {
+    // `c::varchar(3)` cuts longer values short without an error: the conversion loses data.
+    let diff = crate::diff(
+        "CREATE DOMAIN public.d AS character varying(10);\nCREATE TABLE public.t (c public.d);",
+        "CREATE DOMAIN public.d AS character varying(3);\nCREATE TABLE public.t (c public.d);",
+    )
+    .unwrap();
+    let migration = diff.migration();
+    let statements = migration.statements();
+    let convert = statements
+        .iter()
+        .find(|s| s.to_string().starts_with("DO "))
+        .unwrap_or_else(|| panic!("no DO block in\n{migration}"));
+    assert_eq!(convert.destructive(), Some(Destructive::ColumnType));
+    assert!(
+        migration
+            .to_string()
+            .contains("\n-- unsafe: DO $sql_compare$\n"),
+        "{migration}"
+    );
+    // An enum's values go through their text: a label that is gone fails, none is changed.
+    let diff = crate::diff(
+        "CREATE TYPE public.e AS ENUM ('a', 'b');\nCREATE TABLE public.t (c public.e);",
+        "CREATE TYPE public.e AS ENUM ('a');\nCREATE TABLE public.t (c public.e);",
+    )
+    .unwrap();
+    let statements = diff.migration().statements();
+    let convert = statements.iter().find(|s| s.to_string().starts_with("DO "));
+    assert_eq!(convert.and_then(|s| s.destructive()), None);
+}
