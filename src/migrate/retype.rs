@@ -215,8 +215,8 @@ BEGIN
     END LOOP;
 END
 $sql_compare$",
-        old_c = old.replace('\n', " "),
-        how = how.replace('\n', " "),
+        old_c = one_line(old),
+        how = one_line(&how),
     );
     // A name that holds the dollar quote's tag gets another tag.
     let mut tag = "$sql_compare$".to_string();
@@ -227,6 +227,11 @@ $sql_compare$",
         tag = format!("$sql_compare_{k}$");
     }
     format!("DO {tag}{body}{tag}")
+}
+
+/// Text for a `--` comment: the line breaks that end one (`\n`, `\r`) made spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
 }
 
 /// What `order::recreate` makes again around the chains of recreated types.

@@ -2206,3 +2206,18 @@ fn converting_columns_to_a_domain_over_another_base_type_is_unsafe() {
     let convert = statements.iter().find(|s| s.to_string().starts_with("DO "));
     assert_eq!(convert.and_then(|s| s.destructive()), None);
 }
+
+#[test]
+fn a_type_name_with_a_carriage_return_ends_no_comment_of_the_conversion_block() {
+    // PostgreSQL ends a `--` comment at `\r` too: what follows in the name would be code.
+    let block = super::retype::convert_columns(
+        "public.\"e\rDROP TABLE t; --__old\"",
+        "public.\"e\rDROP TABLE t; --\"",
+        &super::retype::Via::Text,
+    );
+    for line in block.split('\n') {
+        if line.trim_start().starts_with("--") {
+            assert!(!line.contains('\r'), "{line:?}");
+        }
+    }
+}
