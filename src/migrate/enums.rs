@@ -4,29 +4,12 @@
 
 use super::*;
 use crate::classify::object::{schema_part, unquote_ident};
-use crate::tokenize::write_ident;
-
-/// The longest identifier PostgreSQL keeps (`NAMEDATALEN - 1` bytes).
-const MAX_IDENT: usize = 63;
 
 /// A name's schema as written and its last part unquoted: `public."My E"` → (`public`, `My E`).
 pub(super) fn split_name(name: &str) -> Option<(&str, String)> {
     let schema = schema_part(name)?;
     let local = name.get(schema.len() + 1..)?;
     Some((schema, unquote_ident(local).into_owned()))
-}
-
-/// The name the old type takes while its columns move to the new one: `e` → `e__old`, cut to
-/// PostgreSQL's identifier length.
-pub(super) fn old_local(local: &str) -> String {
-    let suffix = "__old";
-    let mut keep = MAX_IDENT.saturating_sub(suffix.len()).min(local.len());
-    while !local.is_char_boundary(keep) {
-        keep -= 1;
-    }
-    let mut out = String::new();
-    let _ = write_ident(&mut out, &format!("{}{suffix}", &local[..keep]));
-    out
 }
 
 pub(super) fn enum_values(

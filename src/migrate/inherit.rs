@@ -16,7 +16,6 @@ use super::graph::{Graph, Node};
 use super::*;
 use crate::classify::cursor::Cursor;
 use crate::fast::hash::FastHashMap as HashMap;
-use crate::tokenize::write_ident;
 
 /// The tables of both dumps, for what their parents give them.
 #[derive(Debug, Clone, Default)]
@@ -331,9 +330,13 @@ pub(super) fn reparent(
             missing_checks.push(text);
         }
     }
-    let temp = (!missing.is_empty() || !missing_checks.is_empty())
-        .then(|| temporary_parent(&tables, table))
-        .flatten();
+    let temp = if missing.is_empty() && missing_checks.is_empty() {
+        None
+    } else {
+        super::enums::split_name(table)
+            .and_then(|(schema, local)| plan.free_name(schema, &local, "__inherit"))
+            .map(|(name, _)| name)
+    };
     if (!missing.is_empty() || !missing_checks.is_empty()) && temp.is_none() {
         plan.manual(
             part,
@@ -416,33 +419,9 @@ pub(super) fn reparent(
     }
 }
 
-/// The name of the temporary parent through which a table gets a new parent's columns:
-/// `t__inherit` in its schema (cut to PostgreSQL's identifier length), with a number when a
-/// table of either side has that name.
-fn temporary_parent(tables: &Tables, table: &str) -> Option<String> {
-    let (schema, local) = super::enums::split_name(table)?;
-    (0..100).find_map(|n| {
-        let suffix = if n == 0 {
-            "__inherit".to_string()
-        } else {
-            format!("__inherit{n}")
-        };
-        let mut keep = MAX_IDENT.saturating_sub(suffix.len()).min(local.len());
-        while !local.is_char_boundary(keep) {
-            keep -= 1;
-        }
-        let mut name = format!("{schema}.");
-        let _ = write_ident(&mut name, &format!("{}{suffix}", &local[..keep]));
-        let taken = tables.sides.iter().any(|s| s.contains_key(&name));
-        (!taken).then_some(name)
-    })
-}
-
 fn kept_owned(kept: &[&String]) -> Vec<String> {
     kept.iter().map(|s| s.to_string()).collect()
 }
 
-/// PostgreSQL's longest identifier, in bytes.
-const MAX_IDENT: usize = 63;
 const LEFT: usize = 0;
 const RIGHT: usize = 1;

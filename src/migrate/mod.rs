@@ -348,6 +348,7 @@ impl Migration<'_> {
             inherit: std::sync::Arc::new(
                 graph.as_ref().map(inherit::Tables::new).unwrap_or_default(),
             ),
+            taken: std::sync::Arc::new(graph.as_ref().map(taken_names).unwrap_or_default()),
             ..Plan::default()
         };
         for (c, change) in self.diff.changes().iter().enumerate() {
@@ -451,7 +452,42 @@ pub(crate) struct Plan {
     current: Origin,
     /// The tables of both dumps, for the columns they have through their parents.
     inherit: std::sync::Arc<inherit::Tables>,
+    /// The names of the relations, indexes and types of both dumps (see [`taken_names`]).
+    taken: std::sync::Arc<std::collections::HashSet<String>>,
+    /// The temporary names the plan took (see [`Plan::free_name`]).
+    claimed: Vec<String>,
 }
+
+/// The qualified names of the relations, indexes, constraints and types of both dumps, as the
+/// graph writes them: a temporary relation or type must take none (tables, views, sequences
+/// and composite types share `pg_type`'s names, relations and indexes `pg_class`'s).
+fn taken_names(graph: &graph::Graph<'_>) -> std::collections::HashSet<String> {
+    use ObjectKind::*;
+    let mut out = std::collections::HashSet::new();
+    for n in &graph.nodes {
+        if !matches!(n.ns, Table | Type) {
+            continue;
+        }
+        match n.kind {
+            Definition => {
+                out.insert(n.object.to_string());
+            }
+            Index => {
+                out.insert(n.part.to_string());
+            }
+            Constraint => {
+                if let Some(s) = crate::classify::object::schema_part(&n.object) {
+                    out.insert(format!("{s}.{}", n.part));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// PostgreSQL's longest identifier, in bytes (`NAMEDATALEN - 1`).
+const MAX_IDENT: usize = 63;
 
 impl Plan {
     fn push(&mut self, mut action: Action) {
@@ -501,6 +537,31 @@ impl Plan {
 
     fn drop(&mut self, phase: Phase, line: u32, sql: impl Into<String>) {
         self.push(Action::new(phase, -i64::from(line), sql.into()));
+    }
+
+    /// A name for an object the draft makes or renames for a while, in the schema `schema`
+    /// (as written): `local` (unquoted) followed by `suffix`, else by `suffix1`, `suffix2`…,
+    /// cut to 63 bytes, that no relation, index or type of either dump and no other temporary
+    /// name of the plan has. The qualified name, and its last part as written.
+    fn free_name(&mut self, schema: &str, local: &str, suffix: &str) -> Option<(String, String)> {
+        let found = (0..1000).find_map(|n| {
+            let suffix = if n == 0 {
+                suffix.to_string()
+            } else {
+                format!("{suffix}{n}")
+            };
+            let mut keep = MAX_IDENT.saturating_sub(suffix.len()).min(local.len());
+            while !local.is_char_boundary(keep) {
+                keep -= 1;
+            }
+            let mut bare = String::new();
+            let _ = crate::tokenize::write_ident(&mut bare, &format!("{}{suffix}", &local[..keep]));
+            let name = format!("{schema}.{bare}");
+            let free = !self.taken.contains(&name) && !self.claimed.contains(&name);
+            free.then_some((name, bare))
+        })?;
+        self.claimed.push(found.0.clone());
+        Some(found)
     }
 
     fn manual(&mut self, change: &Change, why: &str) {

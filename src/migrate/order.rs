@@ -303,12 +303,7 @@ fn relation_names(a: &Action, graph: &Graph<'_>, node: Option<Id>) -> (Vec<Strin
 /// `ALTER TABLE [ONLY] t [NO] INHERIT p`: the table, whether it is `NO INHERIT`, the parent.
 fn inheritance(t: &[Tok]) -> Option<(String, bool, String)> {
     let mut c = Cursor::new(t);
-    if !(c.eat("alter") && c.eat("table")) {
-        return None;
-    }
-    c.eat_all(&["if", "exists"]);
-    c.eat("only");
-    let table = c.name()?;
+    let table = alter_table(&mut c)?;
     let no = c.eat("no");
     if !c.eat("inherit") {
         return None;
@@ -320,13 +315,18 @@ fn inheritance(t: &[Tok]) -> Option<(String, bool, String)> {
 /// The table an `ALTER TABLE` changes, and whether it adds a column or a constraint to it.
 fn altered_table(t: &[Tok]) -> Option<(String, bool)> {
     let mut c = Cursor::new(t);
+    let table = alter_table(&mut c)?;
+    Some((table, c.at("add")))
+}
+
+/// The table of `ALTER TABLE [IF EXISTS] [ONLY] t`, the cursor left after it.
+fn alter_table(c: &mut Cursor<'_>) -> Option<String> {
     if !(c.eat("alter") && c.eat("table")) {
         return None;
     }
     c.eat_all(&["if", "exists"]);
     c.eat("only");
-    let table = c.name()?;
-    Some((table, c.at("add")))
+    c.name()
 }
 
 /// The order around a table's `INHERIT` and `NO INHERIT`: what the table gets added (columns,

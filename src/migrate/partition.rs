@@ -2,7 +2,7 @@
 //! PostgreSQL cannot alter: the old table is renamed out of the way and kept with its rows,
 //! the right one created, and a manual note says how to move the rows and drop the old one.
 
-use super::enums::{old_local, split_name};
+use super::enums::split_name;
 use super::*;
 
 /// A `CREATE TABLE`'s tokens without its top-level `PARTITION BY …` clause, and that clause.
@@ -56,11 +56,11 @@ pub(super) fn repartition(
     {
         return false;
     }
-    let Some((schema_written, local)) = split_name(name) else {
+    let Some((old, old_bare)) =
+        split_name(name).and_then(|(schema, local)| plan.free_name(schema, &local, "__old"))
+    else {
         return false;
     };
-    let old_bare = old_local(&local);
-    let old = format!("{schema_written}.{old_bare}");
     let shown = |by: &[Tok]| {
         if by.is_empty() {
             "no partitioning".to_string()

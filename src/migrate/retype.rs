@@ -37,6 +37,9 @@ pub(super) struct Retype {
     what: &'static str,
     via: Via,
     origin: Origin,
+    /// The name the old type takes while its columns move (see [`old_name`]): qualified,
+    /// and its last part as written.
+    old: (String, String),
 }
 
 /// The hazards of converting the columns of a type: each table is rewritten under an `ACCESS
@@ -46,6 +49,18 @@ const CONVERT_HAZARDS: [Hazard; 3] = [
     Hazard::RewritesTable,
     Hazard::MayFailOnRows,
 ];
+
+impl Via {
+    /// What converting a column this way destroys: a cast to a base type may cut a value
+    /// short or round it without an error (`'abcdef'::varchar(3)` is `abc`); a value that
+    /// goes through its text comes back the same or fails.
+    fn destructive(&self) -> Option<Destructive> {
+        match self {
+            Via::Text => None,
+            Via::Base(_) => Some(Destructive::ColumnType),
+        }
+    }
+}
 
 /// Plans the recreation of the type `name` (`what` is `DOMAIN` or `TYPE`) as the right dump
 /// creates it with `create`: rename, create, convert the columns, drop the old type.
@@ -57,16 +72,13 @@ pub(super) fn recreate(
     (create, at): (&str, u32),
     via: Via,
 ) {
-    let (Some(old), Some((_, local))) = (old_name(name), super::enums::split_name(name)) else {
+    let Some((old, bare)) = old_name(plan, name) else {
         return plan.manual(part, "type name not understood");
     };
     plan.create_hazarded(
         Phase::CreateType,
         at,
-        format!(
-            "ALTER {what} {name} RENAME TO {}",
-            super::enums::old_local(&local)
-        ),
+        format!("ALTER {what} {name} RENAME TO {bare}"),
         None,
         Vec::new(),
     );
@@ -75,7 +87,7 @@ pub(super) fn recreate(
         Phase::CreateType,
         at,
         convert_columns(&old, name, &via),
-        None,
+        via.destructive(),
         CONVERT_HAZARDS.to_vec(),
     );
     plan.create_hazarded(
@@ -90,13 +102,16 @@ pub(super) fn recreate(
         what,
         via,
         origin: plan.current,
+        old: (old, bare),
     });
 }
 
-/// The name the type `name` takes while its columns move to the new one, qualified as `name`.
-fn old_name(name: &str) -> Option<String> {
+/// The name the type `name` takes while its columns move to the new one: `<name>__old` in its
+/// schema, numbered when a relation or type has it (see [`Plan::free_name`]); qualified as
+/// `name`, and its last part as written.
+fn old_name(plan: &mut Plan, name: &str) -> Option<(String, String)> {
     let (schema, local) = super::enums::split_name(name)?;
-    Some(format!("{schema}.{}", super::enums::old_local(&local)))
+    plan.free_name(schema, &local, "__old")
 }
 
 /// A string literal of `text`.
@@ -200,8 +215,8 @@ BEGIN
     END LOOP;
 END
 $sql_compare$",
-        old_c = old.replace('\n', " "),
-        how = how.replace('\n', " "),
+        old_c = one_line(old),
+        how = one_line(&how),
     );
     // A name that holds the dollar quote's tag gets another tag.
     let mut tag = "$sql_compare$".to_string();
@@ -212,6 +227,11 @@ $sql_compare$",
         tag = format!("$sql_compare_{k}$");
     }
     format!("DO {tag}{body}{tag}")
+}
+
+/// Text for a `--` comment: the line breaks that end one (`\n`, `\r`) made spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
 }
 
 /// What `order::recreate` makes again around the chains of recreated types.
@@ -240,6 +260,8 @@ struct Member {
     /// uses another.
     origin: Option<Origin>,
     group: usize,
+    /// The name the old type takes (see [`old_name`]).
+    old: (String, String),
 }
 
 /// Whether the object `o` of a side is a composite type (`CREATE TYPE name AS (…)`).
@@ -318,6 +340,7 @@ pub(super) fn chain(
             via: r.via.clone(),
             origin: Some(r.origin),
             group,
+            old: r.old.clone(),
         });
     }
     if members.is_empty() {
@@ -350,13 +373,18 @@ pub(super) fn chain(
                     }
                     _ => continue,
                 };
+                let name = graph.nodes[o as usize].object.to_string();
+                let Some(old) = old_name(plan, &name) else {
+                    continue;
+                };
                 members.push(Member {
                     id: o,
-                    name: graph.nodes[o as usize].object.to_string(),
+                    name,
                     what,
                     via: Via::Text,
                     origin: None,
                     group,
+                    old,
                 });
             }
         }
@@ -431,18 +459,10 @@ pub(super) fn chain(
             first.drops.extend(converted(graph, m.id, &ids));
         }
         for m in &order {
-            let Some((_, local)) = super::enums::split_name(&m.name) else {
-                continue;
-            };
             plan.create_hazarded(
                 Phase::CreateType,
                 line(m),
-                format!(
-                    "ALTER {} {} RENAME TO {}",
-                    m.what,
-                    m.name,
-                    super::enums::old_local(&local)
-                ),
+                format!("ALTER {} {} RENAME TO {}", m.what, m.name, m.old.1),
                 None,
                 Vec::new(),
             );
@@ -463,21 +483,19 @@ pub(super) fn chain(
         // The columns converted and the old types dropped, those that use others first.
         let mut made: Vec<Id> = Vec::new();
         for m in order.iter().rev() {
-            let Some(old) = old_name(&m.name) else {
-                continue;
-            };
+            let old = &m.old.0;
             let columns = converted(graph, m.id, &ids);
-            let hazards = if columns.is_empty() {
-                Vec::new()
+            let (hazards, destructive) = if columns.is_empty() {
+                (Vec::new(), None)
             } else {
-                CONVERT_HAZARDS.to_vec()
+                (CONVERT_HAZARDS.to_vec(), m.via.destructive())
             };
             made.extend(columns);
             plan.create_hazarded(
                 Phase::CreateType,
                 line(m),
-                convert_columns(&old, &m.name, &m.via),
-                None,
+                convert_columns(old, &m.name, &m.via),
+                destructive,
                 hazards,
             );
             effects.push(Effect::default());

@@ -858,14 +858,33 @@ fn enum_labels_are_renamed_in_place_and_removed_by_recreating_the_type() {
 
 #[test]
 fn old_names_are_cut_to_the_identifier_length() {
-    use super::enums::old_local;
+    let mut plan = super::Plan::default();
+    let mut old = |local: &str| plan.free_name("public", local, "__old").unwrap().1;
     let long = "x".repeat(63);
-    assert_eq!(old_local(&long), format!("{}__old", "x".repeat(58)));
+    assert_eq!(old(&long), format!("{}__old", "x".repeat(58)));
+    assert_eq!(old("é".repeat(40).as_str()).len(), "é".repeat(29).len() + 7);
+    assert_eq!(old("a\"b"), "\"a\"\"b__old\"");
+}
+
+#[test]
+fn temporary_names_are_free_of_the_dumps_and_of_each_other() {
+    let mut plan = super::Plan {
+        taken: std::sync::Arc::new(["public.d__old".to_string()].into_iter().collect()),
+        ..super::Plan::default()
+    };
     assert_eq!(
-        old_local("é".repeat(40).as_str()).len(),
-        "é".repeat(29).len() + 7
+        plan.free_name("public", "d", "__old").unwrap().0,
+        "public.d__old1"
     );
-    assert_eq!(old_local("a\"b"), "\"a\"\"b__old\"");
+    // Two names alike in their first 58 bytes: the second is numbered.
+    let (a, b) = (
+        format!("{}a", "x".repeat(58)),
+        format!("{}b", "x".repeat(58)),
+    );
+    let first = plan.free_name("public", &a, "__old").unwrap().1;
+    let second = plan.free_name("public", &b, "__old").unwrap().1;
+    assert_eq!(first, format!("{}__old", "x".repeat(58)));
+    assert_eq!(second, format!("{}__old1", "x".repeat(57)));
 }
 
 #[test]
@@ -2154,4 +2173,51 @@ fn a_recreated_type_used_by_a_range_or_a_typed_table_is_left_with_a_note() {
         "{sql}"
     );
     assert!(!sql.contains("DO $"), "{sql}");
+}
+
+#[test]
+fn converting_columns_to_a_domain_over_another_base_type_is_unsafe() {
+    // `c::varchar(3)` cuts longer values short without an error: the conversion loses data.
+    let diff = crate::diff(
+        "CREATE DOMAIN public.d AS character varying(10);\nCREATE TABLE public.t (c public.d);",
+        "CREATE DOMAIN public.d AS character varying(3);\nCREATE TABLE public.t (c public.d);",
+    )
+    .unwrap();
+    let migration = diff.migration();
+    let statements = migration.statements();
+    let convert = statements
+        .iter()
+        .find(|s| s.to_string().starts_with("DO "))
+        .unwrap_or_else(|| panic!("no DO block in\n{migration}"));
+    assert_eq!(convert.destructive(), Some(Destructive::ColumnType));
+    assert!(
+        migration
+            .to_string()
+            .contains("\n-- unsafe: DO $sql_compare$\n"),
+        "{migration}"
+    );
+    // An enum's values go through their text: a label that is gone fails, none is changed.
+    let diff = crate::diff(
+        "CREATE TYPE public.e AS ENUM ('a', 'b');\nCREATE TABLE public.t (c public.e);",
+        "CREATE TYPE public.e AS ENUM ('a');\nCREATE TABLE public.t (c public.e);",
+    )
+    .unwrap();
+    let statements = diff.migration().statements();
+    let convert = statements.iter().find(|s| s.to_string().starts_with("DO "));
+    assert_eq!(convert.and_then(|s| s.destructive()), None);
+}
+
+#[test]
+fn a_type_name_with_a_carriage_return_ends_no_comment_of_the_conversion_block() {
+    // PostgreSQL ends a `--` comment at `\r` too: what follows in the name would be code.
+    let block = super::retype::convert_columns(
+        "public.\"e\rDROP TABLE t; --__old\"",
+        "public.\"e\rDROP TABLE t; --\"",
+        &super::retype::Via::Text,
+    );
+    for line in block.split('\n') {
+        if line.trim_start().starts_with("--") {
+            assert!(!line.contains('\r'), "{line:?}");
+        }
+    }
 }

@@ -270,3 +270,20 @@ CREATE INDEX t_c_i ON t ((c::text || 'y'));
 CREATE DOMAIN code AS varchar(10);
 CREATE TABLE t (c code, CONSTRAINT t_c CHECK (c::text <> 'x'));
 CREATE INDEX t_c_i ON t ((c::text || 'y'));
+
+-- pair: base-type-changed-old-name-taken
+-- The names `<type>__old` a recreated type would take while its columns move are taken by a
+-- table's row type and, cut to 63 bytes, by the other of two long domains over it.
+-- both
+CREATE TABLE d__old (x int);
+-- left
+CREATE DOMAIN d AS int;
+CREATE DOMAIN long_domain_name_sharing_its_first_fifty_eight_bytes_with__one AS d;
+CREATE DOMAIN long_domain_name_sharing_its_first_fifty_eight_bytes_with__two AS d;
+CREATE TABLE t (a d, b long_domain_name_sharing_its_first_fifty_eight_bytes_with__one, c long_domain_name_sharing_its_first_fifty_eight_bytes_with__two);
+INSERT INTO t VALUES (1, 2, 3);
+-- right
+CREATE DOMAIN d AS bigint;
+CREATE DOMAIN long_domain_name_sharing_its_first_fifty_eight_bytes_with__one AS d;
+CREATE DOMAIN long_domain_name_sharing_its_first_fifty_eight_bytes_with__two AS d;
+CREATE TABLE t (a d, b long_domain_name_sharing_its_first_fifty_eight_bytes_with__one, c long_domain_name_sharing_its_first_fifty_eight_bytes_with__two);

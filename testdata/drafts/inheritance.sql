@@ -169,6 +169,17 @@ CREATE TABLE p (a int);
 CREATE TABLE p (a int, b text);
 ALTER TABLE child INHERIT p;
 
+-- pair: new-parent-with-new-column-temporary-name-taken
+-- The temporary parent's name `child__inherit` is taken by a view and a sequence.
+-- both
+CREATE VIEW child__inherit AS SELECT 1 AS x;
+CREATE SEQUENCE child__inherit1;
+CREATE TABLE p (a int, b text);
+-- left
+CREATE TABLE child (c int);
+-- right
+CREATE TABLE child (c int) INHERITS (p);
+
 -- pair: second-parent-with-not-null-default-and-checks
 -- The new parent's columns the child lacks come inherited only, with their NOT NULL, default
 -- and collation, its CHECK constraints (one naming a column the child has already) and a
