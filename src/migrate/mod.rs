@@ -278,7 +278,14 @@ impl Migration<'_> {
             out.extend(drafted);
             out
         };
-        (statements, plan.manual)
+        // A name may hold a line break (`"a<newline>DROP TABLE t; --"`): each line of a note
+        // stays a comment.
+        let notes = plan
+            .manual
+            .iter()
+            .map(|n| n.replace("\r\n", "\n").replace(['\r', '\n'], "\n-- "))
+            .collect();
+        (statements, notes)
     }
 
     /// How many of the draft's statements are destructive: those that `Display` withholds

@@ -2135,6 +2135,16 @@ fn inheritance_changes_are_inherit_and_no_inherit_without_columns_added_twice() 
         assert!(at(&sql, w[0]) < at(&sql, w[1]), "{sql}");
     }
     assert!(!sql.contains("-- manual:"), "{sql}");
+    // The temporary parent is the draft's own, empty: its drop is not withheld.
+    let safe = crate::diff(
+        "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c (a integer);",
+        "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c (\n    a integer\n)\nINHERITS (public.p);",
+    )
+    .unwrap()
+    .migration()
+    .to_string();
+    assert!(safe.contains("\nDROP TABLE public.c__inherit;\n"), "{safe}");
+    assert!(!safe.contains("-- unsafe:"), "{safe}");
     // A table of that name: another one.
     let sql = draft(
         "CREATE TABLE public.p (b integer);\nCREATE TABLE public.c__inherit (a integer);\nCREATE TABLE public.c (a integer);",
@@ -2218,6 +2228,27 @@ fn a_type_name_with_a_carriage_return_ends_no_comment_of_the_conversion_block() 
     for line in block.split('\n') {
         if line.trim_start().starts_with("--") {
             assert!(!line.contains('\r'), "{line:?}");
+        }
+    }
+}
+
+#[test]
+fn a_line_break_in_a_name_leaves_every_line_of_a_manual_note_a_comment() {
+    // A changed partitioning ends in a note that names the table.
+    let name = "\"p\nDROP TABLE victim;\r\nDROP TABLE victim2;\rDROP TABLE victim3;\"";
+    let left = format!("CREATE TABLE {name} (a int) PARTITION BY RANGE (a);");
+    let right = format!("CREATE TABLE {name} (a int) PARTITION BY LIST (a);");
+    let diff = crate::diff(&left, &right).unwrap();
+    let m = diff.migration().allow_unsafe(true);
+    assert!(m.manual_count() > 0);
+    // The statements hold the name quoted (line breaks inside `"…"` are the name's); the
+    // notes are printed as they are listed.
+    let text = m.to_string();
+    for note in m.manual_notes() {
+        assert!(text.contains(&note), "{text}");
+        assert!(note.split(['\n', '\r']).count() > 3, "{note}");
+        for line in note.split(['\n', '\r']) {
+            assert!(line.starts_with("-- "), "{note}");
         }
     }
 }
