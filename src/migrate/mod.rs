@@ -1276,6 +1276,15 @@ fn relation_kind(text: &str) -> Option<ObjectKind> {
     if !c.eat("create") {
         return None;
     }
+    created_kind(&mut c).filter(|k| {
+        use ObjectKind::*;
+        matches!(k, Table | View | MaterializedView | ForeignTable | Sequence)
+    })
+}
+
+/// After `CREATE`: the kind of object created, past `OR REPLACE` and the words that may stand
+/// before it (`TEMPORARY`, `UNLOGGED`, `RECURSIVE`, `UNIQUE`…).
+fn created_kind(c: &mut crate::classify::cursor::Cursor<'_>) -> Option<ObjectKind> {
     c.eat_all(&["or", "replace"]);
     for w in [
         "global",
@@ -1284,13 +1293,11 @@ fn relation_kind(text: &str) -> Option<ObjectKind> {
         "temp",
         "unlogged",
         "recursive",
+        "unique",
     ] {
         c.eat(w);
     }
-    c.object_kind().filter(|k| {
-        use ObjectKind::*;
-        matches!(k, Table | View | MaterializedView | ForeignTable | Sequence)
-    })
+    c.object_kind()
 }
 
 /// The phase and the words of the `DROP` of a relation of a kind.

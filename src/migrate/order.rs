@@ -219,19 +219,7 @@ fn relation_names(a: &Action, graph: &Graph<'_>, node: Option<Id>) -> (Vec<Strin
         Cursor { t, i: k + 2 }.name()
     };
     if c.eat("create") {
-        c.eat_all(&["or", "replace"]);
-        for w in [
-            "global",
-            "local",
-            "temporary",
-            "temp",
-            "unlogged",
-            "recursive",
-            "unique",
-        ] {
-            c.eat(w);
-        }
-        let kind = c.object_kind();
+        let kind = super::created_kind(&mut c);
         c.eat("concurrently");
         c.eat_all(&["if", "not", "exists"]);
         use ObjectKind::*;
