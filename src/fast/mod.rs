@@ -7,7 +7,7 @@
 //! statement's tokens depend on its text alone (they keep no location). So every distinct
 //! statement text is tokenized once, whichever side it is on, and the statements that repeat
 //! it share its tokens; a line found in more than one of those texts is tokenized once too
-//! (see `lines`). On the MusicBrainz pair the whole comparison so costs 0.61× the
+//! (see `lines`). On the MusicBrainz pair the whole comparison so costs 0.62× the
 //! instructions of sqlparser's bare tokenizer over both inputs (`scripts/instructions.sh`).
 //!
 //! The schedule, in named steps that both schedules below run:
