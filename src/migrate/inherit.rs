@@ -154,34 +154,36 @@ impl Tables {
         None
     }
 
-    /// Every column a table has on a side through `parents`, each once, in order.
+    /// Every column a table has on a side through `parents`, each once, in order (the
+    /// oldest ancestor's first, as PostgreSQL lays them out).
     fn columns_through(&self, side: usize, parents: &[String]) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
-        for p in parents {
-            let mut line = self.ancestors(side, p);
-            line.reverse();
-            line.push(p);
-            for t in line {
-                for (c, def) in self.sides[side].get(t).map_or(&[][..], |x| &x.columns) {
-                    if !out.iter().any(|(o, _)| o == c) {
-                        out.push((c.clone(), def.clone()));
-                    }
-                }
-            }
-        }
-        out
+        self.through(side, parents, true, |t| &t.columns)
     }
 
     /// Every CHECK constraint a table has on a side through `parents`: name, text.
     fn checks_through(&self, side: usize, parents: &[String]) -> Vec<(String, String)> {
+        self.through(side, parents, false, |t| &t.checks)
+    }
+
+    /// The named items (`of`) of `parents` and their ancestors on a side, each name once.
+    fn through(
+        &self,
+        side: usize,
+        parents: &[String],
+        oldest_first: bool,
+        of: impl Fn(&Table) -> &[(String, String)],
+    ) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
         for p in parents {
             let mut line = self.ancestors(side, p);
+            if oldest_first {
+                line.reverse();
+            }
             line.push(p);
             for t in line {
-                for (c, text) in self.sides[side].get(t).map_or(&[][..], |x| &x.checks) {
-                    if !out.iter().any(|(o, _)| o == c) {
-                        out.push((c.clone(), text.clone()));
+                for (name, text) in self.sides[side].get(t).map_or(&[][..], &of) {
+                    if !out.iter().any(|(o, _)| o == name) {
+                        out.push((name.clone(), text.clone()));
                     }
                 }
             }
