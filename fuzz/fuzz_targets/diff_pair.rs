@@ -1,6 +1,7 @@
 //! Arbitrary pairs: the input is cut in two (at the first 0xFF byte, which UTF-8 never
 //! contains, else in the middle) and the halves are compared both ways, under options picked
-//! from the first byte. No panic; when both parse, `diff(b, a)` is the mirror of `diff(a, b)`.
+//! from the first byte. No panic (in the comparison, the report or the migration draft); when
+//! both parse, `diff(b, a)` is the mirror of `diff(a, b)`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -25,6 +26,12 @@ fuzz_target!(|data: &[u8]| {
         (Ok(ab), Ok(ba)) => {
             assert_eq!(ab.is_empty(), ba.is_empty());
             let _ = ab.to_string();
+            // The migration draft and its online form, both ways: no panic.
+            for d in [&ab, &ba] {
+                let m = d.migration().allow_unsafe(true);
+                let _ = m.to_string();
+                let _ = m.online(true).to_string();
+            }
             assert_eq!(
                 ba,
                 ab.mirror(),
