@@ -511,7 +511,7 @@ fn unmatched(
 fn statement_snippet(p: &Parsed<'_>, stmt: u32) -> Snippet {
     let s = p.stmt(stmt);
     Snippet::with_tokens(
-        LineRange::new(s.start.line, s.end_line),
+        LineRange::new(s.start.line, s.end_line()),
         s.text.trim_end().to_string(),
         Lexed::statement(&s),
     )
@@ -554,7 +554,7 @@ fn snippet(p: &Parsed<'_>, e: &Entry) -> Snippet {
                 let _ = write_tokens(&mut text, std::iter::once(&*t));
             }
             text.push(')');
-            Snippet::new(LineRange::new(s.start.line, s.end_line), text)
+            Snippet::new(LineRange::new(s.start.line, s.end_line()), text)
         }
     }
 }

@@ -217,3 +217,40 @@ mod tests {
         find(diff.changes(), s).unwrap()
     }
 }
+
+#[cfg(test)]
+mod pieces {
+    use super::super::graph::Graph;
+    use super::super::{located, toks};
+    use super::*;
+
+    /// Any piece of a dump's statement takes the tokens it would be tokenized as: the
+    /// comparison's when it is a whole run of them, or it is tokenized.
+    #[test]
+    fn every_piece_of_a_statement_reads_as_its_copy() {
+        let left = "CREATE TABLE t (\n    a numeric(12,2) DEFAULT 1.5 NOT NULL, -- c,\n    \"b c\" text DEFAULT 'x, y' COLLATE \"C\",\n    d integer[] DEFAULT '{1,2}'::integer[] /* , */\n);\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $_$ SELECT 1; $_$;\nCREATE VIEW v AS\n SELECT a::bigint >= 1.0e3 AS x, E'\\n' AS y FROM t;\n\\set x 1\nCOMMENT ON TABLE t IS 'old';\nCOPY t (a) FROM stdin;\n1\n\\.\nCREATE INDEX i ON t\n\\connect - x\n (a);\n";
+        let right = "CREATE TABLE t (\n    a numeric(10,2),\n    \"b c\" varchar(3)\n);\n";
+        let diff = crate::diff(left, right).unwrap();
+        let _scope = scope(&diff);
+        let graph = Graph::new(diff.sources.as_ref().unwrap());
+        let mut checked = 0;
+        for side in &graph.sides {
+            for k in 0..side.parsed.len() {
+                let text = side.stmt_text(k).0;
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                for &i in &bounds {
+                    for &j in bounds.iter().filter(|&&j| j > i) {
+                        let piece = &text[i..j];
+                        let copy = String::from(piece);
+                        assert_eq!(toks(piece), toks(&copy), "{piece:?}");
+                        assert_eq!(located(piece), located(&copy), "{piece:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+}
