@@ -70,6 +70,16 @@ pub(super) fn enum_values(
 /// The enums whose labels added by `ALTER TYPE … ADD VALUE` another statement of the draft
 /// uses (`'label'::type`, as dumps write a default, a check or a view's constant).
 pub(super) fn added_labels_used(actions: &[Action]) -> Vec<String> {
+    // Most drafts add no label: the word `value` is looked for before any statement is
+    // tokenized.
+    let may_add = |sql: &str| {
+        sql.as_bytes()
+            .windows(5)
+            .any(|w| w.eq_ignore_ascii_case(b"value"))
+    };
+    if !actions.iter().any(|a| may_add(&a.sql)) {
+        return Vec::new();
+    }
     let parsed: Vec<Vec<Tok>> = actions.iter().map(|a| toks(&a.sql)).collect();
     let mut out: Vec<String> = Vec::new();
     for (k, t) in parsed.iter().enumerate() {
