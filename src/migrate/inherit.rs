@@ -254,10 +254,13 @@ pub(super) fn reparent(
     (old, new): (&[String], &[String]),
     at: u32,
 ) {
-    let added: Vec<&String> = new.iter().filter(|p| !old.contains(p)).collect();
-    let removed: Vec<&String> = old.iter().filter(|p| !new.contains(p)).collect();
-    let kept: Vec<&String> = old.iter().filter(|p| new.contains(p)).collect();
-    let kept_order: Vec<&String> = new.iter().filter(|p| old.contains(p)).collect();
+    let pick = |from: &[String], keep: &dyn Fn(&String) -> bool| -> Vec<String> {
+        from.iter().filter(|p| keep(p)).cloned().collect()
+    };
+    let added = pick(new, &|p| !old.contains(p));
+    let removed = pick(old, &|p| !new.contains(p));
+    let kept = pick(old, &|p| new.contains(p));
+    let kept_order = pick(new, &|p| old.contains(p));
     if kept != kept_order {
         plan.manual(
             part,
@@ -272,26 +275,21 @@ pub(super) fn reparent(
         );
     }
     let tables = plan.inherit.clone();
-    let added_owned: Vec<String> = added.iter().map(|s| s.to_string()).collect();
-    let removed_owned: Vec<String> = removed.iter().map(|s| s.to_string()).collect();
-    let new_cols = tables.columns_through(RIGHT, &added_owned);
-    let old_cols = tables.columns_through(LEFT, &removed_owned);
+    let new_cols = tables.columns_through(RIGHT, &added);
+    let old_cols = tables.columns_through(LEFT, &removed);
     // A column that an old parent gives and a new one gives too stays inherited only when the
     // new parent comes first.
     let shared = new_cols.iter().any(|(c, _)| {
         old_cols.iter().any(|(o, _)| o == c)
-            && tables
-                .inherited(LEFT, table, c, Some(&kept_owned(&kept)))
-                .is_none()
+            && tables.inherited(LEFT, table, c, Some(&kept)).is_none()
     });
     // What a new parent needs that the table lacks goes through a temporary empty parent:
     // the table inherits it, the columns and CHECK constraints are added to it (so the table
     // gets them inherited only, as a table created with its parents has them), the new
     // parents are inherited, then the temporary parent is left and dropped.
-    let kept_list = kept_owned(&kept);
     let has_left = |c: &str| {
         tables.written(LEFT, table, c).is_some()
-            || tables.inherited(LEFT, table, c, Some(&kept_list)).is_some()
+            || tables.inherited(LEFT, table, c, Some(&kept)).is_some()
             || old_cols.iter().any(|(o, _)| o == c)
     };
     let mut missing = Vec::new();
@@ -322,9 +320,9 @@ pub(super) fn reparent(
             .unwrap_or_default()
     };
     let (left_own, right_own) = (own_checks(LEFT), own_checks(RIGHT));
-    let kept_checks = tables.checks_through(LEFT, &kept_list);
+    let kept_checks = tables.checks_through(LEFT, &kept);
     let mut missing_checks = Vec::new();
-    for (c, text) in tables.checks_through(RIGHT, &added_owned) {
+    for (c, text) in tables.checks_through(RIGHT, &added) {
         let has = left_own.contains(&c)
             || kept_checks.iter().any(|(k, _)| *k == c)
             || right_own.contains(&c);
@@ -392,7 +390,7 @@ pub(super) fn reparent(
     // table does not have: they stay as its own after NO INHERIT.
     for (c, _) in &old_cols {
         let still = tables.written(LEFT, table, c).is_some()
-            || tables.inherited(LEFT, table, c, Some(&kept_list)).is_some();
+            || tables.inherited(LEFT, table, c, Some(&kept)).is_some();
         if !still && !tables.has_column(RIGHT, table, c) {
             plan.create(
                 Phase::AlterColumn,
@@ -401,7 +399,7 @@ pub(super) fn reparent(
             );
         }
     }
-    for (c, _) in tables.checks_through(LEFT, &removed_owned) {
+    for (c, _) in tables.checks_through(LEFT, &removed) {
         let kept_has = kept_checks.iter().any(|(k, _)| *k == c);
         if !kept_has && !left_own.contains(&c) && !tables.has_check(RIGHT, table, &c) {
             plan.create(
@@ -427,10 +425,6 @@ pub(super) fn reparent(
             Vec::new(),
         );
     }
-}
-
-fn kept_owned(kept: &[&String]) -> Vec<String> {
-    kept.iter().map(|s| s.to_string()).collect()
 }
 
 const LEFT: usize = 0;
