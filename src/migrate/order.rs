@@ -1067,16 +1067,7 @@ fn regenerate(plan: &mut Plan, effects: &mut Vec<Effect>, diff: &SchemaDiff, gra
                 .any(|d| e.drops.contains(d) || e.creates.contains(d));
         keep.push(!own);
     }
-    let mut k = 0;
-    plan.actions.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    let mut k = 0;
-    effects.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    keep_only(plan, effects, &keep);
     for d in columns {
         let node = &graph.nodes[d as usize];
         let table = &node.object;
