@@ -162,11 +162,8 @@ pub(super) fn hazards(sql: &str) -> Vec<Hazard> {
             "domain" => {
                 let adds = has_word(&t, "add") && !has_word(&t, "valid");
                 let not_null = has_word(&t, "set") && has_word(&t, "null");
-                if adds || not_null {
-                    out.extend([ShareLock, ScansTable, MayFailOnRows]);
-                }
                 // Unlike a table's, a domain's validation blocks writes.
-                if has_word(&t, "validate") {
+                if adds || not_null || has_word(&t, "validate") {
                     out.extend([ShareLock, ScansTable, MayFailOnRows]);
                 }
             }
@@ -293,11 +290,8 @@ fn action(a: &[Tok], out: &mut Vec<Hazard>) {
         out.push(ShareRowExclusiveLock);
         return;
     }
-    if is(0, "set") && (is(1, "logged") || is(1, "unlogged") || is(1, "tablespace")) {
-        out.extend([AccessExclusiveLock, RewritesTable]);
-        return;
-    }
-    if is(0, "set") && is(1, "access") {
+    let rewrites = ["logged", "unlogged", "tablespace", "access"];
+    if is(0, "set") && rewrites.iter().any(|w| is(1, w)) {
         out.extend([AccessExclusiveLock, RewritesTable]);
         return;
     }
