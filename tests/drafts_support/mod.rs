@@ -449,12 +449,9 @@ fn run_on(
             Source::Sql { .. } => Outcome::Undetected,
         };
     }
-    let draft = d.migration().allow_unsafe(true).to_string();
-    let mut manual: Vec<String> = draft
-        .lines()
-        .filter(|l| l.starts_with("-- manual:"))
-        .map(str::to_string)
-        .collect();
+    let migration = d.migration().allow_unsafe(true);
+    let draft = migration.to_string();
+    let mut manual = migration.manual_notes();
     manual.dedup();
     if let Err(e) = timed("apply the draft", || left_db.load(&draft, "draft")) {
         let (message, statement) = match e.kind() {
