@@ -1383,24 +1383,12 @@ fn written_located(text: &str) -> Option<(Vec<Tok>, Vec<usize>, &str)> {
     let stmts = split(text).ok()?;
     let r = stmts.first()?;
     let t = tokenize(r).ok()?.toks;
-    let mut locs = Vec::with_capacity(t.len() + 1);
-    if crate::tokenize::locate_each(r.text, r.meta_lines(), |at| locs.push(at)) {
-        locs.pop();
-    }
-    if locs.len() != t.len() {
+    let starts = crate::parse::positions(r.text, r.meta_lines(), t.len()).tokens;
+    if starts.len() != t.len() {
         return None;
     }
     let base = (r.text.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(r.text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let mut at = Vec::with_capacity(t.len() + 1);
-    for loc in &locs {
-        let line = *line_starts.get((loc.line as usize).checked_sub(1)?)?;
-        let col = (loc.column as usize).checked_sub(1)?;
-        let (off, _) = r.text[line..].char_indices().nth(col)?;
-        at.push(base + line + off);
-    }
+    let at = starts.iter().map(|&s| base + s as usize).collect();
     Some((t, at, r.text))
 }
 
