@@ -34,7 +34,6 @@ pub(crate) struct Options {
     pub schemas: Vec<String>,
 }
 
-/// An object's entries: (part, entry index), sorted by part, then by entry.
 /// An object's entries (their numbers in their side's list), sorted by part, then by
 /// number: 4 bytes an entry (a changed object of a million entries a side, as a dump of
 /// `SELECT 1;` lines has, keeps them all).

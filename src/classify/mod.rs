@@ -52,7 +52,6 @@ impl From<Shown> for PackedShown {
             Shown::Row(k) => PackedShown(u32::MAX, k),
             Shown::Tokens(r) => {
                 // Empty list items are entries of their own, shown as their statement.
-                debug_assert!(r.start < r.end, "a list item has tokens");
                 match r.start < r.end {
                     true => PackedShown(r.start, r.end),
                     false => PackedShown(0, 0),
